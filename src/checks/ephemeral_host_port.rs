@@ -1,0 +1,36 @@
+//! ECS204 ephemeral-host-port: a static `hostPort` inside the range ECS hands out as dynamic
+//! host ports.
+
+use crate::model::{NetworkMode, TaskDef};
+use crate::rule::{Category, Check, Rule, Severity, Sink};
+
+pub static RULE: Rule = Rule {
+    code: "ECS204",
+    name: "ephemeral-host-port",
+    category: Category::BestPractice,
+    severity: Severity::Warning,
+    docs: include_str!("../../rules/ECS204-ephemeral-host-port.md"),
+    check: Check::TaskDef(check),
+};
+
+fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    // Docker's default ephemeral range: 49153–65535 on Linux, 49152–65535 on Windows.
+    let first = match td.effective_network_mode() {
+        Some(NetworkMode::Bridge) => 49153,
+        Some(NetworkMode::Default) => 49152,
+        _ => return,
+    };
+    for c in &td.containers {
+        for pm in &c.port_mappings {
+            let Some((port, span)) = pm.host_port.known_at() else { continue };
+            if (first..=65535).contains(&port) {
+                sink.report(
+                    span,
+                    pm.pointer.field("hostPort"),
+                    format!("static host port {port} is in the ephemeral range {first}–65535 used for dynamic host ports"),
+                )
+                .help("omit `hostPort` (or set it to 0) for a dynamic port, or pick a static port below 32768");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! ECS102 fargate-missing-task-size: Fargate needs task-level `cpu` and `memory`.
+
+use super::fargate_without_awsvpc::fargate_span;
+use crate::model::{TaskDef, Tri};
+use crate::rule::{Category, Check, Rule, Severity, Sink};
+
+pub static RULE: Rule = Rule {
+    code: "ECS102",
+    name: "fargate-missing-task-size",
+    category: Category::DeployError,
+    severity: Severity::Error,
+    docs: include_str!("../../rules/ECS102-fargate-missing-task-size.md"),
+    check: Check::TaskDef(check),
+};
+
+fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    if td.is_fargate() != Tri::Yes {
+        return;
+    }
+    let fargate = fargate_span(td);
+    for (field, missing, example) in [
+        ("cpu", td.cpu.is_absent(), "\"cpu\": \"256\""),
+        ("memory", td.memory.is_absent(), "\"memory\": \"512\""),
+    ] {
+        if !missing {
+            continue;
+        }
+        let finding = sink.report(
+            td.anchor,
+            &td.pointer,
+            format!("Fargate requires a task-level `{field}`, but the task definition has none"),
+        );
+        if let Some(span) = fargate {
+            finding.label(span, "Fargate is required here");
+        }
+        finding.help(format!("add a valid Fargate size, for example {example}"));
+    }
+}

@@ -1,0 +1,45 @@
+//! ECS101 fargate-without-awsvpc: a Fargate task definition must state `networkMode: awsvpc`.
+
+use crate::model::{TaskDef, Tri, Val};
+use crate::rule::{Category, Check, Rule, Severity, Sink};
+
+pub static RULE: Rule = Rule {
+    code: "ECS101",
+    name: "fargate-without-awsvpc",
+    category: Category::DeployError,
+    severity: Severity::Error,
+    docs: include_str!("../../rules/ECS101-fargate-without-awsvpc.md"),
+    check: Check::TaskDef(check),
+};
+
+fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    if td.is_fargate() != Tri::Yes {
+        return;
+    }
+    let fargate = fargate_span(td);
+    let finding = match td.network_mode {
+        Val::Known("awsvpc", _) | Val::Unknown(_) => return,
+        Val::Known(mode, span) => sink.report(
+            span,
+            td.pointer.field("networkMode"),
+            format!("Fargate requires network mode `awsvpc`, but `networkMode` is `{mode}`"),
+        ),
+        Val::Absent => sink.report(
+            td.anchor,
+            &td.pointer,
+            "Fargate requires network mode `awsvpc`, but `networkMode` is omitted, which means `bridge`",
+        ),
+    };
+    if let Some(span) = fargate {
+        finding.label(span, "Fargate is required here");
+    }
+    finding.help("set \"networkMode\": \"awsvpc\"");
+}
+
+/// The span of the `FARGATE` entry in `requiresCompatibilities`.
+pub fn fargate_span(td: &TaskDef<'_>) -> Option<crate::span::Span> {
+    td.requires_compatibilities
+        .as_ref()?
+        .iter()
+        .find_map(|v| v.known_at().filter(|(s, _)| *s == "FARGATE").map(|(_, span)| span))
+}

@@ -1,0 +1,39 @@
+//! ECS209 invalid-container-name: every container needs a name matching
+//! `^[A-Za-z0-9_-]{1,255}$`.
+
+use super::invalid_family_name::suggest;
+use super::is_api_name;
+use crate::model::{TaskDef, Val};
+use crate::rule::{Category, Check, Rule, Severity, Sink};
+
+pub static RULE: Rule = Rule {
+    code: "ECS209",
+    name: "invalid-container-name",
+    category: Category::DeployError,
+    severity: Severity::Error,
+    docs: include_str!("../../rules/ECS209-invalid-container-name.md"),
+    check: Check::TaskDef(check),
+};
+
+fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    for c in &td.containers {
+        match c.name {
+            Val::Absent => {
+                sink.report(c.anchor, &c.pointer, format!("container {} has no `name`", c.label()))
+                    .help("add \"name\": \"app\" (letters, digits, `-` and `_`)");
+            }
+            Val::Known(name, span) if !is_api_name(name) => {
+                let why = if name.is_empty() {
+                    "is empty".to_string()
+                } else if name.len() > 255 {
+                    format!("is {} characters long (at most 255)", name.len())
+                } else {
+                    "has characters other than letters, digits, `-` and `_`".to_string()
+                };
+                sink.report(span, c.pointer.field("name"), format!("container name {why}"))
+                    .help(format!("use a name such as \"{}\"", suggest(name)));
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! ECS205 invalid-container-port-range: `containerPortRange` must be well-formed, used only
+//! under `bridge` or `awsvpc`, never with `hostPort`, and ranges must not overlap.
+
+use super::port_range;
+use crate::model::{NetworkMode, TaskDef, Val};
+use crate::rule::{Category, Check, Rule, Severity, Sink};
+
+pub static RULE: Rule = Rule {
+    code: "ECS205",
+    name: "invalid-container-port-range",
+    category: Category::DeployError,
+    severity: Severity::Error,
+    docs: include_str!("../../rules/ECS205-invalid-container-port-range.md"),
+    check: Check::TaskDef(check),
+};
+
+fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    let mode = td.effective_network_mode();
+    for c in &td.containers {
+        let mut seen: Vec<((i64, i64), crate::span::Span)> = Vec::new();
+        for pm in &c.port_mappings {
+            let Some((raw, span)) = pm.container_port_range.known_at() else { continue };
+            let pointer = pm.pointer.field("containerPortRange");
+            if let Some(m @ (NetworkMode::Host | NetworkMode::None)) = mode {
+                let finding = sink.report(
+                    span,
+                    &pointer,
+                    format!("`containerPortRange` is only supported with `bridge` or `awsvpc` network mode, not `{}`", m.as_str()),
+                );
+                if let Val::Known(_, mode_span) = td.network_mode {
+                    finding.label(mode_span, "network mode is set here");
+                }
+                finding.help("map single ports with `containerPort`, or use network mode `awsvpc` or `bridge`");
+                continue;
+            }
+            let Some(range) = port_range::parse(raw) else {
+                sink.report(span, &pointer, format!("`containerPortRange` \"{raw}\" is not a valid port range"))
+                    .help("write \"first-last\" with 1 <= first < last <= 65535, for example \"8000-8010\"");
+                continue;
+            };
+            if let Some((_, host_span)) = pm.host_port.known_at() {
+                sink.report(host_span, pm.pointer.field("hostPort"), "`hostPort` cannot be set together with `containerPortRange`")
+                    .label(span, "the container port range is here")
+                    .help("remove `hostPort`; ECS assigns the host port range");
+            }
+            if let Some(&(other, other_span)) = seen.iter().find(|((a, b), _)| range.0 <= *b && *a <= range.1) {
+                sink.report(
+                    span,
+                    &pointer,
+                    format!(
+                        "port range {}-{} overlaps {}-{} in container {}",
+                        range.0,
+                        range.1,
+                        other.0,
+                        other.1,
+                        c.label()
+                    ),
+                )
+                .label(other_span, "overlapping range")
+                .help("make the ranges of one container disjoint");
+            }
+            seen.push((range, span));
+        }
+    }
+}

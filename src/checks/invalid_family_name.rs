@@ -1,0 +1,48 @@
+//! ECS109 invalid-family-name: `family` is required and must match `^[A-Za-z0-9_-]{1,255}$`.
+
+use super::is_api_name;
+use crate::model::{TaskDef, TaskDefShape, Val};
+use crate::rule::{Category, Check, Rule, Severity, Sink};
+
+pub static RULE: Rule = Rule {
+    code: "ECS109",
+    name: "invalid-family-name",
+    category: Category::DeployError,
+    severity: Severity::Error,
+    docs: include_str!("../../rules/ECS109-invalid-family-name.md"),
+    check: Check::TaskDef(check),
+};
+
+fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    match td.family {
+        Val::Absent if td.shape == TaskDefShape::RegisterInput => {
+            sink.report(td.anchor, &td.pointer, "the task definition has no `family`, which registering requires")
+                .help("add \"family\": \"my-app\" (letters, digits, `-` and `_`, up to 255 characters)");
+        }
+        Val::Known(family, span) if !is_api_name(family) => {
+            let why = if family.is_empty() {
+                "is empty".to_string()
+            } else if family.len() > 255 {
+                format!("is {} characters long (at most 255)", family.len())
+            } else {
+                "has characters other than letters, digits, `-` and `_`".to_string()
+            };
+            sink.report(span, td.pointer.field("family"), format!("task `family` {why}"))
+                .help(format!("use a family such as \"{}\"", suggest(family)));
+        }
+        _ => {}
+    }
+}
+
+/// A valid name close to `s`: other characters become `-`, cut to 255.
+pub fn suggest(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .take(255)
+        .collect();
+    if out.is_empty() {
+        out.push_str("my-app");
+    }
+    out
+}

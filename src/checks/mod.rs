@@ -1,0 +1,68 @@
+//! The rule table: every rule ecslint knows, in code order. One rule per file; each file holds
+//! the rule's identity, points at its docs in `rules/`, and holds its check.
+
+pub mod container_cpu_exceeds_task;
+pub mod container_memory_exceeds_task;
+pub mod duplicate_container_name;
+pub mod duplicate_container_port;
+pub mod ephemeral_host_port;
+pub mod fargate_missing_task_size;
+pub mod fargate_sizes;
+pub mod fargate_without_awsvpc;
+pub mod host_port_mismatch;
+pub mod invalid_container_name;
+pub mod invalid_container_port_range;
+pub mod invalid_family_name;
+pub mod invalid_fargate_task_size;
+pub mod invalid_json;
+pub mod invalid_yaml;
+pub mod load_balancer_container_not_found;
+pub mod load_balancer_port_not_mapped;
+pub mod memory_below_reservation;
+pub mod missing_container_definitions;
+pub mod missing_container_memory;
+pub mod missing_essential_container;
+pub mod port_mappings_with_network_none;
+pub mod port_range;
+pub mod reserved_host_port;
+
+use crate::rule::Rule;
+
+/// Every rule, sorted by code. Codes are stable and never reused (`tests/rules.txt` pins them).
+pub static RULES: &[&Rule] = &[
+    &invalid_json::RULE,
+    &invalid_yaml::RULE,
+    &fargate_without_awsvpc::RULE,
+    &fargate_missing_task_size::RULE,
+    &invalid_fargate_task_size::RULE,
+    &container_cpu_exceeds_task::RULE,
+    &container_memory_exceeds_task::RULE,
+    &missing_container_definitions::RULE,
+    &duplicate_container_name::RULE,
+    &missing_essential_container::RULE,
+    &invalid_family_name::RULE,
+    &host_port_mismatch::RULE,
+    &port_mappings_with_network_none::RULE,
+    &reserved_host_port::RULE,
+    &ephemeral_host_port::RULE,
+    &invalid_container_port_range::RULE,
+    &duplicate_container_port::RULE,
+    &memory_below_reservation::RULE,
+    &missing_container_memory::RULE,
+    &invalid_container_name::RULE,
+    &load_balancer_container_not_found::RULE,
+    &load_balancer_port_not_mapped::RULE,
+];
+
+/// Looks a rule up by code or name (case-insensitive).
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name))
+}
+
+/// Matches `^[A-Za-z0-9_-]{1,255}$`, the API's pattern for families and container names.
+pub fn is_api_name(s: &str) -> bool {
+    (1..=255).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}

@@ -1,0 +1,272 @@
+//! `.ecslint.toml`: which rules run, at what severity, on which files.
+//!
+//! The [`Config`] type is the schema: `schemas/ecslint.schema.json` is generated from it (a test
+//! fails when the file is stale), and unknown keys are an error naming the key, file and line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::checks::RULES;
+use crate::rule::{Category, Rule, Severity};
+
+/// The name ecslint looks for in the current directory and its parents.
+pub const FILE_NAME: &str = ".ecslint.toml";
+
+/// ecslint configuration (`.ecslint.toml`).
+///
+/// Rule selectors name rules by code (`ECS201`), code prefix (`ECS2`), name
+/// (`host-port-mismatch`), category (`deploy-error`, `wiring`, `security`, `best-practice`,
+/// `policy`) or `ALL`. When several selectors match a rule, the most specific wins: a code or
+/// name beats a prefix, a longer prefix beats a shorter one, a prefix beats a category, a
+/// category beats `ALL`; on a tie between `select` and `ignore`, `ignore` wins.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Rules to run. Replaces the default set, which is every rule outside the `policy` category.
+    pub select: Option<Vec<String>>,
+    /// Rules to run in addition to `select` (or to the default set).
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    /// Rules not to run.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity overrides: selector → `error`, `warning` or `info`. The most specific selector wins.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Globs of files to lint when walking directories, relative to this file's directory
+    /// (`*` also matches `/`). Replaces the default `*.json`, `*.yaml`, `*.yml`. A file matched
+    /// here that does not parse is always reported.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files and directories to skip when walking, relative to this file's directory.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Glob → rule selectors not to run on the files that match it.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// The lowest severity that makes ecslint exit with code 1 (default `error`).
+    pub fail_on: Option<Severity>,
+}
+
+/// A configuration with the directory its globs are relative to.
+#[derive(Debug, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub path: Option<PathBuf>,
+    pub base: PathBuf,
+}
+
+/// Finds `.ecslint.toml` in `start` or its parents.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+/// Reads and parses a config file; errors name the file, line and column.
+pub fn load(path: &Path) -> Result<LoadedConfig, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let config = parse(&text).map_err(|e| format!("invalid configuration in {}: {e}", path.display()))?;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(LoadedConfig {
+        config,
+        path: Some(path.to_path_buf()),
+        base,
+    })
+}
+
+pub fn parse(text: &str) -> Result<Config, String> {
+    let config: Config = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
+    // Validate every selector now, so a typo is an error before any file is read.
+    for s in config
+        .select
+        .iter()
+        .flatten()
+        .chain(&config.extend_select)
+        .chain(&config.ignore)
+        .chain(config.severity.keys())
+        .chain(config.per_file_ignores.values().flatten())
+    {
+        Selector::parse(s)?;
+    }
+    Ok(config)
+}
+
+/// The JSON Schema of the configuration file, as committed in `schemas/ecslint.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Config);
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// One way of naming a set of rules.
+#[derive(Clone, Debug)]
+pub enum Selector {
+    All,
+    Category(Category),
+    Prefix(String),
+    Rule(&'static Rule),
+}
+
+impl Selector {
+    pub fn parse(s: &str) -> Result<Selector, String> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("ALL") {
+            return Ok(Selector::All);
+        }
+        if let Some(rule) = crate::checks::find(t) {
+            return Ok(Selector::Rule(rule));
+        }
+        if let Some(c) = Category::ALL.iter().find(|c| c.as_str().eq_ignore_ascii_case(t)) {
+            return Ok(Selector::Category(*c));
+        }
+        let upper = t.to_ascii_uppercase();
+        if upper.starts_with("ECS") && RULES.iter().any(|r| r.code.starts_with(&upper)) {
+            return Ok(Selector::Prefix(upper));
+        }
+        Err(unknown_selector(t))
+    }
+
+    fn matches(&self, rule: &Rule) -> bool {
+        match self {
+            Selector::All => true,
+            Selector::Category(c) => rule.category == *c,
+            Selector::Prefix(p) => rule.code.starts_with(p.as_str()),
+            Selector::Rule(r) => r.code == rule.code,
+        }
+    }
+
+    /// Higher is more specific.
+    fn specificity(&self) -> usize {
+        match self {
+            Selector::All => 0,
+            Selector::Category(_) => 1,
+            Selector::Prefix(p) => 2 + p.len(),
+            Selector::Rule(_) => 1000,
+        }
+    }
+}
+
+fn unknown_selector(s: &str) -> String {
+    let mut candidates: Vec<&str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
+    candidates.extend(Category::ALL.iter().map(|c| c.as_str()));
+    let best = candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&c.to_ascii_lowercase(), &s.to_ascii_lowercase()), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, c)) => format!("unknown rule selector `{s}` (did you mean `{c}`?)"),
+        None => format!("unknown rule selector `{s}`: use a rule code, code prefix, rule name, category or ALL"),
+    }
+}
+
+fn parse_all(list: &[String]) -> Result<Vec<Selector>, String> {
+    list.iter().map(|s| Selector::parse(s)).collect()
+}
+
+fn best(selectors: &[Selector], rule: &Rule) -> Option<usize> {
+    selectors.iter().filter(|s| s.matches(rule)).map(Selector::specificity).max()
+}
+
+/// Which rules are enabled, given select, extend-select and ignore. Indexed like [`RULES`].
+pub fn enabled_rules(select: Option<&[String]>, extend: &[String], ignore: &[String]) -> Result<Vec<bool>, String> {
+    let mut selected = match select {
+        Some(list) => parse_all(list)?,
+        None => Category::ALL
+            .iter()
+            .filter(|c| c.on_by_default())
+            .map(|c| Selector::Category(*c))
+            .collect(),
+    };
+    selected.extend(parse_all(extend)?);
+    let ignored = parse_all(ignore)?;
+    Ok(RULES
+        .iter()
+        .map(|rule| match (best(&selected, rule), best(&ignored, rule)) {
+            (Some(s), Some(i)) => s > i,
+            (Some(_), None) => true,
+            (None, _) => false,
+        })
+        .collect())
+}
+
+/// Rules switched off by a list of selectors (for per-file ignores). Indexed like [`RULES`].
+pub fn ignored_rules(list: &[String]) -> Result<Vec<bool>, String> {
+    let selectors = parse_all(list)?;
+    Ok(RULES.iter().map(|r| best(&selectors, r).is_some()).collect())
+}
+
+/// The effective severity of every rule. Indexed like [`RULES`].
+pub fn severities(overrides: &BTreeMap<String, Severity>) -> Result<Vec<Severity>, String> {
+    let parsed: Vec<(Selector, Severity)> = overrides
+        .iter()
+        .map(|(k, v)| Selector::parse(k).map(|s| (s, *v)))
+        .collect::<Result<_, _>>()?;
+    Ok(RULES
+        .iter()
+        .map(|rule| {
+            parsed
+                .iter()
+                .filter(|(s, _)| s.matches(rule))
+                .max_by_key(|(s, _)| s.specificity())
+                .map_or(rule.severity, |(_, sev)| *sev)
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on(mask: &[bool], code: &str) -> bool {
+        let i = RULES.iter().position(|r| r.code == code).expect("rule exists");
+        mask[i]
+    }
+
+    #[test]
+    fn more_specific_selector_wins_and_ignore_wins_ties() {
+        let m = enabled_rules(Some(&["ECS2".into()]), &[], &["ECS201".into()]).expect("valid");
+        assert!(!on(&m, "ECS201"));
+        assert!(on(&m, "ECS202"));
+        assert!(!on(&m, "ECS101"));
+        // code select beats prefix ignore
+        let m = enabled_rules(Some(&["host-port-mismatch".into()]), &[], &["ECS2".into()]).expect("valid");
+        assert!(on(&m, "ECS201"));
+        assert!(!on(&m, "ECS202"));
+        // same specificity: ignore wins
+        let m = enabled_rules(Some(&["ECS201".into()]), &[], &["host-port-mismatch".into()]).expect("valid");
+        assert!(!on(&m, "ECS201"));
+        // category vs ALL
+        let m = enabled_rules(Some(&["ALL".into()]), &[], &["wiring".into()]).expect("valid");
+        assert!(!on(&m, "ECS401"));
+        assert!(on(&m, "ECS101"));
+    }
+
+    #[test]
+    fn unknown_selector_suggests() {
+        let err = Selector::parse("host-port-mismatc").expect_err("unknown");
+        assert!(err.contains("did you mean `host-port-mismatch`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_names_the_key_and_line() {
+        let err = parse("select = [\"ECS2\"]\nfail_on = \"warning\"\n").expect_err("unknown key");
+        assert!(err.contains("fail_on"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn severity_override_most_specific() {
+        let mut o = BTreeMap::new();
+        o.insert("ECS2".to_string(), Severity::Info);
+        o.insert("ECS201".to_string(), Severity::Warning);
+        let s = severities(&o).expect("valid");
+        let idx = |c: &str| RULES.iter().position(|r| r.code == c).expect("rule");
+        assert_eq!(s[idx("ECS201")], Severity::Warning);
+        assert_eq!(s[idx("ECS202")], Severity::Info);
+        assert_eq!(s[idx("ECS101")], Severity::Error);
+    }
+}

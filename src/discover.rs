@@ -1,0 +1,191 @@
+//! Discover: which files to read. Directories are walked honouring `.gitignore` (the `ignore`
+//! crate); include/exclude globs (globset) come from the command line and the config file.
+//! Explicitly named files are always read. Nothing outside the given paths is read.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// A file to lint.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// The path as shown in output: relative, as given or as found under a given directory.
+    pub display: String,
+    /// Where to read it (`None` for standard input).
+    pub path: Option<PathBuf>,
+    /// The text of standard input.
+    pub stdin: Option<String>,
+    /// Named on the command line (or stdin): always read, parse errors always reported.
+    pub explicit: bool,
+    /// Matched an include glob: parse errors always reported.
+    pub claimed: bool,
+}
+
+/// Globs relative to a base directory.
+#[derive(Clone, Debug)]
+pub struct GlobList {
+    set: GlobSet,
+    base: PathBuf,
+    empty: bool,
+}
+
+impl GlobList {
+    pub fn new(patterns: &[String], base: &Path) -> Result<GlobList, String> {
+        let mut b = GlobSetBuilder::new();
+        for p in patterns {
+            let glob = Glob::new(p).map_err(|e| format!("invalid glob `{p}`: {e}"))?;
+            b.add(glob);
+            // A bare directory name also excludes what is inside it.
+            if !p.contains('*') && !p.ends_with('/') {
+                if let Ok(g) = Glob::new(&format!("{}/**", p.trim_end_matches('/'))) {
+                    b.add(g);
+                }
+            }
+        }
+        let set = b.build().map_err(|e| format!("invalid globs: {e}"))?;
+        Ok(GlobList {
+            set,
+            base: base.to_path_buf(),
+            empty: patterns.is_empty(),
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// Whether `path` (absolute) matches, relative to the base, or by its file name alone.
+    pub fn matches(&self, path: &Path) -> bool {
+        if self.empty {
+            return false;
+        }
+        let rel = path.strip_prefix(&self.base).unwrap_or(path);
+        self.set.is_match(rel) || path.file_name().is_some_and(|n| self.set.is_match(Path::new(n)))
+    }
+}
+
+/// Include and exclude globs from all sources.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    pub include: Vec<GlobList>,
+    pub exclude: Vec<GlobList>,
+}
+
+impl Filters {
+    fn has_include(&self) -> bool {
+        self.include.iter().any(|g| !g.is_empty())
+    }
+
+    fn included(&self, abs: &Path) -> bool {
+        self.include.iter().any(|g| g.matches(abs))
+    }
+
+    fn excluded(&self, abs: &Path) -> bool {
+        self.exclude.iter().any(|g| g.matches(abs))
+    }
+
+    /// Whether a file found while walking is a candidate, and whether an include glob claims it.
+    fn candidate(&self, abs: &Path) -> Option<bool> {
+        if self.excluded(abs) {
+            return None;
+        }
+        if self.has_include() {
+            return self.included(abs).then_some(true);
+        }
+        let ext = abs.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        matches!(ext.as_deref(), Some("json" | "yaml" | "yml")).then_some(false)
+    }
+}
+
+/// What discovery found, and the paths it could not use.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<String>,
+}
+
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// Expands `paths` into files. `-` (standard input) is handled by the caller.
+pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
+    let mut out = Discovered::default();
+    for path in paths {
+        if path.is_file() {
+            out.inputs.push(Input {
+                display: display(path),
+                path: Some(absolute(path)),
+                stdin: None,
+                explicit: true,
+                claimed: filters.included(&absolute(path)),
+            });
+        } else if path.is_dir() {
+            walk(path, filters, &mut out);
+        } else if path.exists() {
+            out.errors.push(format!("{}: not a file or directory", path.display()));
+        } else {
+            out.errors.push(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    out.inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    out.inputs.dedup_by(|a, b| a.display == b.display);
+    out
+}
+
+fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
+    let exclude = filters.clone();
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            if is_dir && e.file_name() == ".git" {
+                return false;
+            }
+            !(is_dir && e.depth() > 0 && exclude.excluded(&absolute(e.path())))
+        })
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.errors.push(e.to_string());
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let abs = absolute(entry.path());
+        if let Some(claimed) = filters.candidate(&abs) {
+            out.inputs.push(Input {
+                display: display(entry.path()),
+                path: Some(abs),
+                stdin: None,
+                explicit: false,
+                claimed,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_relative_to_their_base_and_by_name() {
+        let g = GlobList::new(&["legacy/**".into(), "*.tpl".into(), "vendor".into()], Path::new("/repo")).expect("globs");
+        assert!(g.matches(Path::new("/repo/legacy/a.json")));
+        assert!(!g.matches(Path::new("/repo/src/legacy.json")));
+        assert!(g.matches(Path::new("/repo/x/y/task.tpl")));
+        assert!(g.matches(Path::new("/repo/vendor/a.json")));
+    }
+}

@@ -1,0 +1,329 @@
+//! The engine: load and lint every file in parallel (rayon), link the workspace, run the
+//! cross-file rules, and return findings sorted so output is identical whatever the thread count.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::checks::RULES;
+use crate::discover::{GlobList, Input};
+use crate::finding::{FileId, Finding};
+use crate::link::{self, Fact, Workspace};
+use crate::load::{self, Syntax};
+use crate::model::{self, Recognised, Resource};
+use crate::rule::{Check, Rule, Severity, Sink};
+use crate::span::{LineIndex, Position, Span};
+
+/// Files larger than this are refused with a message (spans are 32-bit; huge files are hostile).
+pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// What to run: enabled rules and severities (indexed like [`RULES`]), and per-file ignores.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub enabled: Vec<bool>,
+    pub severity: Vec<Severity>,
+    pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
+}
+
+impl Plan {
+    /// Every rule at its default severity.
+    pub fn all() -> Plan {
+        Plan {
+            enabled: vec![true; RULES.len()],
+            severity: RULES.iter().map(|r| r.severity).collect(),
+            per_file_ignores: Vec::new(),
+        }
+    }
+
+    /// Only the named rule.
+    pub fn only(code: &str) -> Plan {
+        let mut plan = Plan::all();
+        plan.enabled = RULES.iter().map(|r| r.code == code).collect();
+        plan
+    }
+
+    fn mask_for(&self, input: &Input) -> Vec<bool> {
+        let mut mask = self.enabled.clone();
+        if let Some(path) = &input.path {
+            for (globs, ignored) in &self.per_file_ignores {
+                if globs.matches(path) {
+                    for (m, i) in mask.iter_mut().zip(ignored) {
+                        *m &= !i;
+                    }
+                }
+            }
+        }
+        mask
+    }
+}
+
+/// A file of the run, with its text when a finding needs it for rendering.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub display: String,
+    pub text: Option<Arc<str>>,
+    lines: Option<LineIndex>,
+}
+
+impl SourceFile {
+    /// Line and column of a byte offset (1:1 when the text is not available).
+    pub fn position(&self, offset: u32) -> Position {
+        match (&self.text, &self.lines) {
+            (Some(text), Some(lines)) => lines.position(text, offset),
+            _ => Position { line: 1, column: 1 },
+        }
+    }
+}
+
+/// What happened to each file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Linted; what it held.
+    Linted(Vec<&'static str>),
+    /// Read, and not ecslint's business.
+    Skipped(String),
+    /// Could not be read.
+    Failed(String),
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub files: Vec<SourceFile>,
+    pub statuses: Vec<FileStatus>,
+    pub findings: Vec<Finding>,
+    /// I/O problems (a file that could not be read): reported on stderr, exit code 2.
+    pub errors: Vec<String>,
+}
+
+struct FileResult {
+    text: Option<Arc<str>>,
+    status: FileStatus,
+    findings: Vec<Finding>,
+    facts: Vec<Fact>,
+}
+
+/// Lints `inputs` with `plan`.
+pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
+    let masks: Vec<Vec<bool>> = inputs.iter().map(|i| plan.mask_for(i)).collect();
+    let results: Vec<FileResult> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(id, input)| lint_file(id, input, &masks[id]))
+        .collect();
+
+    let mut files = Vec::with_capacity(inputs.len());
+    let mut statuses = Vec::with_capacity(inputs.len());
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    let mut ws = Workspace::default();
+    for (input, r) in inputs.iter().zip(results) {
+        if let FileStatus::Failed(msg) = &r.status {
+            errors.push(format!("{}: {msg}", input.display));
+        }
+        files.push(SourceFile {
+            display: input.display.clone(),
+            text: r.text,
+            lines: None,
+        });
+        statuses.push(r.status);
+        findings.extend(r.findings);
+        for fact in r.facts {
+            match fact {
+                Fact::TaskDef(t) => ws.task_defs.push(t),
+                Fact::Service(s) => ws.services.push(s),
+            }
+        }
+    }
+
+    // Cross-file rules, over the linked workspace.
+    let mut cross = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        if let Check::Workspace(f) = rule.check {
+            if plan.enabled[i] {
+                let mut sink = Sink { rule, file: 0, resource: None, out: &mut cross };
+                f(&ws, &mut sink);
+            }
+        }
+    }
+    cross.retain(|f| rule_index(f.rule).is_some_and(|i| masks[f.file][i]));
+    findings.extend(cross);
+
+    for f in &mut findings {
+        if let Some(i) = rule_index(f.rule) {
+            f.severity = plan.severity[i];
+        }
+    }
+
+    // Files a finding points into must have their text for rendering. A file whose text was
+    // dropped after a clean per-file pass (it is only the target of a cross-file finding) is
+    // read once more here: the cold path, for the few files with findings.
+    let mut needed: Vec<FileId> = findings
+        .iter()
+        .flat_map(|f| std::iter::once(f.file).chain(f.labels.iter().map(|l| l.file)))
+        .collect();
+    needed.sort_unstable();
+    needed.dedup();
+    for id in needed {
+        if files[id].text.is_none() {
+            files[id].text = inputs[id]
+                .path
+                .as_ref()
+                .and_then(|p| std::fs::read_to_string(p).ok())
+                .map(Arc::from);
+        }
+        if let Some(text) = &files[id].text {
+            files[id].lines = Some(LineIndex::new(text));
+        }
+    }
+
+    findings.sort_by(|a, b| {
+        (files[a.file].display.as_str(), a.span, a.rule.code, &a.message).cmp(&(
+            files[b.file].display.as_str(),
+            b.span,
+            b.rule.code,
+            &b.message,
+        ))
+    });
+    Outcome { files, statuses, findings, errors }
+}
+
+fn rule_index(rule: &Rule) -> Option<usize> {
+    RULES.iter().position(|r| std::ptr::eq(*r, rule))
+}
+
+fn read(input: &Input) -> Result<String, String> {
+    if let Some(text) = &input.stdin {
+        return Ok(text.clone());
+    }
+    let Some(path) = &input.path else { return Err("no path".into()) };
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "file is {} bytes, larger than the {} MiB limit; not read",
+            meta.len(),
+            MAX_FILE_SIZE / 1024 / 1024
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!("file is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
+    })
+}
+
+fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
+    let text = match read(input) {
+        Ok(t) => t,
+        Err(msg) => {
+            return FileResult { text: None, status: FileStatus::Failed(msg), findings: Vec::new(), facts: Vec::new() };
+        }
+    };
+    let mut findings = Vec::new();
+    let mut facts = Vec::new();
+    let syntax = Syntax::detect(&input.display, &text);
+    let status = match load::parse(&text, syntax) {
+        Err(err) => {
+            if input.explicit || input.claimed || model::looks_like_ecs(&text) {
+                let rule: &'static Rule = match syntax {
+                    Syntax::Json => &crate::checks::invalid_json::RULE,
+                    Syntax::Yaml => &crate::checks::invalid_yaml::RULE,
+                };
+                if rule_index(rule).is_some_and(|i| mask[i]) {
+                    let what = if syntax == Syntax::Json { "JSON" } else { "YAML" };
+                    let mut sink = Sink { rule, file: id, resource: None, out: &mut findings };
+                    match placeholder_at(&text, err.span) {
+                        Some(token) => {
+                            sink.report(token, "", format!("invalid {what}: unquoted template placeholder `{}`", &text[token.range()]))
+                                .help(format!("lint the rendered file, or quote the placeholder so the file is valid {what}"));
+                        }
+                        None => {
+                            sink.report(visible(err.span, &text), "", format!("invalid {what}: {}", err.message))
+                                .help(format!("fix the syntax; ECS and the AWS CLI accept only strict {what}"));
+                        }
+                    }
+                }
+                FileStatus::Linted(vec!["unparseable file"])
+            } else {
+                FileStatus::Skipped(format!("does not parse as {syntax:?} and does not look like ECS configuration"))
+            }
+        }
+        Ok(docs) => {
+            let mut shapes = Vec::new();
+            let mut skipped = None;
+            for doc in &docs {
+                match model::recognise(doc, &text) {
+                    Recognised::Skipped(why) => skipped = Some(why),
+                    Recognised::Resources(resources) => {
+                        for resource in &resources {
+                            shapes.push(resource.describe());
+                            run_checks(id, resource, mask, &mut findings);
+                            if let Some(f) = link::facts(id, resource) {
+                                facts.push(f);
+                            }
+                        }
+                    }
+                }
+            }
+            if shapes.is_empty() {
+                FileStatus::Skipped(skipped.unwrap_or("empty file").to_string())
+            } else {
+                FileStatus::Linted(shapes)
+            }
+        }
+    };
+    let keep = !findings.is_empty();
+    FileResult { text: keep.then(|| Arc::from(text)), status, findings, facts }
+}
+
+fn run_checks(id: FileId, resource: &Resource<'_>, mask: &[bool], out: &mut Vec<Finding>) {
+    for (i, rule) in RULES.iter().enumerate() {
+        if !mask[i] {
+            continue;
+        }
+        match (&rule.check, resource) {
+            (Check::TaskDef(f), Resource::TaskDef(td)) => {
+                let mut sink = Sink { rule, file: id, resource: td.resource_name(), out };
+                f(td, &mut sink);
+            }
+            (Check::Service(f), Resource::Service(s)) => {
+                let mut sink = Sink { rule, file: id, resource: s.resource_name(), out };
+                f(s, &mut sink);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The template placeholder (`$$$$CPU$$$$`, `<PORT>`, `{{ x }}`, `${X}`) a parse error stopped at,
+/// if that is what it stopped at.
+fn placeholder_at(text: &str, span: Span) -> Option<Span> {
+    let start = span.start as usize;
+    let rest = text.get(start..)?;
+    let len = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '"' | '[' | ']'))
+        .unwrap_or(rest.len());
+    let mut token = &rest[..len];
+    // `{{ x }}` contains spaces: take it to its closing braces.
+    if token.starts_with("{{") {
+        token = rest.find("}}").map_or(token, |end| &rest[..end + 2]);
+    }
+    (!token.is_empty() && model::value::is_placeholder(token)).then(|| Span::new(start, start + token.len()))
+}
+
+/// A parse error at the very end of a file (an empty span) is widened to the last character,
+/// so there is something to draw a caret under.
+fn visible(span: Span, text: &str) -> Span {
+    if span.start < span.end {
+        return span;
+    }
+    let mut at = (span.start as usize).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    if let Some(c) = text[at..].chars().next().filter(|c| *c != '\n') {
+        return Span::new(at, at + c.len_utf8());
+    }
+    match text[..at].char_indices().rev().find(|(_, c)| !c.is_whitespace()) {
+        Some((i, c)) => Span::new(i, i + c.len_utf8()),
+        None => span,
+    }
+}

@@ -1,0 +1,78 @@
+//! Bytes → spanned document trees. One parse per file; a file that does not parse yields one
+//! located [`LoadError`], never a panic.
+
+pub mod json;
+pub mod tree;
+pub mod yaml;
+
+use crate::span::Span;
+pub use tree::{Kind, Member, Node};
+
+/// Deepest nesting accepted (jsonc-parser refuses past 512 on its own; YAML uses the same).
+pub const MAX_DEPTH: usize = 512;
+
+/// A file that could not be parsed: where, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// The syntax a file is read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Json,
+    Yaml,
+}
+
+impl Syntax {
+    /// By extension: `.json` is JSON, `.yaml`/`.yml` YAML; anything else (stdin, `.tpl`, an
+    /// include glob's odd extension) by its first non-blank character.
+    pub fn detect(path: &str, text: &str) -> Syntax {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".json") {
+            Syntax::Json
+        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            Syntax::Yaml
+        } else {
+            match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
+                Some('{') | Some('[') => Syntax::Json,
+                _ => Syntax::Yaml,
+            }
+        }
+    }
+}
+
+/// Parses a file's text into its documents (JSON has at most one; YAML may have several).
+/// A leading byte-order mark is skipped; spans still count from the start of the file.
+pub fn parse(text: &str, syntax: Syntax) -> Result<Vec<Node<'_>>, LoadError> {
+    let (body, base) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, '\u{feff}'.len_utf8()),
+        None => (text, 0),
+    };
+    match syntax {
+        Syntax::Json => json::parse(body, base).map(|doc| doc.into_iter().collect()),
+        Syntax::Yaml => yaml::parse(body, base),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_before_json_is_accepted_and_spans_count_it() {
+        let text = "\u{feff}{\"a\": 1}";
+        let docs = parse(text, Syntax::Json).expect("parses");
+        let a = docs[0].member("a").expect("a");
+        assert_eq!(&text[a.key_span.range()], "\"a\"");
+    }
+
+    #[test]
+    fn syntax_detection() {
+        assert_eq!(Syntax::detect("x.json", "a: 1"), Syntax::Json);
+        assert_eq!(Syntax::detect("x.YML", "{}"), Syntax::Yaml);
+        assert_eq!(Syntax::detect("-", "  [1]"), Syntax::Json);
+        assert_eq!(Syntax::detect("x.tpl", "a: 1"), Syntax::Yaml);
+    }
+}

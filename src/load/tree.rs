@@ -1,0 +1,75 @@
+//! The spanned document tree that both the JSON and the YAML loader produce.
+//!
+//! Strings borrow from the source text where they can (no escapes), so building the tree costs
+//! about what a plain parse costs. Every node knows its byte span; object members also know the
+//! span of their key, so a finding can point at a key or at a value.
+
+use std::borrow::Cow;
+
+use crate::span::Span;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node<'a> {
+    pub span: Span,
+    pub kind: Kind<'a>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind<'a> {
+    Null,
+    Bool(bool),
+    /// A number literal, kept as its source text: the checks decide how to read it, so a
+    /// 5,000-digit number is data, not an overflow.
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<Member<'a>>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
+    pub key_span: Span,
+    pub value: Node<'a>,
+}
+
+impl<'a> Node<'a> {
+    pub fn as_object(&self) -> Option<&[Member<'a>]> {
+        match &self.kind {
+            Kind::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Node<'a>]> {
+        match &self.kind {
+            Kind::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The member called `key`, if this is an object that has one. When a key repeats, the last
+    /// one wins, as in the AWS CLI's JSON reader.
+    pub fn member(&self, key: &str) -> Option<&Member<'a>> {
+        self.as_object()?.iter().rev().find(|m| m.key == key)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.member(key).map(|m| &m.value)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.member(key).is_some()
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+}

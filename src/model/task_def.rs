@@ -1,0 +1,327 @@
+//! Task definitions and their container definitions, as typed views over the document tree.
+
+use super::pointer::Pointer;
+use super::value::{boolean, int, task_cpu, task_memory, text, Tri, Val};
+use crate::load::Node;
+use crate::span::Span;
+
+/// How the file spelled the task definition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskDefShape {
+    /// `register-task-definition --cli-input-json` input.
+    RegisterInput,
+    /// `describe-task-definition` output without the wrapper (has read-only fields).
+    Describe,
+    /// `{"taskDefinition": {...}, "tags": [...]}`.
+    DescribeWrapped,
+    /// A bare array of container definitions (Terraform `container_definitions` files).
+    ContainerArray,
+    /// A single container definition object.
+    SingleContainer,
+}
+
+impl TaskDefShape {
+    pub fn describe(self) -> &'static str {
+        match self {
+            TaskDefShape::RegisterInput => "task definition (register-task-definition input)",
+            TaskDefShape::Describe => "task definition (describe-task-definition output)",
+            TaskDefShape::DescribeWrapped => "task definition (describe-task-definition output, wrapped)",
+            TaskDefShape::ContainerArray => "container definitions (array)",
+            TaskDefShape::SingleContainer => "container definition",
+        }
+    }
+
+    /// Shapes that hold only containers: task-level settings live elsewhere and are unknown.
+    pub fn containers_only(self) -> bool {
+        matches!(self, TaskDefShape::ContainerArray | TaskDefShape::SingleContainer)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetworkMode {
+    Bridge,
+    Host,
+    Awsvpc,
+    None,
+    /// Windows on EC2 when the mode is omitted (NAT).
+    Default,
+}
+
+impl NetworkMode {
+    pub fn parse(s: &str) -> Option<NetworkMode> {
+        match s {
+            "bridge" => Some(NetworkMode::Bridge),
+            "host" => Some(NetworkMode::Host),
+            "awsvpc" => Some(NetworkMode::Awsvpc),
+            "none" => Some(NetworkMode::None),
+            "default" => Some(NetworkMode::Default),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NetworkMode::Bridge => "bridge",
+            NetworkMode::Host => "host",
+            NetworkMode::Awsvpc => "awsvpc",
+            NetworkMode::None => "none",
+            NetworkMode::Default => "default",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct TaskDef<'t> {
+    pub shape: TaskDefShape,
+    /// Where a finding about a missing task-level field points.
+    pub anchor: Span,
+    pub pointer: Pointer,
+    pub family: Val<&'t str>,
+    pub revision: Val<i64>,
+    pub network_mode: Val<&'t str>,
+    /// Each `requiresCompatibilities` entry; `None` when the key is absent.
+    pub requires_compatibilities: Option<Vec<Val<&'t str>>>,
+    /// Known when `requiresCompatibilities` is present but not a list we can read.
+    pub requires_compatibilities_unknown: bool,
+    pub cpu: Val<i64>,
+    pub memory: Val<i64>,
+    pub os_family: Val<&'t str>,
+    /// `containerDefinitions`: its number of items (with the array's span) when it is an array.
+    pub container_list: Val<usize>,
+    pub container_list_key: Option<Span>,
+    pub containers: Vec<Container<'t>>,
+}
+
+#[derive(Debug)]
+pub struct Container<'t> {
+    pub index: usize,
+    pub anchor: Span,
+    pub pointer: Pointer,
+    pub name: Val<&'t str>,
+    pub essential: Val<bool>,
+    pub cpu: Val<i64>,
+    pub memory: Val<i64>,
+    pub memory_reservation: Val<i64>,
+    pub port_mappings_key: Option<Span>,
+    pub port_mappings: Vec<PortMapping<'t>>,
+}
+
+#[derive(Debug)]
+pub struct PortMapping<'t> {
+    pub anchor: Span,
+    pub pointer: Pointer,
+    pub container_port: Val<i64>,
+    pub host_port: Val<i64>,
+    pub protocol: Val<&'t str>,
+    pub container_port_range: Val<&'t str>,
+}
+
+impl<'t> TaskDef<'t> {
+    /// A task definition object (`containerDefinitions` and task-level fields).
+    pub fn from_object(
+        node: &'t Node<'t>,
+        shape: TaskDefShape,
+        anchor: Span,
+        pointer: Pointer,
+        text_of: &str,
+    ) -> TaskDef<'t> {
+        let list = node.member("containerDefinitions");
+        let (container_list, containers) = match list.map(|m| &m.value) {
+            None => (Val::Absent, Vec::new()),
+            Some(n) if n.is_null() => (Val::Absent, Vec::new()),
+            Some(n) => match n.as_array() {
+                Some(items) => (
+                    Val::Known(items.len(), n.span),
+                    containers(items, &pointer.field("containerDefinitions"), text_of),
+                ),
+                None => (Val::Unknown(n.span), Vec::new()),
+            },
+        };
+        let (requires_compatibilities, requires_compatibilities_unknown) =
+            match node.get("requiresCompatibilities") {
+                None => (None, false),
+                Some(n) if n.is_null() => (None, false),
+                Some(n) => match n.as_array() {
+                    Some(items) => (Some(items.iter().map(|i| text(Some(i))).collect()), false),
+                    None => (None, true),
+                },
+            };
+        let os_family = match node.get("runtimePlatform") {
+            None => Val::Absent,
+            Some(rp) if rp.is_null() => Val::Absent,
+            Some(rp) if rp.as_object().is_some() && !super::value::is_intrinsic(rp) => {
+                text(rp.get("operatingSystemFamily"))
+            }
+            Some(rp) => Val::Unknown(rp.span),
+        };
+        TaskDef {
+            shape,
+            anchor,
+            pointer,
+            family: text(node.get("family")),
+            revision: int(node.get("revision")),
+            network_mode: text(node.get("networkMode")),
+            requires_compatibilities,
+            requires_compatibilities_unknown,
+            cpu: task_cpu(node.get("cpu")),
+            memory: task_memory(node.get("memory")),
+            os_family,
+            container_list,
+            container_list_key: list.map(|m| m.key_span),
+            containers,
+        }
+    }
+
+    /// Container definitions on their own: every task-level value is unknown.
+    pub fn from_containers(
+        items: &'t [Node<'t>],
+        shape: TaskDefShape,
+        span: Span,
+        pointer: Pointer,
+        text_of: &str,
+    ) -> TaskDef<'t> {
+        let unknown = Val::Unknown(span);
+        let containers = if shape == TaskDefShape::SingleContainer {
+            items
+                .iter()
+                .map(|item| Container::from_object(item, 0, pointer.clone(), text_of))
+                .collect()
+        } else {
+            containers(items, &pointer, text_of)
+        };
+        TaskDef {
+            shape,
+            anchor: span,
+            containers,
+            pointer,
+            family: unknown,
+            revision: Val::Unknown(span),
+            network_mode: unknown,
+            requires_compatibilities: None,
+            requires_compatibilities_unknown: true,
+            cpu: Val::Unknown(span),
+            memory: Val::Unknown(span),
+            os_family: unknown,
+            container_list: Val::Known(items.len(), span),
+            container_list_key: None,
+        }
+    }
+
+    /// Whether `requiresCompatibilities` holds `FARGATE`.
+    pub fn is_fargate(&self) -> Tri {
+        if self.requires_compatibilities_unknown {
+            return Tri::Unknown;
+        }
+        let Some(list) = &self.requires_compatibilities else { return Tri::No };
+        if list.iter().any(|v| v.known() == Some("FARGATE")) {
+            Tri::Yes
+        } else if list.iter().any(Val::is_unknown) {
+            Tri::Unknown
+        } else {
+            Tri::No
+        }
+    }
+
+    pub fn is_windows(&self) -> Tri {
+        match self.os_family {
+            Val::Known(f, _) if f.starts_with("WINDOWS") => Tri::Yes,
+            Val::Known(..) | Val::Absent => Tri::No,
+            Val::Unknown(_) => Tri::Unknown,
+        }
+    }
+
+    /// The network mode the API applies: omitted means `bridge` (`default` on Windows EC2).
+    /// `None` when the file does not say (placeholder, containers-only file, unknown spelling).
+    pub fn effective_network_mode(&self) -> Option<NetworkMode> {
+        match self.network_mode {
+            Val::Known(s, _) => NetworkMode::parse(s),
+            Val::Absent => match self.is_windows() {
+                Tri::Yes => Some(NetworkMode::Default),
+                Tri::No => Some(NetworkMode::Bridge),
+                Tri::Unknown => None,
+            },
+            Val::Unknown(_) => None,
+        }
+    }
+
+    /// A short name for the resource: the family, when known.
+    pub fn resource_name(&self) -> Option<String> {
+        self.family.known().map(str::to_string)
+    }
+}
+
+fn containers<'t>(items: &'t [Node<'t>], base: &Pointer, text_of: &str) -> Vec<Container<'t>> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.as_object().is_some())
+        .map(|(index, item)| Container::from_object(item, index, base.index(index), text_of))
+        .collect()
+}
+
+impl<'t> Container<'t> {
+    /// `text_of` is the file's text, used to point at the first character of the object.
+    pub fn from_object(node: &'t Node<'t>, index: usize, pointer: Pointer, text_of: &str) -> Container<'t> {
+        let span = node.span.first_char(text_of);
+        let name = text(node.get("name"));
+        let pm = node.member("portMappings");
+        let port_mappings = pm
+            .and_then(|m| m.value.as_array())
+            .map(|items| {
+                let base = pointer.field("portMappings");
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.as_object().is_some())
+                    .map(|(i, n)| PortMapping {
+                        anchor: n.span,
+                        pointer: base.index(i),
+                        container_port: int(n.get("containerPort")),
+                        host_port: int(n.get("hostPort")),
+                        protocol: text(n.get("protocol")),
+                        container_port_range: text(n.get("containerPortRange")),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Container {
+            index,
+            // Findings about a container point at its name when it has one.
+            anchor: match name {
+                Val::Known(_, s) | Val::Unknown(s) => s,
+                Val::Absent => span,
+            },
+            pointer,
+            name,
+            essential: boolean(node.get("essential")),
+            cpu: int(node.get("cpu")),
+            memory: int(node.get("memory")),
+            memory_reservation: int(node.get("memoryReservation")),
+            port_mappings_key: pm.map(|m| m.key_span),
+            port_mappings,
+        }
+    }
+
+    /// `essential` as the API reads it: omitted means true.
+    pub fn is_essential(&self) -> Tri {
+        match self.essential {
+            Val::Known(b, _) => {
+                if b {
+                    Tri::Yes
+                } else {
+                    Tri::No
+                }
+            }
+            Val::Absent => Tri::Yes,
+            Val::Unknown(_) => Tri::Unknown,
+        }
+    }
+
+    /// The container's name for messages: `"web"`, or `#2` when it has none.
+    pub fn label(&self) -> String {
+        match self.name.known() {
+            Some(n) => format!("`{n}`"),
+            None => format!("#{}", self.index + 1),
+        }
+    }
+}

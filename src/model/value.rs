@@ -1,0 +1,252 @@
+//! The three-way value every check reads: known (a literal the file states, with its span),
+//! absent (the key is not there, so the API default applies) or unknown (a placeholder, an
+//! unresolved intrinsic, a value of a type the check cannot read). Checks only ever act on
+//! known values, so "unknown never produces a finding" holds by construction.
+
+use crate::load::{Kind, Node};
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Val<T> {
+    Known(T, Span),
+    Absent,
+    Unknown(Span),
+}
+
+impl<T: Copy> Val<T> {
+    pub fn known(&self) -> Option<T> {
+        match self {
+            Val::Known(v, _) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The value and its span, when known.
+    pub fn known_at(&self) -> Option<(T, Span)> {
+        match self {
+            Val::Known(v, s) => Some((*v, *s)),
+            _ => None,
+        }
+    }
+
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Val::Absent)
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Val::Unknown(_))
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> Option<U>) -> Val<U> {
+        match self {
+            Val::Known(v, s) => match f(v) {
+                Some(u) => Val::Known(u, s),
+                None => Val::Unknown(s),
+            },
+            Val::Absent => Val::Absent,
+            Val::Unknown(s) => Val::Unknown(s),
+        }
+    }
+}
+
+/// Yes / no / cannot tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tri {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// True for template placeholders seen in real repositories: `{{ must_env `X` }}`, `${VAR}`,
+/// `$$$$CPU$$$$`, `#{Var}`, `<IMAGE1_NAME>`, and a whole value `$NAME` (jq, compose).
+pub fn is_placeholder(s: &str) -> bool {
+    if s.contains("{{") || s.contains("${") || s.contains("$$") || s.contains("#{") {
+        return true;
+    }
+    if let Some(name) = s.strip_prefix('$') {
+        if is_identifier(name) {
+            return true;
+        }
+    }
+    contains_angle_placeholder(s)
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// `<NAME>` anywhere in the text, NAME made of letters, digits, `_`, `-` or `.`.
+fn contains_angle_placeholder(s: &str) -> bool {
+    let mut rest = s;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find('>') {
+            let name = &after[..close];
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            {
+                return true;
+            }
+        }
+        rest = after;
+    }
+    false
+}
+
+/// An unresolved CloudFormation intrinsic in long form: `{"Ref": …}`, `{"Fn::Sub": …}`.
+pub fn is_intrinsic(node: &Node<'_>) -> bool {
+    match node.as_object() {
+        Some([only]) => only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::"),
+        _ => false,
+    }
+}
+
+/// Reads a string field. A placeholder, an intrinsic or a non-string value is unknown.
+pub fn text<'t>(node: Option<&'t Node<'_>>) -> Val<&'t str> {
+    let Some(node) = node else { return Val::Absent };
+    match &node.kind {
+        Kind::Null => Val::Absent,
+        Kind::String(s) if is_placeholder(s) => Val::Unknown(node.span),
+        Kind::String(s) => Val::Known(s.as_ref(), node.span),
+        _ => Val::Unknown(node.span),
+    }
+}
+
+/// Reads an integer field; a numeric string (`"8080"`) counts as the number it spells.
+pub fn int(node: Option<&Node<'_>>) -> Val<i64> {
+    let Some(node) = node else { return Val::Absent };
+    match &node.kind {
+        Kind::Null => Val::Absent,
+        Kind::Number(n) => parse_int(n).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span)),
+        Kind::String(s) => parse_int(s.trim()).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span)),
+        _ => Val::Unknown(node.span),
+    }
+}
+
+fn parse_int(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Reads a boolean; `"true"`/`"false"` strings (any case) are read as booleans.
+pub fn boolean(node: Option<&Node<'_>>) -> Val<bool> {
+    let Some(node) = node else { return Val::Absent };
+    match &node.kind {
+        Kind::Null => Val::Absent,
+        Kind::Bool(b) => Val::Known(*b, node.span),
+        Kind::String(s) if s.eq_ignore_ascii_case("true") => Val::Known(true, node.span),
+        Kind::String(s) if s.eq_ignore_ascii_case("false") => Val::Known(false, node.span),
+        _ => Val::Unknown(node.span),
+    }
+}
+
+/// Task-level `cpu` in CPU units: `1024`, `"1024"`, `"1 vCPU"`, `"0.5 vcpu"`.
+pub fn task_cpu(node: Option<&Node<'_>>) -> Val<i64> {
+    with_unit(node, "vcpu", 1024)
+}
+
+/// Task-level `memory` in MiB: `2048`, `"2048"`, `"2 GB"`, `"2GB"`, `"0.5 gb"`.
+pub fn task_memory(node: Option<&Node<'_>>) -> Val<i64> {
+    with_unit(node, "gb", 1024)
+}
+
+fn with_unit(node: Option<&Node<'_>>, unit: &str, scale: i64) -> Val<i64> {
+    let Some(node) = node else { return Val::Absent };
+    let raw = match &node.kind {
+        Kind::Null => return Val::Absent,
+        Kind::Number(n) => n.as_ref(),
+        Kind::String(s) => s.as_ref(),
+        _ => return Val::Unknown(node.span),
+    };
+    let raw = raw.trim();
+    if let Some(v) = parse_int(raw) {
+        return Val::Known(v, node.span);
+    }
+    let lower = raw.to_ascii_lowercase();
+    let Some(amount) = lower.strip_suffix(unit) else {
+        return Val::Unknown(node.span);
+    };
+    scaled(amount.trim(), scale).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span))
+}
+
+/// `"0.5"` × 1024 → 512, exactly (decimal digits, no float rounding surprises).
+fn scaled(amount: &str, scale: i64) -> Option<i64> {
+    let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if int.len() > 9 || frac.len() > 9 {
+        return None;
+    }
+    let whole: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let frac_value: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let denom = 10i64.pow(u32::try_from(frac.len()).ok()?);
+    let numerator = frac_value * scale;
+    if numerator % denom != 0 {
+        return None;
+    }
+    whole.checked_mul(scale)?.checked_add(numerator / denom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{parse, Syntax};
+
+    fn first(json: &str) -> Node<'_> {
+        parse(json, Syntax::Json).expect("parses").remove(0)
+    }
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "{{ must_env `X` }}",
+            "${PORT}",
+            "$$$$CPU$$$$",
+            "#{Var}",
+            "<IMAGE1_NAME>",
+            "arn:aws:iam::<ACCOUNT_ID>:role/x",
+            "$NAME",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for p in ["nginx:1.27", "web", "a < b > c", "$", "1 vCPU"] {
+            assert!(!is_placeholder(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn task_sizes_with_units() {
+        let doc = first(r#"[1024, "1024", "1 vCPU", "0.5 vcpu", "0.25vCPU", "2 GB", "2GB", "0.5 gb", "x", "{{ env `CPU` }}", "1.3 vcpu"]"#);
+        let items = doc.as_array().expect("array");
+        let cpu: Vec<Option<i64>> = items.iter().map(|n| task_cpu(Some(n)).known()).collect();
+        assert_eq!(&cpu[..5], &[Some(1024), Some(1024), Some(1024), Some(512), Some(256)]);
+        let mem: Vec<Option<i64>> = items.iter().map(|n| task_memory(Some(n)).known()).collect();
+        assert_eq!(&mem[5..8], &[Some(2048), Some(2048), Some(512)]);
+        assert!(task_cpu(items.get(8)).is_unknown());
+        assert!(task_cpu(items.get(9)).is_unknown());
+        assert!(task_cpu(items.get(10)).is_unknown());
+    }
+
+    #[test]
+    fn ints_from_strings_and_unknowns() {
+        let doc = first(r#"{"a": "8080", "b": 80, "c": "${P}", "d": null, "e": 80.5, "f": 99999999999999999999999}"#);
+        assert_eq!(int(doc.get("a")).known(), Some(8080));
+        assert_eq!(int(doc.get("b")).known(), Some(80));
+        assert!(int(doc.get("c")).is_unknown());
+        assert!(int(doc.get("d")).is_absent());
+        assert!(int(doc.get("e")).is_unknown());
+        assert!(int(doc.get("f")).is_unknown());
+        assert!(int(doc.get("zzz")).is_absent());
+    }
+}

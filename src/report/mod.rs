@@ -1,0 +1,69 @@
+//! Report: findings to bytes. One renderer per format, each a pure function of the outcome.
+
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::engine::{Outcome, SourceFile};
+use crate::finding::Finding;
+use crate::rule::Severity;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Annotated source excerpts with carets under the offending token.
+    Human,
+    /// A JSON object with `version`, `findings` and `summary`.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+/// The start and end (1-based line and column) of a span in a file.
+#[derive(Clone, Copy, Debug)]
+pub struct Region {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+pub fn region(file: &SourceFile, span: Span) -> Region {
+    let start = file.position(span.start);
+    let end = file.position(span.end);
+    Region {
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+pub fn counts(findings: &[Finding]) -> Counts {
+    let mut c = Counts::default();
+    for f in findings {
+        match f.severity {
+            Severity::Error => c.errors += 1,
+            Severity::Warning => c.warnings += 1,
+            Severity::Info => c.infos += 1,
+        }
+    }
+    c
+}
+
+/// Files that were linted (not skipped, not failed).
+pub fn linted_files(outcome: &Outcome) -> usize {
+    outcome
+        .statuses
+        .iter()
+        .filter(|s| matches!(s, crate::engine::FileStatus::Linted(_)))
+        .count()
+}

@@ -1,0 +1,98 @@
+//! Byte ranges into a source file, and the line index that turns them into lines and columns.
+//!
+//! Spans are kept as byte offsets everywhere; line and column are computed only when a finding
+//! is rendered. Offsets are `u32`: files larger than the size limit are refused before parsing.
+
+/// A half-open byte range `start..end` into one file's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: clamp_u32(start),
+            end: clamp_u32(end.max(start)),
+        }
+    }
+
+    /// A span covering one character at `start` (used to point at an object's opening brace).
+    pub fn first_char(self, text: &str) -> Span {
+        let start = self.start as usize;
+        let len = text
+            .get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        Span::new(start, start + len)
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Line/column position, both 1-based; columns count Unicode scalar values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Start offsets of every line of a text.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(clamp_u32(i + 1));
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and column of a byte offset. An offset inside a multi-byte character, or
+    /// past the end of the text, is moved back to the nearest character boundary.
+    pub fn position(&self, text: &str, offset: u32) -> Position {
+        let mut offset = (offset as usize).min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s as usize <= offset).max(1);
+        let line_start = self.starts[line - 1] as usize;
+        let column = text[line_start..offset].chars().count() + 1;
+        Position {
+            line: clamp_u32(line),
+            column: clamp_u32(column),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "ab\n\u{e9}x\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(text, 3), Position { line: 2, column: 1 });
+        // 'x' is after a two-byte character: byte 5, column 2
+        assert_eq!(idx.position(text, 5), Position { line: 2, column: 2 });
+        // inside the two-byte character: moved back to its start
+        assert_eq!(idx.position(text, 4), Position { line: 2, column: 1 });
+        assert_eq!(idx.position(text, 999), Position { line: 3, column: 1 });
+    }
+}
