@@ -28,7 +28,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 } else if name.len() > 255 {
                     format!("is {} characters long (at most 255)", name.len())
                 } else {
-                    "has characters other than letters, digits, `-` and `_`".to_string()
+                    format!("`{name}` has characters other than letters, digits, `-` and `_`")
                 };
                 sink.report(span, c.pointer.field("name"), format!("container name {why}"))
                     .help(format!("use a name such as \"{}\"", suggest(name)));

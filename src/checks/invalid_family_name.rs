@@ -25,7 +25,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             } else if family.len() > 255 {
                 format!("is {} characters long (at most 255)", family.len())
             } else {
-                "has characters other than letters, digits, `-` and `_`".to_string()
+                format!("`{family}` has characters other than letters, digits, `-` and `_`")
             };
             sink.report(span, td.pointer.field("family"), format!("task `family` {why}"))
                 .help(format!("use a family such as \"{}\"", suggest(family)));

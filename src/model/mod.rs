@@ -39,6 +39,15 @@ const READ_ONLY_TASK_FIELDS: &[&str] = &[
     "deregisteredAt",
 ];
 
+/// Keys that, beside `family`, mark a task definition even when `containerDefinitions` is missing.
+const TASK_DEF_KEYS: &[&str] = &[
+    "requiresCompatibilities",
+    "networkMode",
+    "executionRoleArn",
+    "taskRoleArn",
+    "runtimePlatform",
+];
+
 /// Keys that only a service definition has (run-task input shares the others).
 const SERVICE_KEYS: &[&str] = &[
     "desiredCount",
@@ -106,7 +115,7 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     if doc.has("Resources") || doc.has("AWSTemplateFormatVersion") {
         return Recognised::Skipped("CloudFormation template (not read yet)");
     }
-    if doc.has("containerDefinitions") {
+    if is_task_def(doc) {
         let shape = if READ_ONLY_TASK_FIELDS.iter().any(|k| doc.has(k)) {
             TaskDefShape::Describe
         } else {
@@ -115,7 +124,7 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
         return one(Resource::TaskDef(TaskDef::from_object(doc, shape, top, root, text)));
     }
     if let Some(member) = doc.member("taskDefinition") {
-        if member.value.has("containerDefinitions") {
+        if is_task_def(&member.value) {
             let td = TaskDef::from_object(
                 &member.value,
                 TaskDefShape::DescribeWrapped,
@@ -172,6 +181,12 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
         )));
     }
     Recognised::Skipped("not ECS configuration")
+}
+
+/// `containerDefinitions`, or a `family` with task-definition-only keys beside it.
+fn is_task_def(node: &Node<'_>) -> bool {
+    node.has("containerDefinitions")
+        || (node.has("family") && TASK_DEF_KEYS.iter().any(|k| node.has(k)) && !node.has("serviceName"))
 }
 
 fn one(resource: Resource<'_>) -> Recognised<'_> {
