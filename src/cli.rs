@@ -133,7 +133,9 @@ pub fn main() -> ExitCode {
             }
             None => fail(&match config::Selector::parse(&rule) {
                 Err(e) => e.replace("rule selector", "rule"),
-                Ok(_) => format!("`{rule}` names a group of rules, not one rule; see `ecslint rules`"),
+                Ok(_) => {
+                    format!("`{rule}` names a group of rules, not one rule; see `ecslint rules`")
+                }
             }),
         },
         Some(Command::Schema) => {
@@ -203,7 +205,10 @@ fn check(args: CheckArgs) -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return fail(&e),
             },
-            None => LoadedConfig { base: cwd.clone(), ..LoadedConfig::default() },
+            None => LoadedConfig {
+                base: cwd.clone(),
+                ..LoadedConfig::default()
+            },
         },
     };
     let (plan, filters) = match plan(&args, &loaded, &cwd) {
@@ -220,14 +225,18 @@ fn check(args: CheckArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
-    let (stdin_requested, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.as_os_str() == "-");
+    let (stdin_requested, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p.as_os_str() == "-");
     let mut found = discover::discover(&paths, &filters);
     if !stdin_requested.is_empty() {
         let mut text = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
             return fail(&format!("cannot read standard input: {e}"));
         }
-        let name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "-".to_string());
         found.inputs.push(Input {
             path: Some(discover::absolute(Path::new(&name))),
             display: name,
@@ -244,7 +253,9 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.verbose {
         for (file, status) in outcome.files.iter().zip(&outcome.statuses) {
             match status {
-                FileStatus::Linted(shapes) => eprintln!("linted: {} ({})", file.display, shapes.join(", ")),
+                FileStatus::Linted(shapes) => {
+                    eprintln!("linted: {} ({})", file.display, shapes.join(", "))
+                }
                 FileStatus::Skipped(why) => eprintln!("skipped: {} ({why})", file.display),
                 FileStatus::Failed(_) => {}
             }
@@ -256,7 +267,9 @@ fn check(args: CheckArgs) -> ExitCode {
     let color = match args.color.unwrap_or(ColorChoice::Auto) {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let rendered = match format {
         Format::Human => report::human::render(&outcome, color),
@@ -264,8 +277,12 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Sarif => report::sarif::render(&outcome),
     };
     let written = match &args.output {
-        Some(path) => std::fs::write(path, rendered.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => std::io::stdout().lock().write_all(rendered.as_bytes()).map_err(|e| format!("cannot write output: {e}")),
+        Some(path) => std::fs::write(path, rendered.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => std::io::stdout()
+            .lock()
+            .write_all(rendered.as_bytes())
+            .map_err(|e| format!("cannot write output: {e}")),
     };
 
     let mut io_errors = found.errors;
@@ -288,7 +305,11 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn plan(args: &CheckArgs, loaded: &LoadedConfig, cwd: &Path) -> Result<(Plan, Filters), String> {
     let c = &loaded.config;
-    let select = if args.select.is_empty() { c.select.as_deref() } else { Some(args.select.as_slice()) };
+    let select = if args.select.is_empty() {
+        c.select.as_deref()
+    } else {
+        Some(args.select.as_slice())
+    };
     let mut ignore = c.ignore.clone();
     ignore.extend(args.ignore.iter().cloned());
     let enabled = config::enabled_rules(select, &c.extend_select, &ignore)?;
@@ -296,11 +317,29 @@ fn plan(args: &CheckArgs, loaded: &LoadedConfig, cwd: &Path) -> Result<(Plan, Fi
     let per_file_ignores = c
         .per_file_ignores
         .iter()
-        .map(|(glob, rules)| Ok((GlobList::new(std::slice::from_ref(glob), &loaded.base)?, config::ignored_rules(rules)?)))
+        .map(|(glob, rules)| {
+            Ok((
+                GlobList::new(std::slice::from_ref(glob), &loaded.base)?,
+                config::ignored_rules(rules)?,
+            ))
+        })
         .collect::<Result<Vec<_>, String>>()?;
     let filters = Filters {
-        include: vec![GlobList::new(&c.include, &loaded.base)?, GlobList::new(&args.include, cwd)?],
-        exclude: vec![GlobList::new(&c.exclude, &loaded.base)?, GlobList::new(&args.exclude, cwd)?],
+        include: vec![
+            GlobList::new(&c.include, &loaded.base)?,
+            GlobList::new(&args.include, cwd)?,
+        ],
+        exclude: vec![
+            GlobList::new(&c.exclude, &loaded.base)?,
+            GlobList::new(&args.exclude, cwd)?,
+        ],
     };
-    Ok((Plan { enabled, severity, per_file_ignores }, filters))
+    Ok((
+        Plan {
+            enabled,
+            severity,
+            per_file_ignores,
+        },
+        filters,
+    ))
 }

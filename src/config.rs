@@ -61,13 +61,18 @@ pub struct LoadedConfig {
 
 /// Finds `.ecslint.toml` in `start` or its parents.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 /// Reads and parses a config file; errors name the file, line and column.
 pub fn load(path: &Path) -> Result<LoadedConfig, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let config = parse(&text).map_err(|e| format!("invalid configuration in {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let config =
+        parse(&text).map_err(|e| format!("invalid configuration in {}: {e}", path.display()))?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(LoadedConfig {
         config,
@@ -119,7 +124,10 @@ impl Selector {
         if let Some(rule) = crate::checks::find(t) {
             return Ok(Selector::Rule(rule));
         }
-        if let Some(c) = Category::ALL.iter().find(|c| c.as_str().eq_ignore_ascii_case(t)) {
+        if let Some(c) = Category::ALL
+            .iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(t))
+        {
             return Ok(Selector::Category(*c));
         }
         let upper = t.to_ascii_uppercase();
@@ -154,12 +162,19 @@ fn unknown_selector(s: &str) -> String {
     candidates.extend(Category::ALL.iter().map(|c| c.as_str()));
     let best = candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(&c.to_ascii_lowercase(), &s.to_ascii_lowercase()), *c))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&c.to_ascii_lowercase(), &s.to_ascii_lowercase()),
+                *c,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
         Some((_, c)) => format!("unknown rule selector `{s}` (did you mean `{c}`?)"),
-        None => format!("unknown rule selector `{s}`: use a rule code, code prefix, rule name, category or ALL"),
+        None => format!(
+            "unknown rule selector `{s}`: use a rule code, code prefix, rule name, category or ALL"
+        ),
     }
 }
 
@@ -168,11 +183,19 @@ fn parse_all(list: &[String]) -> Result<Vec<Selector>, String> {
 }
 
 fn best(selectors: &[Selector], rule: &Rule) -> Option<usize> {
-    selectors.iter().filter(|s| s.matches(rule)).map(Selector::specificity).max()
+    selectors
+        .iter()
+        .filter(|s| s.matches(rule))
+        .map(Selector::specificity)
+        .max()
 }
 
 /// Which rules are enabled, given select, extend-select and ignore. Indexed like [`RULES`].
-pub fn enabled_rules(select: Option<&[String]>, extend: &[String], ignore: &[String]) -> Result<Vec<bool>, String> {
+pub fn enabled_rules(
+    select: Option<&[String]>,
+    extend: &[String],
+    ignore: &[String],
+) -> Result<Vec<bool>, String> {
     let mut selected = match select {
         Some(list) => parse_all(list)?,
         None => Category::ALL
@@ -196,7 +219,10 @@ pub fn enabled_rules(select: Option<&[String]>, extend: &[String], ignore: &[Str
 /// Rules switched off by a list of selectors (for per-file ignores). Indexed like [`RULES`].
 pub fn ignored_rules(list: &[String]) -> Result<Vec<bool>, String> {
     let selectors = parse_all(list)?;
-    Ok(RULES.iter().map(|r| best(&selectors, r).is_some()).collect())
+    Ok(RULES
+        .iter()
+        .map(|r| best(&selectors, r).is_some())
+        .collect())
 }
 
 /// The effective severity of every rule. Indexed like [`RULES`].
@@ -222,7 +248,10 @@ mod tests {
     use super::*;
 
     fn on(mask: &[bool], code: &str) -> bool {
-        let i = RULES.iter().position(|r| r.code == code).expect("rule exists");
+        let i = RULES
+            .iter()
+            .position(|r| r.code == code)
+            .expect("rule exists");
         mask[i]
     }
 
@@ -233,11 +262,17 @@ mod tests {
         assert!(on(&m, "ECS202"));
         assert!(!on(&m, "ECS101"));
         // code select beats prefix ignore
-        let m = enabled_rules(Some(&["host-port-mismatch".into()]), &[], &["ECS2".into()]).expect("valid");
+        let m = enabled_rules(Some(&["host-port-mismatch".into()]), &[], &["ECS2".into()])
+            .expect("valid");
         assert!(on(&m, "ECS201"));
         assert!(!on(&m, "ECS202"));
         // same specificity: ignore wins
-        let m = enabled_rules(Some(&["ECS201".into()]), &[], &["host-port-mismatch".into()]).expect("valid");
+        let m = enabled_rules(
+            Some(&["ECS201".into()]),
+            &[],
+            &["host-port-mismatch".into()],
+        )
+        .expect("valid");
         assert!(!on(&m, "ECS201"));
         // category vs ALL
         let m = enabled_rules(Some(&["ALL".into()]), &[], &["wiring".into()]).expect("valid");

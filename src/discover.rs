@@ -60,7 +60,10 @@ impl GlobList {
             return false;
         }
         let rel = path.strip_prefix(&self.base).unwrap_or(path);
-        self.set.is_match(rel) || path.file_name().is_some_and(|n| self.set.is_match(Path::new(n)))
+        self.set.is_match(rel)
+            || path
+                .file_name()
+                .is_some_and(|n| self.set.is_match(Path::new(n)))
     }
 }
 
@@ -92,7 +95,10 @@ impl Filters {
         if self.has_include() {
             return self.included(abs).then_some(true);
         }
-        let ext = abs.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let ext = abs
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         matches!(ext.as_deref(), Some("json" | "yaml" | "yml")).then_some(false)
     }
 }
@@ -128,9 +134,11 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
         } else if path.is_dir() {
             walk(path, filters, &mut out);
         } else if path.exists() {
-            out.errors.push(format!("{}: not a file or directory", path.display()));
+            out.errors
+                .push(format!("{}: not a file or directory", path.display()));
         } else {
-            out.errors.push(format!("{}: no such file or directory", path.display()));
+            out.errors
+                .push(format!("{}: no such file or directory", path.display()));
         }
     }
     out.inputs.sort_by(|a, b| a.display.cmp(&b.display));
@@ -182,7 +190,11 @@ mod tests {
 
     #[test]
     fn globs_match_relative_to_their_base_and_by_name() {
-        let g = GlobList::new(&["legacy/**".into(), "*.tpl".into(), "vendor".into()], Path::new("/repo")).expect("globs");
+        let g = GlobList::new(
+            &["legacy/**".into(), "*.tpl".into(), "vendor".into()],
+            Path::new("/repo"),
+        )
+        .expect("globs");
         assert!(g.matches(Path::new("/repo/legacy/a.json")));
         assert!(!g.matches(Path::new("/repo/src/legacy.json")));
         assert!(g.matches(Path::new("/repo/x/y/task.tpl")));

@@ -140,7 +140,12 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
     for (i, rule) in RULES.iter().enumerate() {
         if let Check::Workspace(f) = rule.check {
             if plan.enabled[i] {
-                let mut sink = Sink { rule, file: 0, resource: None, out: &mut cross };
+                let mut sink = Sink {
+                    rule,
+                    file: 0,
+                    resource: None,
+                    out: &mut cross,
+                };
                 f(&ws, &mut sink);
             }
         }
@@ -177,14 +182,25 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
     }
 
     findings.sort_by(|a, b| {
-        (files[a.file].display.as_str(), a.span, a.rule.code, &a.message).cmp(&(
-            files[b.file].display.as_str(),
-            b.span,
-            b.rule.code,
-            &b.message,
-        ))
+        (
+            files[a.file].display.as_str(),
+            a.span,
+            a.rule.code,
+            &a.message,
+        )
+            .cmp(&(
+                files[b.file].display.as_str(),
+                b.span,
+                b.rule.code,
+                &b.message,
+            ))
     });
-    Outcome { files, statuses, findings, errors }
+    Outcome {
+        files,
+        statuses,
+        findings,
+        errors,
+    }
 }
 
 fn rule_index(rule: &Rule) -> Option<usize> {
@@ -195,7 +211,9 @@ fn read(input: &Input) -> Result<String, String> {
     if let Some(text) = &input.stdin {
         return Ok(text.clone());
     }
-    let Some(path) = &input.path else { return Err("no path".into()) };
+    let Some(path) = &input.path else {
+        return Err("no path".into());
+    };
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.len() > MAX_FILE_SIZE {
         return Err(format!(
@@ -206,7 +224,10 @@ fn read(input: &Input) -> Result<String, String> {
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| {
-        format!("file is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "file is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
@@ -214,7 +235,12 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
     let text = match read(input) {
         Ok(t) => t,
         Err(msg) => {
-            return FileResult { text: None, status: FileStatus::Failed(msg), findings: Vec::new(), facts: Vec::new() };
+            return FileResult {
+                text: None,
+                status: FileStatus::Failed(msg),
+                findings: Vec::new(),
+                facts: Vec::new(),
+            };
         }
     };
     let mut findings = Vec::new();
@@ -228,22 +254,45 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
                     Syntax::Yaml => &crate::checks::invalid_yaml::RULE,
                 };
                 if rule_index(rule).is_some_and(|i| mask[i]) {
-                    let what = if syntax == Syntax::Json { "JSON" } else { "YAML" };
-                    let mut sink = Sink { rule, file: id, resource: None, out: &mut findings };
+                    let what = if syntax == Syntax::Json {
+                        "JSON"
+                    } else {
+                        "YAML"
+                    };
+                    let mut sink = Sink {
+                        rule,
+                        file: id,
+                        resource: None,
+                        out: &mut findings,
+                    };
                     match placeholder_at(&text, err.span) {
                         Some(token) => {
                             sink.report(token, "", format!("invalid {what}: unquoted template placeholder `{}`", &text[token.range()]))
                                 .help(format!("lint the rendered file, or quote the placeholder so the file is valid {what}"));
                         }
                         None => {
-                            sink.report(visible(err.span, &text), "", format!("invalid {what}: {}", err.message))
-                                .help(format!("fix the syntax; ECS and the AWS CLI accept only strict {what}"));
+                            let help = match syntax {
+                                Syntax::Json => {
+                                    "fix the syntax; ECS and the AWS CLI accept only strict JSON"
+                                }
+                                Syntax::Yaml => {
+                                    "fix the syntax; a file that does not parse cannot be checked"
+                                }
+                            };
+                            sink.report(
+                                visible(err.span, &text),
+                                "",
+                                format!("invalid {what}: {}", err.message),
+                            )
+                            .help(help);
                         }
                     }
                 }
                 FileStatus::Linted(vec!["unparseable file"])
             } else {
-                FileStatus::Skipped(format!("does not parse as {syntax:?} and does not look like ECS configuration"))
+                FileStatus::Skipped(format!(
+                    "does not parse as {syntax:?} and does not look like ECS configuration"
+                ))
             }
         }
         Ok(docs) => {
@@ -271,7 +320,12 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
         }
     };
     let keep = !findings.is_empty();
-    FileResult { text: keep.then(|| Arc::from(text)), status, findings, facts }
+    FileResult {
+        text: keep.then(|| Arc::from(text)),
+        status,
+        findings,
+        facts,
+    }
 }
 
 fn run_checks(id: FileId, resource: &Resource<'_>, mask: &[bool], out: &mut Vec<Finding>) {
@@ -281,11 +335,21 @@ fn run_checks(id: FileId, resource: &Resource<'_>, mask: &[bool], out: &mut Vec<
         }
         match (&rule.check, resource) {
             (Check::TaskDef(f), Resource::TaskDef(td)) => {
-                let mut sink = Sink { rule, file: id, resource: td.resource_name(), out };
+                let mut sink = Sink {
+                    rule,
+                    file: id,
+                    resource: td.resource_name(),
+                    out,
+                };
                 f(td, &mut sink);
             }
             (Check::Service(f), Resource::Service(s)) => {
-                let mut sink = Sink { rule, file: id, resource: s.resource_name(), out };
+                let mut sink = Sink {
+                    rule,
+                    file: id,
+                    resource: s.resource_name(),
+                    out,
+                };
                 f(s, &mut sink);
             }
             _ => {}
@@ -306,7 +370,8 @@ fn placeholder_at(text: &str, span: Span) -> Option<Span> {
     if token.starts_with("{{") {
         token = rest.find("}}").map_or(token, |end| &rest[..end + 2]);
     }
-    (!token.is_empty() && model::value::is_placeholder(token)).then(|| Span::new(start, start + token.len()))
+    (!token.is_empty() && model::value::is_placeholder(token))
+        .then(|| Span::new(start, start + token.len()))
 }
 
 /// A parse error at the very end of a file (an empty span) is widened to the last character,
@@ -322,7 +387,11 @@ fn visible(span: Span, text: &str) -> Span {
     if let Some(c) = text[at..].chars().next().filter(|c| *c != '\n') {
         return Span::new(at, at + c.len_utf8());
     }
-    match text[..at].char_indices().rev().find(|(_, c)| !c.is_whitespace()) {
+    match text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_whitespace())
+    {
         Some((i, c)) => Span::new(i, i + c.len_utf8()),
         None => span,
     }

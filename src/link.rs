@@ -62,7 +62,10 @@ impl Workspace {
         match r.revision {
             None => same_family.collect(),
             Some(rev) => {
-                let exact: Vec<&TaskDefFacts> = same_family.clone().filter(|t| t.revision == Some(rev)).collect();
+                let exact: Vec<&TaskDefFacts> = same_family
+                    .clone()
+                    .filter(|t| t.revision == Some(rev))
+                    .collect();
                 if exact.is_empty() {
                     same_family.filter(|t| t.revision.is_none()).collect()
                 } else {
@@ -84,7 +87,10 @@ pub fn facts(file: FileId, resource: &Resource<'_>) -> Option<Fact> {
                 .iter()
                 .map(|lb| LoadBalancerFacts {
                     pointer: lb.pointer.to_string(),
-                    container_name: lb.container_name.known_at().map(|(n, s)| (n.to_string(), s)),
+                    container_name: lb
+                        .container_name
+                        .known_at()
+                        .map(|(n, s)| (n.to_string(), s)),
                     container_name_pointer: lb.pointer.field("containerName").to_string(),
                     container_port: lb.container_port.known_at(),
                     container_port_pointer: lb.pointer.field("containerPort").to_string(),

@@ -9,7 +9,9 @@ use crate::link::Workspace;
 use crate::model::{Service, TaskDef};
 use crate::span::Span;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -136,7 +138,12 @@ pub struct Sink<'a> {
 
 impl Sink<'_> {
     /// Reports a finding at `span` (in the current file), for the value at `pointer`.
-    pub fn report(&mut self, span: Span, pointer: impl AsRef<str>, message: impl Into<String>) -> &mut Finding {
+    pub fn report(
+        &mut self,
+        span: Span,
+        pointer: impl AsRef<str>,
+        message: impl Into<String>,
+    ) -> &mut Finding {
         let file = self.file;
         self.report_in(file, span, pointer, message)
     }

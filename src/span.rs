@@ -69,7 +69,10 @@ impl LineIndex {
         while offset > 0 && !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s as usize <= offset).max(1);
+        let line = self
+            .starts
+            .partition_point(|&s| s as usize <= offset)
+            .max(1);
         let line_start = self.starts[line - 1] as usize;
         let column = text[line_start..offset].chars().count() + 1;
         Position {

@@ -9,7 +9,13 @@ use std::path::PathBuf;
 use ecslint::checks::RULES;
 use ecslint::engine::Plan;
 
-const HEADINGS: &[&str] = &["What it does", "Why is this bad?", "Example", "Use instead", "References"];
+const HEADINGS: &[&str] = &[
+    "What it does",
+    "Why is this bad?",
+    "Example",
+    "Use instead",
+    "References",
+];
 
 #[test]
 fn codes_are_unique_sorted_and_pinned() {
@@ -17,11 +23,23 @@ fn codes_are_unique_sorted_and_pinned() {
     let mut sorted = codes.clone();
     sorted.sort_unstable();
     sorted.dedup();
-    assert_eq!(codes, sorted, "RULES must be sorted by code, without duplicates");
-    let listed: Vec<String> = RULES.iter().map(|r| format!("{} {}", r.code, r.name)).collect();
+    assert_eq!(
+        codes, sorted,
+        "RULES must be sorted by code, without duplicates"
+    );
+    let listed: Vec<String> = RULES
+        .iter()
+        .map(|r| format!("{} {}", r.code, r.name))
+        .collect();
     let pinned = std::fs::read_to_string("tests/rules.txt").expect("tests/rules.txt");
-    let pinned: Vec<&str> = pinned.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
-    assert_eq!(listed, pinned, "tests/rules.txt pins every code and name; codes are never removed or reused");
+    let pinned: Vec<&str> = pinned
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    assert_eq!(
+        listed, pinned,
+        "tests/rules.txt pins every code and name; codes are never removed or reused"
+    );
 }
 
 #[test]
@@ -31,11 +49,25 @@ fn codes_and_names_follow_the_scheme() {
     names.dedup();
     assert_eq!(names.len(), RULES.len(), "names are unique");
     for r in RULES {
-        assert!(r.code.len() == 6 && r.code.starts_with("ECS") && r.code[3..].bytes().all(|b| b.is_ascii_digit()), "{}", r.code);
-        assert!(r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{} is not kebab-case", r.name);
+        assert!(
+            r.code.len() == 6
+                && r.code.starts_with("ECS")
+                && r.code[3..].bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            r.code
+        );
+        assert!(
+            r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{} is not kebab-case",
+            r.name
+        );
         // Names say what is wrong, not what to do.
         for banned in ["use-", "avoid-", "prefer-", "no-", "require-", "ensure-"] {
-            assert!(!r.name.starts_with(banned), "{}: name the bad pattern, not the fix", r.name);
+            assert!(
+                !r.name.starts_with(banned),
+                "{}: name the bad pattern, not the fix",
+                r.name
+            );
         }
         assert_eq!(ecslint::checks::find(r.code).map(|x| x.name), Some(r.name));
         assert_eq!(ecslint::checks::find(r.name).map(|x| x.code), Some(r.code));
@@ -47,22 +79,39 @@ fn every_rule_has_docs_with_the_fixed_headings() {
     for r in RULES {
         let path = PathBuf::from(format!("rules/{}-{}.md", r.code, r.name));
         assert!(path.is_file(), "{} is missing", path.display());
-        assert!(r.docs.starts_with(&format!("# {} {}\n", r.code, r.name)), "{}: title line", path.display());
+        assert!(
+            r.docs.starts_with(&format!("# {} {}\n", r.code, r.name)),
+            "{}: title line",
+            path.display()
+        );
         assert!(!r.summary().is_empty(), "{}: summary line", path.display());
         let mut last = 0;
         for h in HEADINGS {
-            let at = r.docs.find(&format!("\n## {h}\n")).unwrap_or_else(|| panic!("{}: missing `## {h}`", path.display()));
+            let at = r
+                .docs
+                .find(&format!("\n## {h}\n"))
+                .unwrap_or_else(|| panic!("{}: missing `## {h}`", path.display()));
             assert!(at > last, "{}: `## {h}` out of order", path.display());
             last = at;
-            assert!(!r.section(h).unwrap_or_default().is_empty(), "{}: `## {h}` is empty", path.display());
+            assert!(
+                !r.section(h).unwrap_or_default().is_empty(),
+                "{}: `## {h}` is empty",
+                path.display()
+            );
         }
-        assert!(r.help_uri().is_some_and(|u| u.starts_with("https://")), "{}: References need a link", path.display());
+        assert!(
+            r.help_uri().is_some_and(|u| u.starts_with("https://")),
+            "{}: References need a link",
+            path.display()
+        );
     }
     // No orphan docs.
     for entry in std::fs::read_dir("rules").expect("rules dir").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         assert!(
-            RULES.iter().any(|r| name == format!("{}-{}.md", r.code, r.name)),
+            RULES
+                .iter()
+                .any(|r| name == format!("{}-{}.md", r.code, r.name)),
             "rules/{name} belongs to no rule"
         );
     }
@@ -97,7 +146,10 @@ fn materialise(section: &str, dir: &std::path::Path) -> Vec<PathBuf> {
         .map(|(i, (info, body))| {
             let mut parts = info.split_whitespace();
             let lang = parts.next().unwrap_or("json");
-            let name = parts.next().map(str::to_string).unwrap_or_else(|| format!("example{i}.{lang}"));
+            let name = parts
+                .next()
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("example{i}.{lang}"));
             let path = dir.join(name);
             std::fs::write(&path, body).expect("write example");
             path
@@ -115,12 +167,24 @@ fn doc_examples_run() {
         std::fs::create_dir_all(&good).expect("mkdir");
         let bad_files = materialise(r.section("Example").unwrap_or_default(), &bad);
         let good_files = materialise(r.section("Use instead").unwrap_or_default(), &good);
-        assert!(!bad_files.is_empty() && !good_files.is_empty(), "{}: examples need code blocks", r.code);
+        assert!(
+            !bad_files.is_empty() && !good_files.is_empty(),
+            "{}: examples need code blocks",
+            r.code
+        );
 
         let outcome = common::lint(&bad_files, &Plan::all());
-        assert!(!outcome.findings.is_empty(), "{}: the Example gives no finding", r.code);
+        assert!(
+            !outcome.findings.is_empty(),
+            "{}: the Example gives no finding",
+            r.code
+        );
         for f in &outcome.findings {
-            assert_eq!(f.rule.code, r.code, "{}: the Example also gives {}: {}", r.code, f.rule.code, f.message);
+            assert_eq!(
+                f.rule.code, r.code,
+                "{}: the Example also gives {}: {}",
+                r.code, f.rule.code, f.message
+            );
         }
         let outcome = common::lint(&good_files, &Plan::all());
         assert!(
@@ -139,8 +203,20 @@ fn messages_follow_one_style() {
         let dir = PathBuf::from("tests/fixtures").join(r.code);
         let outcome = common::lint(&[dir], &Plan::all());
         for f in &outcome.findings {
-            assert!(!f.message.ends_with('.'), "{}: message ends with a period: {}", r.code, f.message);
-            assert!(f.help.as_ref().is_none_or(|h| !h.is_empty() && !h.ends_with('.')), "{}: help style: {:?}", r.code, f.help);
+            assert!(
+                !f.message.ends_with('.'),
+                "{}: message ends with a period: {}",
+                r.code,
+                f.message
+            );
+            assert!(
+                f.help
+                    .as_ref()
+                    .is_none_or(|h| !h.is_empty() && !h.ends_with('.')),
+                "{}: help style: {:?}",
+                r.code,
+                f.help
+            );
         }
     }
 }

@@ -21,19 +21,34 @@ fn fixtures(code: &str) -> Vec<PathBuf> {
 }
 
 fn name(path: &std::path::Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 #[test]
 fn fail_fixtures_fire_and_match_their_snapshots() {
     for rule in RULES {
-        let fails: Vec<PathBuf> = fixtures(rule.code).into_iter().filter(|p| name(p).starts_with("fail-")).collect();
+        let fails: Vec<PathBuf> = fixtures(rule.code)
+            .into_iter()
+            .filter(|p| name(p).starts_with("fail-"))
+            .collect();
         assert!(!fails.is_empty(), "{} has no fail fixture", rule.code);
         for path in fails {
-            let outcome = common::lint(&[path.clone()], &Plan::only(rule.code));
-            assert!(!outcome.findings.is_empty(), "{}: {} gives no finding", rule.code, path.display());
+            let outcome = common::lint(std::slice::from_ref(&path), &Plan::only(rule.code));
+            assert!(
+                !outcome.findings.is_empty(),
+                "{}: {} gives no finding",
+                rule.code,
+                path.display()
+            );
             for f in &outcome.findings {
-                assert_eq!(f.rule.code, rule.code, "{}: finding of another rule", path.display());
+                assert_eq!(
+                    f.rule.code,
+                    rule.code,
+                    "{}: finding of another rule",
+                    path.display()
+                );
             }
             common::assert_spans_valid(&outcome);
             let snapshot = format!("{}__{}", rule.code, name(&path).replace('.', "_"));
@@ -47,10 +62,13 @@ fn fail_fixtures_fire_and_match_their_snapshots() {
 #[test]
 fn pass_fixtures_are_silent() {
     for rule in RULES {
-        let passes: Vec<PathBuf> = fixtures(rule.code).into_iter().filter(|p| name(p).starts_with("pass-")).collect();
+        let passes: Vec<PathBuf> = fixtures(rule.code)
+            .into_iter()
+            .filter(|p| name(p).starts_with("pass-"))
+            .collect();
         assert!(!passes.is_empty(), "{} has no pass fixture", rule.code);
         for path in passes {
-            let outcome = common::lint(&[path.clone()], &Plan::only(rule.code));
+            let outcome = common::lint(std::slice::from_ref(&path), &Plan::only(rule.code));
             assert!(
                 outcome.findings.is_empty(),
                 "{}: {} should give no finding:\n{}",
@@ -60,7 +78,10 @@ fn pass_fixtures_are_silent() {
             );
             // Each pass fixture is ECS configuration ecslint actually read.
             assert!(
-                outcome.statuses.iter().all(|s| matches!(s, ecslint::engine::FileStatus::Linted(_))),
+                outcome
+                    .statuses
+                    .iter()
+                    .all(|s| matches!(s, ecslint::engine::FileStatus::Linted(_))),
                 "{}: {} was not recognised as ECS configuration: {:?}",
                 rule.code,
                 path.display(),
@@ -72,15 +93,25 @@ fn pass_fixtures_are_silent() {
 
 #[test]
 fn fixture_directories_belong_to_rules() {
-    for entry in std::fs::read_dir("tests/fixtures").expect("fixtures dir").flatten() {
+    for entry in std::fs::read_dir("tests/fixtures")
+        .expect("fixtures dir")
+        .flatten()
+    {
         let dir = name(&entry.path());
         if dir.starts_with('_') {
             continue;
         }
-        assert!(RULES.iter().any(|r| r.code == dir), "tests/fixtures/{dir} is not a rule code");
+        assert!(
+            RULES.iter().any(|r| r.code == dir),
+            "tests/fixtures/{dir} is not a rule code"
+        );
         for f in fixtures(&dir) {
             let n = name(&f);
-            assert!(n.starts_with("fail-") || n.starts_with("pass-"), "{}: fixtures are named fail-* or pass-*", f.display());
+            assert!(
+                n.starts_with("fail-") || n.starts_with("pass-"),
+                "{}: fixtures are named fail-* or pass-*",
+                f.display()
+            );
         }
     }
 }

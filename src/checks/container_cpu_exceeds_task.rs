@@ -17,7 +17,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_windows() != Tri::No {
         return;
     }
-    let Some((task_cpu, task_span)) = td.cpu.known_at() else { return };
+    let Some((task_cpu, task_span)) = td.cpu.known_at() else {
+        return;
+    };
     let known: Vec<_> = td
         .containers
         .iter()
@@ -29,13 +31,20 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let message = if known.len() == 1 {
-        format!("container {} reserves {total} CPU units, more than the task's `cpu` {task_cpu}", known[0].0.label())
+        format!(
+            "container {} reserves {total} CPU units, more than the task's `cpu` {task_cpu}",
+            known[0].0.label()
+        )
     } else {
-        format!("containers reserve {total} CPU units in total, more than the task's `cpu` {task_cpu}")
+        format!(
+            "containers reserve {total} CPU units in total, more than the task's `cpu` {task_cpu}"
+        )
     };
     let finding = sink.report(task_span, td.pointer.field("cpu"), message);
     for (c, v, s) in &known {
         finding.label(*s, format!("{} reserves {v}", c.label()));
     }
-    finding.help(format!("raise the task `cpu`, or lower the containers' `cpu` so they add up to at most {task_cpu}"));
+    finding.help(format!(
+        "raise the task `cpu`, or lower the containers' `cpu` so they add up to at most {task_cpu}"
+    ));
 }

@@ -17,7 +17,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_windows() != Tri::No {
         return;
     }
-    let Some((task_memory, task_span)) = td.memory.known_at() else { return };
+    let Some((task_memory, task_span)) = td.memory.known_at() else {
+        return;
+    };
     let mut any_single = false;
     for c in &td.containers {
         if let Some((m, span)) = c.memory.known_at() {
@@ -42,7 +44,11 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         .containers
         .iter()
         .filter_map(|c| {
-            let v = if c.memory_reservation.is_absent() { c.memory } else { c.memory_reservation };
+            let v = if c.memory_reservation.is_absent() {
+                c.memory
+            } else {
+                c.memory_reservation
+            };
             v.known_at().map(|(v, s)| (c, v, s))
         })
         .collect();

@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let mut first = HashMap::new();
     for c in &td.containers {
-        let Some((name, span)) = c.name.known_at() else { continue };
+        let Some((name, span)) = c.name.known_at() else {
+            continue;
+        };
         match first.get(name) {
             None => {
                 first.insert(name, span);

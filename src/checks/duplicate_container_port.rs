@@ -42,8 +42,12 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 }
                 ports.push((port, span));
             } else if let Some((raw, span)) = pm.container_port_range.known_at() {
-                let Some(range) = port_range::parse(raw) else { continue };
-                if let Some(&(port, earlier)) = ports.iter().find(|(p, _)| (range.0..=range.1).contains(p)) {
+                let Some(range) = port_range::parse(raw) else {
+                    continue;
+                };
+                if let Some(&(port, earlier)) =
+                    ports.iter().find(|(p, _)| (range.0..=range.1).contains(p))
+                {
                     sink.report(
                         span,
                         pm.pointer.field("containerPortRange"),

@@ -22,8 +22,11 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     };
     for c in &td.containers {
         for pm in &c.port_mappings {
-            let Some((port, span)) = pm.host_port.known_at() else { continue };
-            if (first..=65535).contains(&port) {
+            let Some((port, span)) = pm.host_port.known_at() else {
+                continue;
+            };
+            // The agent's ports 51678–51680 are in the range too; ECS203 reports those.
+            if (first..=65535).contains(&port) && !super::reserved_host_port::is_reserved(port) {
                 sink.report(
                     span,
                     pm.pointer.field("hostPort"),

@@ -31,7 +31,11 @@ pub fn memories(cpu: i64) -> Option<Vec<i64>> {
         return Some(vec![512, 1024, 2048]);
     }
     let &(_, first, last, step) = SIZES.iter().find(|s| s.0 == cpu)?;
-    Some((first..=last).step_by(usize::try_from(step).unwrap_or(1024)).collect())
+    Some(
+        (first..=last)
+            .step_by(usize::try_from(step).unwrap_or(1024))
+            .collect(),
+    )
 }
 
 /// "512, 1024 or 2048 MiB", or "8192–30720 MiB in steps of 1024" for long lists.
@@ -64,7 +68,9 @@ pub fn nearest_cpus(cpu: i64, windows: bool) -> Vec<i64> {
 
 /// The valid memory closest to `memory` for `cpu` (ties go to the larger value).
 pub fn nearest_memory(cpu: i64, memory: i64) -> Option<i64> {
-    memories(cpu)?.into_iter().min_by_key(|&m| ((m - memory).abs(), -m))
+    memories(cpu)?
+        .into_iter()
+        .min_by_key(|&m| ((m - memory).abs(), -m))
 }
 
 /// `256 (.25 vCPU)`.
@@ -90,9 +96,15 @@ mod tests {
     fn table_matches_the_api_documentation() {
         assert_eq!(memories(256), Some(vec![512, 1024, 2048]));
         assert_eq!(memories(512), Some(vec![1024, 2048, 3072, 4096]));
-        assert_eq!(memories(4096).map(|m| (m.len(), m[0], m[m.len() - 1])), Some((23, 8192, 30720)));
+        assert_eq!(
+            memories(4096).map(|m| (m.len(), m[0], m[m.len() - 1])),
+            Some((23, 8192, 30720))
+        );
         assert_eq!(memories(8192).map(|m| m.len()), Some(12));
-        assert_eq!(memories(16384).map(|m| (m[0], m[m.len() - 1])), Some((32768, 122880)));
+        assert_eq!(
+            memories(16384).map(|m| (m[0], m[m.len() - 1])),
+            Some((32768, 122880))
+        );
         assert_eq!(memories(300), None);
     }
 

@@ -38,8 +38,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
 
 /// The span of the `FARGATE` entry in `requiresCompatibilities`.
 pub fn fargate_span(td: &TaskDef<'_>) -> Option<crate::span::Span> {
-    td.requires_compatibilities
-        .as_ref()?
-        .iter()
-        .find_map(|v| v.known_at().filter(|(s, _)| *s == "FARGATE").map(|(_, span)| span))
+    td.requires_compatibilities.as_ref()?.iter().find_map(|v| {
+        v.known_at()
+            .filter(|(s, _)| *s == "FARGATE")
+            .map(|(_, span)| span)
+    })
 }

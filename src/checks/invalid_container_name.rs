@@ -3,7 +3,7 @@
 
 use super::invalid_family_name::suggest;
 use super::is_api_name;
-use crate::model::{TaskDef, Val};
+use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 
 pub static RULE: Rule = Rule {
@@ -18,9 +18,15 @@ pub static RULE: Rule = Rule {
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {
         match c.name {
-            Val::Absent => {
-                sink.report(c.anchor, &c.pointer, format!("container {} has no `name`", c.label()))
-                    .help("add \"name\": \"app\" (letters, digits, `-` and `_`)");
+            // A lone container object is a fragment; the tool that assembles the task
+            // definition may supply the name. Lists of containers must name each one.
+            Val::Absent if td.shape != TaskDefShape::SingleContainer => {
+                sink.report(
+                    c.anchor,
+                    &c.pointer,
+                    format!("container {} has no `name`", c.label()),
+                )
+                .help("add \"name\": \"app\" (letters, digits, `-` and `_`)");
             }
             Val::Known(name, span) if !is_api_name(name) => {
                 let why = if name.is_empty() {
@@ -30,8 +36,12 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 } else {
                     format!("`{name}` has characters other than letters, digits, `-` and `_`")
                 };
-                sink.report(span, c.pointer.field("name"), format!("container name {why}"))
-                    .help(format!("use a name such as \"{}\"", suggest(name)));
+                sink.report(
+                    span,
+                    c.pointer.field("name"),
+                    format!("container name {why}"),
+                )
+                .help(format!("use a name such as \"{}\"", suggest(name)));
             }
             _ => {}
         }

@@ -19,7 +19,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {
         let mut seen: Vec<((i64, i64), crate::span::Span)> = Vec::new();
         for pm in &c.port_mappings {
-            let Some((raw, span)) = pm.container_port_range.known_at() else { continue };
+            let Some((raw, span)) = pm.container_port_range.known_at() else {
+                continue;
+            };
             let pointer = pm.pointer.field("containerPortRange");
             if let Some(m @ (NetworkMode::Host | NetworkMode::None)) = mode {
                 let finding = sink.report(
@@ -39,11 +41,18 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             if let Some((_, host_span)) = pm.host_port.known_at() {
-                sink.report(host_span, pm.pointer.field("hostPort"), "`hostPort` cannot be set together with `containerPortRange`")
-                    .label(span, "the container port range is here")
-                    .help("remove `hostPort`; ECS assigns the host port range");
+                sink.report(
+                    host_span,
+                    pm.pointer.field("hostPort"),
+                    "`hostPort` cannot be set together with `containerPortRange`",
+                )
+                .label(span, "the container port range is here")
+                .help("remove `hostPort`; ECS assigns the host port range");
             }
-            if let Some(&(other, other_span)) = seen.iter().find(|((a, b), _)| range.0 <= *b && *a <= range.1) {
+            if let Some(&(other, other_span)) = seen
+                .iter()
+                .find(|((a, b), _)| range.0 <= *b && *a <= range.1)
+            {
                 sink.report(
                     span,
                     &pointer,

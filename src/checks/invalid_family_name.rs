@@ -16,8 +16,14 @@ pub static RULE: Rule = Rule {
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     match td.family {
         Val::Absent if td.shape == TaskDefShape::RegisterInput => {
-            sink.report(td.anchor, &td.pointer, "the task definition has no `family`, which registering requires")
-                .help("add \"family\": \"my-app\" (letters, digits, `-` and `_`, up to 255 characters)");
+            sink.report(
+                td.anchor,
+                &td.pointer,
+                "the task definition has no `family`, which registering requires",
+            )
+            .help(
+                "add \"family\": \"my-app\" (letters, digits, `-` and `_`, up to 255 characters)",
+            );
         }
         Val::Known(family, span) if !is_api_name(family) => {
             let why = if family.is_empty() {
@@ -27,8 +33,12 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             } else {
                 format!("`{family}` has characters other than letters, digits, `-` and `_`")
             };
-            sink.report(span, td.pointer.field("family"), format!("task `family` {why}"))
-                .help(format!("use a family such as \"{}\"", suggest(family)));
+            sink.report(
+                span,
+                td.pointer.field("family"),
+                format!("task `family` {why}"),
+            )
+            .help(format!("use a family such as \"{}\"", suggest(family)));
         }
         _ => {}
     }
@@ -38,7 +48,13 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
 pub fn suggest(s: &str) -> String {
     let mut out: String = s
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
         .take(255)
         .collect();
     if out.is_empty() {

@@ -1,7 +1,8 @@
 //! ECS103 invalid-fargate-task-size: the task `cpu`/`memory` pair must be a Fargate size.
 
 use super::fargate_sizes::{
-    cpu_label, cpu_values, cpus_for_memory, describe_memories, memories, nearest_cpus, nearest_memory, or_list,
+    cpu_label, cpu_values, cpus_for_memory, describe_memories, memories, nearest_cpus,
+    nearest_memory, or_list,
 };
 use crate::model::{TaskDef, Tri};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
@@ -24,10 +25,19 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         Tri::No => false,
         Tri::Unknown => return,
     };
-    let Some((cpu, cpu_span)) = td.cpu.known_at() else { return };
+    let Some((cpu, cpu_span)) = td.cpu.known_at() else {
+        return;
+    };
     if !cpu_values(windows).contains(&cpu) {
-        let nearest: Vec<String> = nearest_cpus(cpu, windows).into_iter().map(cpu_label).collect();
-        let platform = if windows { "Windows on Fargate" } else { "Fargate" };
+        let nearest: Vec<String> = nearest_cpus(cpu, windows)
+            .into_iter()
+            .map(cpu_label)
+            .collect();
+        let platform = if windows {
+            "Windows on Fargate"
+        } else {
+            "Fargate"
+        };
         sink.report(
             cpu_span,
             td.pointer.field("cpu"),
@@ -36,11 +46,18 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         .help(format!(
             "the nearest valid sizes are {}; {platform} accepts {}",
             or_list(&nearest),
-            or_list(&cpu_values(windows).iter().map(|c| c.to_string()).collect::<Vec<_>>()),
+            or_list(
+                &cpu_values(windows)
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+            ),
         ));
         return;
     }
-    let Some((memory, memory_span)) = td.memory.known_at() else { return };
+    let Some((memory, memory_span)) = td.memory.known_at() else {
+        return;
+    };
     let allowed = memories(cpu).unwrap_or_default();
     if allowed.contains(&memory) {
         return;
@@ -49,7 +66,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if let Some(m) = nearest_memory(cpu, memory) {
         help.push(format!("use \"memory\": \"{m}\""));
     }
-    let cpus: Vec<String> = cpus_for_memory(memory, windows).into_iter().map(cpu_label).collect();
+    let cpus: Vec<String> = cpus_for_memory(memory, windows)
+        .into_iter()
+        .map(cpu_label)
+        .collect();
     if !cpus.is_empty() {
         help.push(format!("keep {memory} MiB with cpu {}", or_list(&cpus)));
     }
@@ -58,6 +78,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         td.pointer.field("memory"),
         format!("task `memory` {memory} MiB is not valid with `cpu` {cpu} on Fargate"),
     )
-    .label(cpu_span, format!("cpu {cpu} allows {}", describe_memories(cpu)))
+    .label(
+        cpu_span,
+        format!("cpu {cpu} allows {}", describe_memories(cpu)),
+    )
     .help(help.join(", or "));
 }

@@ -15,7 +15,9 @@ pub static RULE: Rule = Rule {
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for service in &ws.services {
-        let Some(reference) = &service.task_def else { continue };
+        let Some(reference) = &service.task_def else {
+            continue;
+        };
         let candidates = ws.resolve(reference);
         // Say nothing when the task definition is not among the files, or when a candidate has
         // a container whose name we cannot read.
@@ -23,20 +25,36 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             continue;
         }
         for lb in &service.load_balancers {
-            let Some((name, span)) = &lb.container_name else { continue };
-            if candidates.iter().any(|t| t.containers.iter().any(|c| &c.name == name)) {
+            let Some((name, span)) = &lb.container_name else {
+                continue;
+            };
+            if candidates
+                .iter()
+                .any(|t| t.containers.iter().any(|c| &c.name == name))
+            {
                 continue;
             }
             let td = candidates[0];
-            let names: Vec<String> = td.containers.iter().map(|c| format!("`{}`", c.name)).collect();
+            let names: Vec<String> = td
+                .containers
+                .iter()
+                .map(|c| format!("`{}`", c.name))
+                .collect();
             sink.resource = service.name.clone();
             let finding = sink.report_in(
                 service.file,
                 *span,
                 &lb.container_name_pointer,
-                format!("container `{name}` is not defined in task definition `{}`", td.family),
+                format!(
+                    "container `{name}` is not defined in task definition `{}`",
+                    td.family
+                ),
             );
-            finding.label_in(td.file, td.anchor, format!("task definition `{}` is defined here", td.family));
+            finding.label_in(
+                td.file,
+                td.anchor,
+                format!("task definition `{}` is defined here", td.family),
+            );
             let suggestion = td
                 .containers
                 .iter()
@@ -45,8 +63,14 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, n)| n.clone());
             match suggestion {
-                Some(n) => finding.help(format!("did you mean `{n}`? The task definition's containers are {}", names.join(", "))),
-                None => finding.help(format!("name one of the task definition's containers: {}", names.join(", "))),
+                Some(n) => finding.help(format!(
+                    "did you mean `{n}`? The task definition's containers are {}",
+                    names.join(", ")
+                )),
+                None => finding.help(format!(
+                    "name one of the task definition's containers: {}",
+                    names.join(", ")
+                )),
             };
         }
     }

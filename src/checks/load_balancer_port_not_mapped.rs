@@ -19,18 +19,31 @@ fn maps(c: &ContainerFacts, port: i64) -> bool {
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for service in &ws.services {
-        let Some(reference) = &service.task_def else { continue };
+        let Some(reference) = &service.task_def else {
+            continue;
+        };
         let candidates = ws.resolve(reference);
         for lb in &service.load_balancers {
-            let (Some((name, _)), Some((port, port_span))) = (&lb.container_name, &lb.container_port) else {
+            let (Some((name, _)), Some((port, port_span))) =
+                (&lb.container_name, &lb.container_port)
+            else {
                 continue;
             };
             let containers: Vec<(&crate::link::TaskDefFacts, &ContainerFacts)> = candidates
                 .iter()
-                .flat_map(|t| t.containers.iter().filter(|c| &c.name == name).map(move |c| (*t, c)))
+                .flat_map(|t| {
+                    t.containers
+                        .iter()
+                        .filter(|c| &c.name == name)
+                        .map(move |c| (*t, c))
+                })
                 .collect();
             // A missing container is ECS401's finding; an unreadable port proves nothing.
-            if containers.is_empty() || containers.iter().any(|(_, c)| c.ports_incomplete || maps(c, *port)) {
+            if containers.is_empty()
+                || containers
+                    .iter()
+                    .any(|(_, c)| c.ports_incomplete || maps(c, *port))
+            {
                 continue;
             }
             let (td, c) = containers[0];
@@ -43,11 +56,28 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 format!("container `{name}` in task definition `{}` has no port mapping for container port {port}", td.family),
             );
             match c.port_mappings_key {
-                Some(key) => finding.label_in(td.file, key, format!("`{name}` maps {}", if mapped.is_empty() { "no ports".to_string() } else { format!("port {}", mapped.join(", ")) })),
-                None => finding.label_in(td.file, c.name_span, format!("`{name}` has no `portMappings`")),
+                Some(key) => finding.label_in(
+                    td.file,
+                    key,
+                    format!(
+                        "`{name}` maps {}",
+                        if mapped.is_empty() {
+                            "no ports".to_string()
+                        } else {
+                            format!("port {}", mapped.join(", "))
+                        }
+                    ),
+                ),
+                None => finding.label_in(
+                    td.file,
+                    c.name_span,
+                    format!("`{name}` has no `portMappings`"),
+                ),
             };
             if mapped.is_empty() {
-                finding.help(format!("add {{\"containerPort\": {port}}} to the port mappings of `{name}`"));
+                finding.help(format!(
+                    "add {{\"containerPort\": {port}}} to the port mappings of `{name}`"
+                ));
             } else {
                 finding.help(format!(
                     "set `containerPort` to {} or add a port mapping for {port} to `{name}`",

@@ -19,8 +19,12 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let pointer = td.pointer.field("containerDefinitions");
     match td.container_list {
         Val::Known(0, span) => {
-            sink.report(span, pointer, "`containerDefinitions` is empty; a task definition needs at least one container")
-                .help("add the container definitions of the task");
+            sink.report(
+                span,
+                pointer,
+                "`containerDefinitions` is empty; a task definition needs at least one container",
+            )
+            .help("add the container definitions of the task");
         }
         Val::Absent => {
             sink.report(

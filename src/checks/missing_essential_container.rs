@@ -28,5 +28,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             finding.label(span, format!("{} is not essential", c.label()));
         }
     }
-    finding.help("set \"essential\": true on the main container (or remove `essential: false` from it)");
+    finding.help(
+        "set \"essential\": true on the main container (or remove `essential: false` from it)",
+    );
 }

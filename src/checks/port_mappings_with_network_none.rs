@@ -18,11 +18,16 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &td.containers {
-        let (Some(key), false) = (c.port_mappings_key, c.port_mappings.is_empty()) else { continue };
+        let (Some(key), false) = (c.port_mappings_key, c.port_mappings.is_empty()) else {
+            continue;
+        };
         let finding = sink.report(
             key,
             c.pointer.field("portMappings"),
-            format!("container {} has port mappings, but network mode `none` gives the task no network", c.label()),
+            format!(
+                "container {} has port mappings, but network mode `none` gives the task no network",
+                c.label()
+            ),
         );
         if let Some((_, span)) = td.network_mode.known_at() {
             finding.label(span, "network mode is set here");

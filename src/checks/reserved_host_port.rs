@@ -22,13 +22,22 @@ const RESERVED: &[(i64, &str)] = &[
     (51680, "the ECS container agent"),
 ];
 
+pub fn is_reserved(port: i64) -> bool {
+    RESERVED.iter().any(|(p, _)| *p == port)
+}
+
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    if !matches!(td.effective_network_mode(), Some(NetworkMode::Bridge | NetworkMode::Default)) {
+    if !matches!(
+        td.effective_network_mode(),
+        Some(NetworkMode::Bridge | NetworkMode::Default)
+    ) {
         return;
     }
     for c in &td.containers {
         for pm in &c.port_mappings {
-            let Some((port, span)) = pm.host_port.known_at() else { continue };
+            let Some((port, span)) = pm.host_port.known_at() else {
+                continue;
+            };
             if let Some((_, user)) = RESERVED.iter().find(|(p, _)| *p == port) {
                 sink.report(
                     span,

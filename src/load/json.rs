@@ -28,8 +28,8 @@ fn strict() -> ParseOptions {
 /// Parses `text` (which starts at byte `base` of the file, after a BOM) into a tree.
 /// `Ok(None)` means the text holds no value at all (empty or only whitespace).
 pub fn parse(text: &str, base: usize) -> Result<Option<Node<'_>>, LoadError> {
-    let result = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict())
-        .map_err(|e| {
+    let result =
+        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict()).map_err(|e| {
             let range = e.range();
             LoadError {
                 span: Span::new(base + range.start, base + range.end),

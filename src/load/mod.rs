@@ -35,7 +35,12 @@ impl Syntax {
         } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
             Syntax::Yaml
         } else {
-            match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
+            match text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .chars()
+                .next()
+            {
                 Some('{') | Some('[') => Syntax::Json,
                 _ => Syntax::Yaml,
             }

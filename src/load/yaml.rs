@@ -48,9 +48,7 @@ impl Offsets {
         let local = if self.bytes.is_empty() {
             char_index.min(self.len)
         } else {
-            self.bytes
-                .get(char_index)
-                .map_or(self.len, |&b| b as usize)
+            self.bytes.get(char_index).map_or(self.len, |&b| b as usize)
         };
         self.base + local
     }
@@ -103,36 +101,59 @@ pub fn parse(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
         let span = offsets.span(span);
         match event {
             Event::Scalar(value, style, anchor, tag) => {
-                let node = scalar(value, style, tag.as_deref(), span, text, offsets.base);
+                let node = scalar(value, style, tag.as_deref(), span);
                 b.finish(node, anchor, span)?;
             }
             Event::SequenceStart(anchor, tag) => {
-                b.open(Frame::Seq {
-                    start: span.start as usize,
-                    anchor,
-                    tag: local_tag(tag.as_deref()),
-                    items: Vec::new(),
-                }, span)?;
+                b.open(
+                    Frame::Seq {
+                        start: span.start as usize,
+                        anchor,
+                        tag: local_tag(tag.as_deref()),
+                        items: Vec::new(),
+                    },
+                    span,
+                )?;
             }
             Event::MappingStart(anchor, tag) => {
-                b.open(Frame::Map {
-                    start: span.start as usize,
-                    anchor,
-                    tag: local_tag(tag.as_deref()),
-                    members: Vec::new(),
-                    key: None,
-                }, span)?;
+                b.open(
+                    Frame::Map {
+                        start: span.start as usize,
+                        anchor,
+                        tag: local_tag(tag.as_deref()),
+                        members: Vec::new(),
+                        key: None,
+                    },
+                    span,
+                )?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(frame) = b.stack.pop() else { continue };
                 let (node, anchor, tag) = match frame {
-                    Frame::Seq { start, anchor, tag, items } => (
-                        Node { span: Span::new(start, span.end as usize), kind: Kind::Array(items) },
+                    Frame::Seq {
+                        start,
+                        anchor,
+                        tag,
+                        items,
+                    } => (
+                        Node {
+                            span: Span::new(start, span.end as usize),
+                            kind: Kind::Array(items),
+                        },
                         anchor,
                         tag,
                     ),
-                    Frame::Map { start, anchor, tag, members, .. } => (
-                        Node { span: Span::new(start, span.end as usize), kind: Kind::Object(members) },
+                    Frame::Map {
+                        start,
+                        anchor,
+                        tag,
+                        members,
+                        ..
+                    } => (
+                        Node {
+                            span: Span::new(start, span.end as usize),
+                            kind: Kind::Object(members),
+                        },
                         anchor,
                         tag,
                     ),
@@ -145,7 +166,10 @@ pub fn parse(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
             }
             Event::Alias(id) => {
                 let Some((node, count)) = b.anchors.get(&id) else {
-                    return Err(LoadError { span, message: "alias refers to an unknown anchor".into() });
+                    return Err(LoadError {
+                        span,
+                        message: "alias refers to an unknown anchor".into(),
+                    });
                 };
                 b.alias_nodes = b.alias_nodes.saturating_add(*count);
                 if b.alias_nodes > MAX_ALIAS_NODES {
@@ -160,7 +184,11 @@ pub fn parse(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
                 node.span = span;
                 b.finish(node, 0, span)?;
             }
-            Event::StreamStart | Event::StreamEnd | Event::DocumentStart(_) | Event::DocumentEnd | Event::Nothing => {}
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd
+            | Event::Nothing => {}
         }
     }
     Ok(b.documents)
@@ -249,26 +277,21 @@ fn intrinsic<'a>(name: &str, value: Node<'a>) -> Node<'a> {
     }
 }
 
-fn scalar<'a>(
-    value: Cow<'a, str>,
-    style: ScalarStyle,
-    tag: Option<&Tag>,
-    span: Span,
-    _text: &'a str,
-    _base: usize,
-) -> Node<'a> {
+fn scalar<'a>(value: Cow<'a, str>, style: ScalarStyle, tag: Option<&Tag>, span: Span) -> Node<'a> {
     let kind = match tag {
-        Some(t) if t.handle == "!!" || t.handle == "tag:yaml.org,2002:" => match t.suffix.as_str() {
-            "str" => Kind::String(value),
-            "int" | "float" => Kind::Number(value),
-            "bool" => match value.as_ref() {
-                "true" | "True" | "TRUE" => Kind::Bool(true),
-                "false" | "False" | "FALSE" => Kind::Bool(false),
+        Some(t) if t.handle == "!!" || t.handle == "tag:yaml.org,2002:" => {
+            match t.suffix.as_str() {
+                "str" => Kind::String(value),
+                "int" | "float" => Kind::Number(value),
+                "bool" => match value.as_ref() {
+                    "true" | "True" | "TRUE" => Kind::Bool(true),
+                    "false" | "False" | "FALSE" => Kind::Bool(false),
+                    _ => Kind::String(value),
+                },
+                "null" => Kind::Null,
                 _ => Kind::String(value),
-            },
-            "null" => Kind::Null,
-            _ => Kind::String(value),
-        },
+            }
+        }
         _ if style == ScalarStyle::Plain => resolve_plain(value),
         _ => Kind::String(value),
     };
@@ -296,10 +319,7 @@ fn resolve_plain(value: Cow<'_, str>) -> Kind<'_> {
 
 fn is_number(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        ".inf" | "+.inf" | "-.inf" | ".nan"
-    ) {
+    if matches!(lower.as_str(), ".inf" | "+.inf" | "-.inf" | ".nan") {
         return true;
     }
     if let Some(hex) = s.strip_prefix("0x") {
@@ -355,11 +375,23 @@ mod tests {
     #[test]
     fn core_schema_types() {
         let doc = one("a: true\nb: '80'\nc: ~\nd: 1.5e3\ne: web\n");
-        assert!(matches!(doc.get("a").map(|n| &n.kind), Some(Kind::Bool(true))));
-        assert!(matches!(doc.get("b").map(|n| &n.kind), Some(Kind::String(_))));
+        assert!(matches!(
+            doc.get("a").map(|n| &n.kind),
+            Some(Kind::Bool(true))
+        ));
+        assert!(matches!(
+            doc.get("b").map(|n| &n.kind),
+            Some(Kind::String(_))
+        ));
         assert!(matches!(doc.get("c").map(|n| &n.kind), Some(Kind::Null)));
-        assert!(matches!(doc.get("d").map(|n| &n.kind), Some(Kind::Number(_))));
-        assert!(matches!(doc.get("e").map(|n| &n.kind), Some(Kind::String(_))));
+        assert!(matches!(
+            doc.get("d").map(|n| &n.kind),
+            Some(Kind::Number(_))
+        ));
+        assert!(matches!(
+            doc.get("e").map(|n| &n.kind),
+            Some(Kind::String(_))
+        ));
     }
 
     #[test]
@@ -381,7 +413,10 @@ mod tests {
         let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         let mut prev = 'a';
         for name in ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] {
-            text.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+            text.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 10].join(", ")
+            ));
             prev = name;
         }
         let err = parse(&text, 0).expect_err("refused");

@@ -93,7 +93,9 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     let top = doc.span.first_char(text);
     if let Some(items) = doc.as_array() {
         let is_containers = !items.is_empty()
-            && items.iter().all(|i| i.as_object().is_some() && i.has("image"));
+            && items
+                .iter()
+                .all(|i| i.as_object().is_some() && i.has("image"));
         return if is_containers {
             Recognised::Resources(vec![Resource::TaskDef(TaskDef::from_containers(
                 items,
@@ -121,7 +123,9 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
         } else {
             TaskDefShape::RegisterInput
         };
-        return one(Resource::TaskDef(TaskDef::from_object(doc, shape, top, root, text)));
+        return one(Resource::TaskDef(TaskDef::from_object(
+            doc, shape, top, root, text,
+        )));
     }
     if let Some(member) = doc.member("taskDefinition") {
         if is_task_def(&member.value) {
@@ -137,7 +141,12 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     }
     if let Some(member) = doc.member("service") {
         if member.value.as_object().is_some() {
-            let s = Service::from_object(&member.value, ServiceShape::Output, member.key_span, root.field("service"));
+            let s = Service::from_object(
+                &member.value,
+                ServiceShape::Output,
+                member.key_span,
+                root.field("service"),
+            );
             return one(Resource::Service(s));
         }
     }
@@ -149,7 +158,12 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
                 .enumerate()
                 .filter(|(_, n)| n.has("serviceName"))
                 .map(|(i, n)| {
-                    Resource::Service(Service::from_object(n, ServiceShape::DescribeOutput, n.span.first_char(text), base.index(i)))
+                    Resource::Service(Service::from_object(
+                        n,
+                        ServiceShape::DescribeOutput,
+                        n.span.first_char(text),
+                        base.index(i),
+                    ))
                 })
                 .collect();
             if !services.is_empty() {
@@ -159,8 +173,19 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     }
     let run_task = RUN_TASK_KEYS.iter().any(|k| doc.has(k));
     let service_keys = SERVICE_KEYS.iter().any(|k| doc.has(k));
-    if !run_task && doc.get("serviceName").and_then(Node::as_str).is_some() && (service_keys || doc.has("taskDefinition") || doc.has("launchType") || doc.has("cluster")) {
-        return one(Resource::Service(Service::from_object(doc, ServiceShape::CreateInput, top, root)));
+    if !run_task
+        && doc.get("serviceName").and_then(Node::as_str).is_some()
+        && (service_keys
+            || doc.has("taskDefinition")
+            || doc.has("launchType")
+            || doc.has("cluster"))
+    {
+        return one(Resource::Service(Service::from_object(
+            doc,
+            ServiceShape::CreateInput,
+            top,
+            root,
+        )));
     }
     if !run_task && service_keys {
         let shape = if doc.get("service").and_then(Node::as_str).is_some() {
@@ -168,7 +193,9 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
         } else {
             ServiceShape::CreateInput
         };
-        return one(Resource::Service(Service::from_object(doc, shape, top, root)));
+        return one(Resource::Service(Service::from_object(
+            doc, shape, top, root,
+        )));
     }
     if doc.has("image") && CONTAINER_KEYS.iter().any(|k| doc.has(k)) {
         let items = std::slice::from_ref(doc);
@@ -186,7 +213,9 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
 /// `containerDefinitions`, or a `family` with task-definition-only keys beside it.
 fn is_task_def(node: &Node<'_>) -> bool {
     node.has("containerDefinitions")
-        || (node.has("family") && TASK_DEF_KEYS.iter().any(|k| node.has(k)) && !node.has("serviceName"))
+        || (node.has("family")
+            && TASK_DEF_KEYS.iter().any(|k| node.has(k))
+            && !node.has("serviceName"))
 }
 
 fn one(resource: Resource<'_>) -> Recognised<'_> {
@@ -196,7 +225,12 @@ fn one(resource: Resource<'_>) -> Recognised<'_> {
 /// Whether a file's text mentions ECS configuration keys (used to decide whether a file that
 /// does not parse, found while walking a directory, is worth reporting).
 pub fn looks_like_ecs(text: &str) -> bool {
-    ["containerDefinitions", "taskDefinition", "portMappings", "serviceName"]
-        .iter()
-        .any(|k| text.contains(k))
+    [
+        "containerDefinitions",
+        "taskDefinition",
+        "portMappings",
+        "serviceName",
+    ]
+    .iter()
+    .any(|k| text.contains(k))
 }

@@ -48,7 +48,12 @@ pub struct LoadBalancer<'t> {
 }
 
 impl<'t> Service<'t> {
-    pub fn from_object(node: &'t Node<'t>, shape: ServiceShape, anchor: Span, pointer: Pointer) -> Service<'t> {
+    pub fn from_object(
+        node: &'t Node<'t>,
+        shape: ServiceShape,
+        anchor: Span,
+        pointer: Pointer,
+    ) -> Service<'t> {
         let name = match text(node.get("serviceName")) {
             Val::Absent => text(node.get("service")),
             v => v,
@@ -127,7 +132,8 @@ mod tests {
         assert_eq!((r.family.as_str(), r.revision), ("web", None));
         let r = TaskDefRef::parse("web:12").expect("family:rev");
         assert_eq!((r.family.as_str(), r.revision), ("web", Some(12)));
-        let r = TaskDefRef::parse("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3").expect("arn");
+        let r = TaskDefRef::parse("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3")
+            .expect("arn");
         assert_eq!((r.family.as_str(), r.revision), ("web", Some(3)));
         assert!(TaskDefRef::parse("arn:aws:ecs:us-east-1:1:service/x").is_none());
         assert!(TaskDefRef::parse("web:latest").is_none());

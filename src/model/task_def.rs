@@ -25,7 +25,9 @@ impl TaskDefShape {
         match self {
             TaskDefShape::RegisterInput => "task definition (register-task-definition input)",
             TaskDefShape::Describe => "task definition (describe-task-definition output)",
-            TaskDefShape::DescribeWrapped => "task definition (describe-task-definition output, wrapped)",
+            TaskDefShape::DescribeWrapped => {
+                "task definition (describe-task-definition output, wrapped)"
+            }
             TaskDefShape::ContainerArray => "container definitions (array)",
             TaskDefShape::SingleContainer => "container definition",
         }
@@ -33,7 +35,10 @@ impl TaskDefShape {
 
     /// Shapes that hold only containers: task-level settings live elsewhere and are unknown.
     pub fn containers_only(self) -> bool {
-        matches!(self, TaskDefShape::ContainerArray | TaskDefShape::SingleContainer)
+        matches!(
+            self,
+            TaskDefShape::ContainerArray | TaskDefShape::SingleContainer
+        )
     }
 }
 
@@ -212,7 +217,9 @@ impl<'t> TaskDef<'t> {
         if self.requires_compatibilities_unknown {
             return Tri::Unknown;
         }
-        let Some(list) = &self.requires_compatibilities else { return Tri::No };
+        let Some(list) = &self.requires_compatibilities else {
+            return Tri::No;
+        };
         if list.iter().any(|v| v.known() == Some("FARGATE")) {
             Tri::Yes
         } else if list.iter().any(Val::is_unknown) {
@@ -261,7 +268,12 @@ fn containers<'t>(items: &'t [Node<'t>], base: &Pointer, text_of: &str) -> Vec<C
 
 impl<'t> Container<'t> {
     /// `text_of` is the file's text, used to point at the first character of the object.
-    pub fn from_object(node: &'t Node<'t>, index: usize, pointer: Pointer, text_of: &str) -> Container<'t> {
+    pub fn from_object(
+        node: &'t Node<'t>,
+        index: usize,
+        pointer: Pointer,
+        text_of: &str,
+    ) -> Container<'t> {
         let span = node.span.first_char(text_of);
         let name = text(node.get("name"));
         let pm = node.member("portMappings");

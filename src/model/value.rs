@@ -100,7 +100,9 @@ fn contains_angle_placeholder(s: &str) -> bool {
 /// An unresolved CloudFormation intrinsic in long form: `{"Ref": …}`, `{"Fn::Sub": …}`.
 pub fn is_intrinsic(node: &Node<'_>) -> bool {
     match node.as_object() {
-        Some([only]) => only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::"),
+        Some([only]) => {
+            only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::")
+        }
         _ => false,
     }
 }
@@ -121,8 +123,12 @@ pub fn int(node: Option<&Node<'_>>) -> Val<i64> {
     let Some(node) = node else { return Val::Absent };
     match &node.kind {
         Kind::Null => Val::Absent,
-        Kind::Number(n) => parse_int(n).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span)),
-        Kind::String(s) => parse_int(s.trim()).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span)),
+        Kind::Number(n) => {
+            parse_int(n).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span))
+        }
+        Kind::String(s) => {
+            parse_int(s.trim()).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span))
+        }
         _ => Val::Unknown(node.span),
     }
 }
@@ -189,7 +195,11 @@ fn scaled(amount: &str, scale: i64) -> Option<i64> {
         return None;
     }
     let whole: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let frac_value: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let frac_value: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     let denom = 10i64.pow(u32::try_from(frac.len()).ok()?);
     let numerator = frac_value * scale;
     if numerator % denom != 0 {
@@ -227,10 +237,15 @@ mod tests {
 
     #[test]
     fn task_sizes_with_units() {
-        let doc = first(r#"[1024, "1024", "1 vCPU", "0.5 vcpu", "0.25vCPU", "2 GB", "2GB", "0.5 gb", "x", "{{ env `CPU` }}", "1.3 vcpu"]"#);
+        let doc = first(
+            r#"[1024, "1024", "1 vCPU", "0.5 vcpu", "0.25vCPU", "2 GB", "2GB", "0.5 gb", "x", "{{ env `CPU` }}", "1.3 vcpu"]"#,
+        );
         let items = doc.as_array().expect("array");
         let cpu: Vec<Option<i64>> = items.iter().map(|n| task_cpu(Some(n)).known()).collect();
-        assert_eq!(&cpu[..5], &[Some(1024), Some(1024), Some(1024), Some(512), Some(256)]);
+        assert_eq!(
+            &cpu[..5],
+            &[Some(1024), Some(1024), Some(1024), Some(512), Some(256)]
+        );
         let mem: Vec<Option<i64>> = items.iter().map(|n| task_memory(Some(n)).known()).collect();
         assert_eq!(&mem[5..8], &[Some(2048), Some(2048), Some(512)]);
         assert!(task_cpu(items.get(8)).is_unknown());
@@ -240,7 +255,9 @@ mod tests {
 
     #[test]
     fn ints_from_strings_and_unknowns() {
-        let doc = first(r#"{"a": "8080", "b": 80, "c": "${P}", "d": null, "e": 80.5, "f": 99999999999999999999999}"#);
+        let doc = first(
+            r#"{"a": "8080", "b": 80, "c": "${P}", "d": null, "e": 80.5, "f": 99999999999999999999999}"#,
+        );
         assert_eq!(int(doc.get("a")).known(), Some(8080));
         assert_eq!(int(doc.get("b")).known(), Some(80));
         assert!(int(doc.get("c")).is_unknown());

@@ -15,10 +15,18 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
     let ids: Vec<Option<usize>> = outcome
         .files
         .iter()
-        .map(|f| f.text.as_ref().map(|t| files.add(f.display.clone(), t.clone())))
+        .map(|f| {
+            f.text
+                .as_ref()
+                .map(|t| files.add(f.display.clone(), t.clone()))
+        })
         .collect();
     let config = Config::default();
-    let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+    let mut buffer = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     for f in &outcome.findings {
         let severity = match f.severity {
             Severity::Error => CsSeverity::Error,
@@ -48,7 +56,10 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         let mut labels = vec![Label::new(LabelStyle::Primary, file_id, f.span.range())];
         for l in &f.labels {
             if let Some(id) = ids[l.file] {
-                labels.push(Label::new(LabelStyle::Secondary, id, l.span.range()).with_message(l.message.clone()));
+                labels.push(
+                    Label::new(LabelStyle::Secondary, id, l.span.range())
+                        .with_message(l.message.clone()),
+                );
             }
         }
         let diagnostic = Diagnostic::new(severity)
@@ -57,7 +68,10 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
             .with_labels(labels)
             .with_notes(notes);
         if term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic).is_err() {
-            let _ = std::io::Write::write_all(&mut buffer, format!("{}: {}\n", outcome.files[f.file].display, f.message).as_bytes());
+            let _ = std::io::Write::write_all(
+                &mut buffer,
+                format!("{}: {}\n", outcome.files[f.file].display, f.message).as_bytes(),
+            );
         }
     }
     let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();

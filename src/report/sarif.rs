@@ -141,7 +141,10 @@ mod tests {
 
     #[test]
     fn fingerprints_are_stable() {
-        assert_eq!(fingerprint(&["ECS201", "a.json", "", "/x"]), fingerprint(&["ECS201", "a.json", "", "/x"]));
+        assert_eq!(
+            fingerprint(&["ECS201", "a.json", "", "/x"]),
+            fingerprint(&["ECS201", "a.json", "", "/x"])
+        );
         assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
     }
 }

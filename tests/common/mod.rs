@@ -9,7 +9,11 @@ use ecslint::engine::{run, Outcome, Plan};
 /// Lints `paths` (files or directories) in-process with `plan`.
 pub fn lint(paths: &[PathBuf], plan: &Plan) -> Outcome {
     let found = discover(paths, &Filters::default());
-    assert!(found.errors.is_empty(), "discovery errors: {:?}", found.errors);
+    assert!(
+        found.errors.is_empty(),
+        "discovery errors: {:?}",
+        found.errors
+    );
     run(&found.inputs, plan)
 }
 
@@ -36,12 +40,24 @@ pub fn corpus() -> Option<PathBuf> {
 /// character boundaries.
 pub fn assert_spans_valid(outcome: &Outcome) {
     for f in &outcome.findings {
-        let spans = std::iter::once((f.file, f.span)).chain(f.labels.iter().map(|l| (l.file, l.span)));
+        let spans =
+            std::iter::once((f.file, f.span)).chain(f.labels.iter().map(|l| (l.file, l.span)));
         for (file, span) in spans {
-            let text = outcome.files[file].text.as_ref().unwrap_or_else(|| panic!("no text for {}", outcome.files[file].display));
+            let text = outcome.files[file]
+                .text
+                .as_ref()
+                .unwrap_or_else(|| panic!("no text for {}", outcome.files[file].display));
             assert!(span.start <= span.end, "{f:?}: inverted span");
-            assert!((span.end as usize) <= text.len(), "{f:?}: span past the end of {}", outcome.files[file].display);
-            assert!(text.is_char_boundary(span.start as usize) && text.is_char_boundary(span.end as usize), "{f:?}: span not on char boundaries");
+            assert!(
+                (span.end as usize) <= text.len(),
+                "{f:?}: span past the end of {}",
+                outcome.files[file].display
+            );
+            assert!(
+                text.is_char_boundary(span.start as usize)
+                    && text.is_char_boundary(span.end as usize),
+                "{f:?}: span not on char boundaries"
+            );
             assert!(span.start < span.end, "{f:?}: empty span");
         }
     }

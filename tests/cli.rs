@@ -1,0 +1,279 @@
+//! End-to-end: the binary's exit codes, stdout and stderr for each format and the main flags.
+
+mod common;
+
+use common::bin;
+use predicates::prelude::*;
+
+const SHARED: &str = "tests/fixtures/_shared";
+
+fn stdout_of(args: &[&str]) -> (i32, String, String) {
+    let out = bin().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn snapshot(name: &str, value: &str) {
+    insta::with_settings!({ snapshot_path => "snapshots/cli", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, value);
+    });
+}
+
+#[test]
+fn human_output_on_the_shared_set() {
+    let (code, out, err) = stdout_of(&["check", SHARED, "--color", "never"]);
+    assert_eq!(code, 1);
+    assert_eq!(err, "");
+    snapshot("human", &out);
+    // The default command is `check`.
+    let (code2, out2, _) = stdout_of(&[SHARED, "--color", "never"]);
+    assert_eq!((code2, out2), (code, out));
+}
+
+#[test]
+fn json_output_on_the_shared_set() {
+    let (code, out, err) = stdout_of(&["check", SHARED, "--format", "json"]);
+    assert_eq!(code, 1);
+    assert_eq!(err, "");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(
+        doc["summary"]["findings"].as_u64(),
+        Some(findings.len() as u64)
+    );
+    for f in findings {
+        for key in [
+            "rule",
+            "name",
+            "severity",
+            "category",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "pointer",
+        ] {
+            assert!(f.get(key).is_some(), "finding lacks {key}: {f}");
+        }
+    }
+    snapshot("json", &out.replace(env!("CARGO_PKG_VERSION"), "[version]"));
+}
+
+#[test]
+fn sarif_output_on_the_shared_set() {
+    let (code, out, err) = stdout_of(&["check", SHARED, "--format", "sarif"]);
+    assert_eq!(code, 1);
+    assert_eq!(err, "");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    for r in run["results"].as_array().expect("results") {
+        let idx = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[idx]["id"], r["ruleId"]);
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .expect("uri");
+        assert!(uri.starts_with("tests/fixtures/_shared/"), "{uri}");
+        assert!(r["partialFingerprints"]["ecslint/v1"].is_string());
+    }
+    snapshot(
+        "sarif",
+        &out.replace(env!("CARGO_PKG_VERSION"), "[version]"),
+    );
+}
+
+#[test]
+fn clean_file_exits_zero() {
+    let (code, out, err) = stdout_of(&[
+        "check",
+        "tests/fixtures/_shared/clean-taskdef.json",
+        "--color",
+        "never",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, "No problems found (1 file linted).\n");
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let worker = "tests/fixtures/_shared/worker.yaml";
+    let (code, out, _) = stdout_of(&["check", worker, "--select", "ECS204", "--color", "never"]);
+    assert_eq!(code, 0, "a warning does not fail by default:\n{out}");
+    assert!(out.contains("warning[ECS204 ephemeral-host-port]"));
+    let (code, _, _) = stdout_of(&[
+        "check",
+        worker,
+        "--select",
+        "ECS204",
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(code, 1);
+    let (code, _, _) = stdout_of(&["check", worker, "--select", "ECS207"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn missing_path_is_an_error_with_exit_2() {
+    bin()
+        .args(["check", "does/not/exist.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "does/not/exist.json: no such file or directory",
+        ));
+}
+
+#[test]
+fn stdin_with_a_filename() {
+    let text = std::fs::read_to_string("tests/fixtures/_shared/api-taskdef.json").expect("fixture");
+    let out = bin()
+        .args([
+            "check",
+            "--stdin-filename",
+            "task.json",
+            "-",
+            "--format",
+            "json",
+            "--select",
+            "ECS201",
+        ])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["findings"][0]["file"], "task.json");
+    assert_eq!(doc["findings"][0]["rule"], "ECS201");
+    assert_eq!(doc["findings"][0]["line"], 14);
+    // YAML on stdin, told by the name.
+    let out = bin()
+        .args([
+            "check",
+            "--stdin-filename",
+            "task.yaml",
+            "-",
+            "--select",
+            "ECS207",
+            "--color",
+            "never",
+        ])
+        .write_stdin(
+            std::fs::read_to_string("tests/fixtures/_shared/worker.yaml").expect("fixture"),
+        )
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("task.yaml:7:13"));
+}
+
+#[test]
+fn output_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("out.sarif");
+    let (code, out, _) = stdout_of(&[
+        "check",
+        SHARED,
+        "--format",
+        "sarif",
+        "--output",
+        target.to_str().expect("utf8"),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    let written = std::fs::read_to_string(&target).expect("written");
+    assert!(written.contains("\"version\": \"2.1.0\""));
+}
+
+#[test]
+fn non_ecs_files_are_skipped_silently_and_listed_with_verbose() {
+    let (_, out, err) = stdout_of(&["check", SHARED, "--color", "never"]);
+    assert!(!out.contains("package.json") && !out.contains("tsconfig.json"));
+    assert_eq!(err, "");
+    let (_, _, err) = stdout_of(&["check", SHARED, "--verbose", "--color", "never"]);
+    assert!(
+        err.contains("skipped: tests/fixtures/_shared/package.json (not ECS configuration)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("skipped: tests/fixtures/_shared/tsconfig.json (does not parse"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "linted: tests/fixtures/_shared/api-service.json (service (create-service input))"
+        ),
+        "{err}"
+    );
+    // Named explicitly, a file that does not parse is reported.
+    let (code, out, _) = stdout_of(&[
+        "check",
+        "tests/fixtures/_shared/tsconfig.json",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("ECS001 invalid-json"), "{out}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let (_, out, _) = stdout_of(&["check", SHARED, "--color", "always"]);
+    assert!(out.contains("\u{1b}["), "--color always colours");
+    let out = bin()
+        .args(["check", SHARED])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\u{1b}["));
+    let out = bin()
+        .args(["check", SHARED])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("runs");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("\u{1b}["),
+        "not a terminal: no colour"
+    );
+}
+
+#[test]
+fn rules_and_rule_docs() {
+    let (code, out, _) = stdout_of(&["rules"]);
+    assert_eq!(code, 0);
+    for r in ecslint::checks::RULES {
+        assert!(
+            out.contains(r.code) && out.contains(r.name),
+            "{} missing from `ecslint rules`",
+            r.code
+        );
+    }
+    let (code, out, _) = stdout_of(&["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    let list: Vec<serde_json::Value> = serde_json::from_str(&out).expect("json");
+    assert_eq!(list.len(), ecslint::checks::RULES.len());
+    assert_eq!(list[0]["code"], "ECS001");
+    let (code, out, _) = stdout_of(&["rule", "host-port-mismatch"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# ECS201 host-port-mismatch\n"));
+    let (code2, out2, _) = stdout_of(&["rule", "ecs201"]);
+    assert_eq!((code2, out2), (code, out));
+    bin()
+        .args(["rule", "host-port-mismach"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean `host-port-mismatch`",
+        ));
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    bin().args(["check", "--no-such-flag"]).assert().code(2);
+}
