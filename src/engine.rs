@@ -115,7 +115,7 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
     let mut statuses = Vec::with_capacity(inputs.len());
     let mut findings = Vec::new();
     let mut errors = Vec::new();
-    let mut ws = Workspace::default();
+    let (mut task_defs, mut services) = (Vec::new(), Vec::new());
     for (input, r) in inputs.iter().zip(results) {
         if let FileStatus::Failed(msg) = &r.status {
             errors.push(format!("{}: {msg}", input.display));
@@ -129,13 +129,14 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
         findings.extend(r.findings);
         for fact in r.facts {
             match fact {
-                Fact::TaskDef(t) => ws.task_defs.push(t),
-                Fact::Service(s) => ws.services.push(s),
+                Fact::TaskDef(t) => task_defs.push(t),
+                Fact::Service(s) => services.push(s),
             }
         }
     }
 
     // Cross-file rules, over the linked workspace.
+    let ws = Workspace::new(task_defs, services);
     let mut cross = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         if let Check::Workspace(f) = rule.check {
@@ -214,15 +215,24 @@ fn read(input: &Input) -> Result<String, String> {
     let Some(path) = &input.path else {
         return Err("no path".into());
     };
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(format!(
-            "file is {} bytes, larger than the {} MiB limit; not read",
-            meta.len(),
+    // One open; the size comes from the handle. A file that grows past the limit between the
+    // check and the read is refused after the read.
+    let limit = || {
+        format!(
+            "larger than the {} MiB limit; not read",
             MAX_FILE_SIZE / 1024 / 1024
-        ));
+        )
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let len = file.metadata().map_err(|e| e.to_string())?.len();
+    if len > MAX_FILE_SIZE {
+        return Err(format!("file is {len} bytes, {}", limit()));
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!("file is {}", limit()));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "file is not valid UTF-8 (invalid byte at offset {})",

@@ -2,6 +2,8 @@
 //! task definitions and services (the trees are dropped after the per-file pass); cross-file
 //! rules run over these facts.
 
+use std::collections::HashMap;
+
 use crate::finding::FileId;
 use crate::model::{Resource, TaskDef, TaskDefRef, Val};
 use crate::span::Span;
@@ -51,14 +53,33 @@ pub struct LoadBalancerFacts {
 pub struct Workspace {
     pub task_defs: Vec<TaskDefFacts>,
     pub services: Vec<ServiceFacts>,
+    /// Task definitions by family (indices into `task_defs`, in file order).
+    by_family: HashMap<String, Vec<usize>>,
 }
 
 impl Workspace {
+    pub fn new(task_defs: Vec<TaskDefFacts>, services: Vec<ServiceFacts>) -> Workspace {
+        let mut by_family: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in task_defs.iter().enumerate() {
+            by_family.entry(t.family.clone()).or_default().push(i);
+        }
+        Workspace {
+            task_defs,
+            services,
+            by_family,
+        }
+    }
+
     /// The task definitions a reference may mean. A `family:revision` reference prefers files
     /// that state that revision; files that state no revision (register input, which becomes
     /// the next revision) also count. Files stating a different revision never do.
     pub fn resolve(&self, r: &TaskDefRef) -> Vec<&TaskDefFacts> {
-        let same_family = self.task_defs.iter().filter(|t| t.family == r.family);
+        let same_family = self
+            .by_family
+            .get(&r.family)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &self.task_defs[i]);
         match r.revision {
             None => same_family.collect(),
             Some(rev) => {
