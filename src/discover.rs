@@ -146,9 +146,11 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
     out
 }
 
+/// Walks `root` on all cores (the `ignore` crate's parallel walker); the caller sorts.
 fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
     let exclude = filters.clone();
-    let walker = ignore::WalkBuilder::new(root)
+    let found = std::sync::Mutex::new(Discovered::default());
+    ignore::WalkBuilder::new(root)
         .hidden(false)
         .require_git(false)
         .follow_links(false)
@@ -159,28 +161,40 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
             }
             !(is_dir && e.depth() > 0 && exclude.excluded(&absolute(e.path())))
         })
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                out.errors.push(e.to_string());
-                continue;
-            }
-        };
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
-        let abs = absolute(entry.path());
-        if let Some(claimed) = filters.candidate(&abs) {
-            out.inputs.push(Input {
-                display: display(entry.path()),
-                path: Some(abs),
-                stdin: None,
-                explicit: false,
-                claimed,
-            });
-        }
+        .build_parallel()
+        .run(|| {
+            let found = &found;
+            Box::new(move |entry| {
+                let mut local = Vec::new();
+                let mut error = None;
+                match entry {
+                    Err(e) => error = Some(e.to_string()),
+                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                        let abs = absolute(entry.path());
+                        if let Some(claimed) = filters.candidate(&abs) {
+                            local.push(Input {
+                                display: display(entry.path()),
+                                path: Some(abs),
+                                stdin: None,
+                                explicit: false,
+                                claimed,
+                            });
+                        }
+                    }
+                    Ok(_) => {}
+                }
+                if let Ok(mut f) = found.lock() {
+                    f.inputs.extend(local);
+                    f.errors.extend(error);
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    if let Ok(f) = found.into_inner() {
+        out.inputs.extend(f.inputs);
+        let mut errors = f.errors;
+        errors.sort();
+        out.errors.extend(errors);
     }
 }
 

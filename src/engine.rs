@@ -169,17 +169,23 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
         .collect();
     needed.sort_unstable();
     needed.dedup();
-    for id in needed {
-        if files[id].text.is_none() {
-            files[id].text = inputs[id]
-                .path
-                .as_ref()
-                .and_then(|p| std::fs::read_to_string(p).ok())
-                .map(Arc::from);
-        }
-        if let Some(text) = &files[id].text {
-            files[id].lines = Some(LineIndex::new(text));
-        }
+    let loaded: Vec<(FileId, Option<Arc<str>>, Option<LineIndex>)> = needed
+        .par_iter()
+        .map(|&id| {
+            let text = files[id].text.clone().or_else(|| {
+                inputs[id]
+                    .path
+                    .as_ref()
+                    .and_then(|p| std::fs::read_to_string(p).ok())
+                    .map(Arc::from)
+            });
+            let lines = text.as_deref().map(LineIndex::new);
+            (id, text, lines)
+        })
+        .collect();
+    for (id, text, lines) in loaded {
+        files[id].text = text;
+        files[id].lines = lines;
     }
 
     findings.sort_by(|a, b| {
@@ -339,29 +345,23 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
 }
 
 fn run_checks(id: FileId, resource: &Resource<'_>, mask: &[bool], out: &mut Vec<Finding>) {
+    let name = match resource {
+        Resource::TaskDef(td) => td.family.known(),
+        Resource::Service(s) => s.name.known(),
+    };
     for (i, rule) in RULES.iter().enumerate() {
         if !mask[i] {
             continue;
         }
+        let mut sink = Sink {
+            rule,
+            file: id,
+            resource: name,
+            out,
+        };
         match (&rule.check, resource) {
-            (Check::TaskDef(f), Resource::TaskDef(td)) => {
-                let mut sink = Sink {
-                    rule,
-                    file: id,
-                    resource: td.resource_name(),
-                    out,
-                };
-                f(td, &mut sink);
-            }
-            (Check::Service(f), Resource::Service(s)) => {
-                let mut sink = Sink {
-                    rule,
-                    file: id,
-                    resource: s.resource_name(),
-                    out,
-                };
-                f(s, &mut sink);
-            }
+            (Check::TaskDef(f), Resource::TaskDef(td)) => f(td, &mut sink),
+            (Check::Service(f), Resource::Service(s)) => f(s, &mut sink),
             _ => {}
         }
     }

@@ -132,7 +132,7 @@ pub fn section<'d>(docs: &'d str, heading: &str) -> Option<&'d str> {
 pub struct Sink<'a> {
     pub(crate) rule: &'static Rule,
     pub(crate) file: FileId,
-    pub(crate) resource: Option<String>,
+    pub(crate) resource: Option<&'a str>,
     pub(crate) out: &'a mut Vec<Finding>,
 }
 
@@ -165,7 +165,7 @@ impl Sink<'_> {
             message: message.into(),
             help: None,
             labels: Vec::new(),
-            resource: self.resource.clone(),
+            resource: self.resource.map(str::to_string),
         });
         let last = self.out.len() - 1;
         &mut self.out[last]

@@ -40,7 +40,6 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 .iter()
                 .map(|c| format!("`{}`", c.name))
                 .collect();
-            sink.resource = service.name.clone();
             let finding = sink.report_in(
                 service.file,
                 *span,
@@ -50,6 +49,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                     td.family
                 ),
             );
+            finding.resource(service.name.clone());
             finding.label_in(
                 td.file,
                 td.anchor,

@@ -48,13 +48,13 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             }
             let (td, c) = containers[0];
             let mapped: Vec<String> = c.ports.iter().map(|p| p.to_string()).collect();
-            sink.resource = service.name.clone();
             let finding = sink.report_in(
                 service.file,
                 *port_span,
                 &lb.container_port_pointer,
                 format!("container `{name}` in task definition `{}` has no port mapping for container port {port}", td.family),
             );
+            finding.resource(service.name.clone());
             match c.port_mappings_key {
                 Some(key) => finding.label_in(
                     td.file,

@@ -250,11 +250,6 @@ impl<'t> TaskDef<'t> {
             Val::Unknown(_) => None,
         }
     }
-
-    /// A short name for the resource: the family, when known.
-    pub fn resource_name(&self) -> Option<String> {
-        self.family.known().map(str::to_string)
-    }
 }
 
 fn containers<'t>(items: &'t [Node<'t>], base: &Pointer, text_of: &str) -> Vec<Container<'t>> {

@@ -1,5 +1,6 @@
 //! `--format json`: `{"version", "findings": [...], "summary"}` as documented in DESIGN.md.
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::{counts, linted_files, region};
@@ -8,7 +9,7 @@ use crate::engine::Outcome;
 pub fn render(outcome: &Outcome) -> String {
     let findings: Vec<Value> = outcome
         .findings
-        .iter()
+        .par_iter()
         .map(|f| {
             let file = &outcome.files[f.file];
             let r = region(file, f.span);
