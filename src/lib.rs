@@ -2,6 +2,29 @@
 //!
 //! The pipeline, in the order data flows: [`discover`] → [`load`] → [`model`] (recognise) →
 //! [`link`] → [`checks`] (rules) via the [`engine`] → [`report`].
+//!
+//! Linting text in-process, as the CLI does for standard input:
+//!
+//! ```
+//! use ecslint::discover::Input;
+//! use ecslint::engine::{run, Plan};
+//!
+//! let task = r#"{"family": "web", "networkMode": "awsvpc", "containerDefinitions": [
+//!     {"name": "web", "image": "nginx:1.27", "memory": 512,
+//!      "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]}"#;
+//! let input = Input {
+//!     display: "task.json".into(),
+//!     path: None,
+//!     stdin: Some(task.into()),
+//!     explicit: true,
+//!     claimed: false,
+//! };
+//! let outcome = run(&[input], &Plan::all());
+//! assert_eq!(outcome.findings.len(), 1);
+//! assert_eq!(outcome.findings[0].rule.name, "host-port-mismatch");
+//! let at = outcome.files[0].position(outcome.findings[0].span.start);
+//! assert_eq!((at.line, at.column), (3, 57)); // under `8080`
+//! ```
 
 pub mod checks;
 pub mod cli;
