@@ -172,12 +172,14 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
     let loaded: Vec<(FileId, Option<Arc<str>>, Option<LineIndex>)> = needed
         .par_iter()
         .map(|&id| {
-            let text = files[id].text.clone().or_else(|| {
-                inputs[id]
+            // Standard input is never read back from a path (the name given is only a label).
+            let text = files[id].text.clone().or_else(|| match &inputs[id].stdin {
+                Some(text) => Some(Arc::from(text.as_str())),
+                None => inputs[id]
                     .path
                     .as_ref()
                     .and_then(|p| std::fs::read_to_string(p).ok())
-                    .map(Arc::from)
+                    .map(Arc::from),
             });
             let lines = text.as_deref().map(LineIndex::new);
             (id, text, lines)

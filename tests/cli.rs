@@ -211,6 +211,16 @@ fn non_ecs_files_are_skipped_silently_and_listed_with_verbose() {
         ),
         "{err}"
     );
+    assert!(
+        err.contains("skipped: tests/fixtures/_shared/k8s-deployment.yaml (Kubernetes manifest)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "skipped: tests/fixtures/_shared/.github/workflows/deploy.yml (not ECS configuration)"
+        ),
+        "{err}"
+    );
     // Named explicitly, a file that does not parse is reported.
     let (code, out, _) = stdout_of(&[
         "check",

@@ -225,12 +225,8 @@ fn one(resource: Resource<'_>) -> Recognised<'_> {
 /// Whether a file's text mentions ECS configuration keys (used to decide whether a file that
 /// does not parse, found while walking a directory, is worth reporting).
 pub fn looks_like_ecs(text: &str) -> bool {
-    [
-        "containerDefinitions",
-        "taskDefinition",
-        "portMappings",
-        "serviceName",
-    ]
-    .iter()
-    .any(|k| text.contains(k))
+    // Not `serviceName`: Kubernetes Ingress backends use it too.
+    ["containerDefinitions", "taskDefinition", "portMappings"]
+        .iter()
+        .any(|k| text.contains(k))
 }
