@@ -14,6 +14,7 @@ use crate::discover::{self, Filters, GlobList, Input};
 use crate::engine::{self, FileStatus, Plan};
 use crate::report::{self, Format};
 use crate::rule::Severity;
+use crate::suppress::Baseline;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -32,7 +33,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint files and directories (the default command).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule.
     Rules {
         /// Output format.
@@ -98,6 +99,25 @@ struct CheckArgs {
     /// List every file read and what ecslint made of it (on standard error).
     #[arg(long, short)]
     verbose: bool,
+    /// Print only the findings: no summary, no notes, no progress.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print a count per rule instead of the findings (human format).
+    #[arg(long)]
+    statistics: bool,
+    /// Also list the findings that suppressions hid, and why (human and JSON formats).
+    #[arg(long)]
+    show_suppressed: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only on files changed since this git revision (the others are still read, so a
+    /// changed service still sees its task definition).
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -120,7 +140,7 @@ impl From<SeverityArg> for Severity {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check(args)) => check(args),
+        Some(Command::Check(args)) => check(*args),
         None => check(cli.check),
         Some(Command::Rules { format }) => {
             print(&rules_listing(format));
@@ -142,6 +162,46 @@ pub fn main() -> ExitCode {
             print(&config::json_schema());
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// A progress bar on standard error, drawn only once a run has taken a second.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} linting {pos}/{len} files {wide_bar}",
+        ) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    fn tick(&self) {
+        self.bar.inc(1);
+        if self.started.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }
 
@@ -211,10 +271,22 @@ fn check(args: CheckArgs) -> ExitCode {
             },
         },
     };
-    let (plan, filters) = match plan(&args, &loaded, &cwd) {
+    let (mut plan, filters) = match plan(&args, &loaded, &cwd) {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
+    if let Some(rev) = &args.changed_since {
+        match discover::changed_since(rev, &cwd) {
+            Ok(set) => plan.only_files = Some(set),
+            Err(e) => return fail(&e),
+        }
+    }
+    if let Some(path) = &args.baseline {
+        match Baseline::load(path) {
+            Ok(b) => plan.baseline = Some(b),
+            Err(e) => return fail(&e),
+        }
+    }
     let fail_on: Severity = args
         .fail_on
         .map(Severity::from)
@@ -248,7 +320,37 @@ fn check(args: CheckArgs) -> ExitCode {
         return fail("--stdin-filename needs `-` among the paths");
     }
 
-    let outcome = engine::run(&found.inputs, &plan);
+    let format = args.format.unwrap_or(Format::Human);
+    let started = std::time::Instant::now();
+    let outcome = if format == Format::Human && !args.quiet && std::io::stderr().is_terminal() {
+        let bar = Progress::new(found.inputs.len());
+        let outcome = engine::run_with_progress(&found.inputs, &plan, &|| bar.tick());
+        bar.finish();
+        outcome
+    } else {
+        engine::run(&found.inputs, &plan)
+    };
+    let elapsed = started.elapsed();
+
+    if let Some(path) = &args.write_baseline {
+        let text = Baseline::render(&outcome.before_baseline, &outcome.files);
+        if let Err(e) = std::fs::write(path, text) {
+            return fail(&format!("cannot write {}: {e}", path.display()));
+        }
+        if !args.quiet {
+            eprintln!(
+                "Wrote {} finding(s) to {}; run with --baseline {} to report only new ones.",
+                outcome.before_baseline.len(),
+                path.display(),
+                path.display()
+            );
+        }
+        return if outcome.errors.is_empty() && found.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        };
+    }
 
     if args.verbose {
         for (file, status) in outcome.files.iter().zip(&outcome.statuses) {
@@ -262,7 +364,6 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
 
-    let format = args.format.unwrap_or(Format::Human);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color.unwrap_or(ColorChoice::Auto) {
         ColorChoice::Always => true,
@@ -272,9 +373,21 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     };
     let rendered = match format {
-        Format::Human => report::human::render(&outcome, color),
-        Format::Json => report::json::render(&outcome),
-        Format::Sarif => report::sarif::render(&outcome),
+        Format::Human => report::human::render_with(
+            &outcome,
+            &report::human::Options {
+                color,
+                quiet: args.quiet,
+                statistics: args.statistics,
+                show_suppressed: args.show_suppressed,
+                elapsed: to_terminal.then_some(elapsed),
+            },
+        ),
+        Format::Json => report::json::render(&outcome, args.show_suppressed),
+        Format::Sarif => report::sarif::render(&outcome, &cwd),
+        Format::Github => report::github::render(&outcome),
+        Format::Junit => report::junit::render(&outcome),
+        Format::Markdown => report::markdown::render(&outcome),
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())
@@ -285,6 +398,9 @@ fn check(args: CheckArgs) -> ExitCode {
             .map_err(|e| format!("cannot write output: {e}")),
     };
 
+    if format != Format::Human && !args.quiet {
+        eprint!("{}", report::human::baseline_note(&outcome));
+    }
     let mut io_errors = found.errors;
     io_errors.extend(outcome.errors.iter().cloned());
     if let Err(e) = written {
@@ -305,25 +421,8 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn plan(args: &CheckArgs, loaded: &LoadedConfig, cwd: &Path) -> Result<(Plan, Filters), String> {
     let c = &loaded.config;
-    let select = if args.select.is_empty() {
-        c.select.as_deref()
-    } else {
-        Some(args.select.as_slice())
-    };
-    let mut ignore = c.ignore.clone();
-    ignore.extend(args.ignore.iter().cloned());
-    let enabled = config::enabled_rules(select, &c.extend_select, &ignore)?;
-    let severity = config::severities(&c.severity)?;
-    let per_file_ignores = c
-        .per_file_ignores
-        .iter()
-        .map(|(glob, rules)| {
-            Ok((
-                GlobList::new(std::slice::from_ref(glob), &loaded.base)?,
-                config::ignored_rules(rules)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+    let select = (!args.select.is_empty()).then_some(args.select.as_slice());
+    let plan = config::plan(loaded, select, &args.ignore, cwd)?;
     let filters = Filters {
         include: vec![
             GlobList::new(&c.include, &loaded.base)?,
@@ -334,12 +433,5 @@ fn plan(args: &CheckArgs, loaded: &LoadedConfig, cwd: &Path) -> Result<(Plan, Fi
             GlobList::new(&args.exclude, cwd)?,
         ],
     };
-    Ok((
-        Plan {
-            enabled,
-            severity,
-            per_file_ignores,
-        },
-        filters,
-    ))
+    Ok((plan, filters))
 }

@@ -49,14 +49,36 @@ pub struct Config {
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// The lowest severity that makes ecslint exit with code 1 (default `error`).
     pub fail_on: Option<Severity>,
+    /// Accountable suppressions: each names a rule and a path glob, says why, and may expire.
+    #[serde(default)]
+    pub suppress: Vec<SuppressEntry>,
 }
 
-/// A configuration with the directory its globs are relative to.
+/// One `[[suppress]]` entry.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SuppressEntry {
+    /// The rule (code, name, prefix or category) to suppress.
+    pub rule: String,
+    /// Glob of the files it applies to, relative to the config file's directory.
+    pub path: String,
+    /// Only findings about this resource (task family or service name).
+    pub resource: Option<String>,
+    /// Only the finding at this JSON pointer (as in `--format json`), or at this stable path.
+    pub pointer: Option<String>,
+    /// Why this is acceptable. Required.
+    pub reason: String,
+    /// `YYYY-MM-DD`: after this date the entry stops suppressing and is reported.
+    pub expires: Option<String>,
+}
+
+/// A configuration with the directory its globs are relative to, and its text.
 #[derive(Debug, Default)]
 pub struct LoadedConfig {
     pub config: Config,
     pub path: Option<PathBuf>,
     pub base: PathBuf,
+    pub text: String,
 }
 
 /// Finds `.ecslint.toml` in `start` or its parents.
@@ -78,6 +100,7 @@ pub fn load(path: &Path) -> Result<LoadedConfig, String> {
         config,
         path: Some(path.to_path_buf()),
         base,
+        text,
     })
 }
 
@@ -95,7 +118,101 @@ pub fn parse(text: &str) -> Result<Config, String> {
     {
         Selector::parse(s)?;
     }
+    for (i, e) in config.suppress.iter().enumerate() {
+        let n = i + 1;
+        Selector::parse(&e.rule).map_err(|err| format!("[[suppress]] entry {n}: {err}"))?;
+        if e.reason.trim().is_empty() {
+            return Err(format!(
+                "[[suppress]] entry {n}: `reason` must say why the finding is acceptable"
+            ));
+        }
+        if let Some(date) = &e.expires {
+            if crate::suppress::Date::parse(date).is_none() {
+                return Err(format!("[[suppress]] entry {n}: `expires` must be a date like 2026-12-31, not `{date}`"));
+            }
+        }
+    }
     Ok(config)
+}
+
+/// The `[[suppress]]` entries compiled, each with where it is in the config text.
+pub fn suppressions(
+    loaded: &LoadedConfig,
+    text: &str,
+) -> Result<Vec<crate::suppress::ConfigSuppression>, String> {
+    let headers: Vec<(usize, usize)> = text
+        .match_indices("[[suppress]]")
+        .filter(|(at, _)| {
+            text[..*at]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|before| before.trim().is_empty())
+        })
+        .map(|(at, m)| (at, at + m.len()))
+        .collect();
+    let index = crate::span::LineIndex::new(text);
+    loaded
+        .config
+        .suppress
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (start, end) = if headers.len() == loaded.config.suppress.len() {
+                headers[i]
+            } else {
+                (0, 0)
+            };
+            let span = crate::span::Span::new(start, end);
+            Ok(crate::suppress::ConfigSuppression {
+                rules: ignored_rules(std::slice::from_ref(&e.rule))?,
+                rule: e.rule.clone(),
+                path: crate::discover::GlobList::new(std::slice::from_ref(&e.path), &loaded.base)?,
+                resource: e.resource.clone(),
+                pointer: e.pointer.clone(),
+                reason: e.reason.clone(),
+                expires: e.expires.as_deref().and_then(crate::suppress::Date::parse),
+                span,
+                line: index.position(text, span.start).line,
+            })
+        })
+        .collect()
+}
+
+/// The run plan a configuration asks for. `select` (from the command line) replaces the
+/// configured `select`; `ignore` adds to the configured `ignore`.
+pub fn plan(
+    loaded: &LoadedConfig,
+    select: Option<&[String]>,
+    ignore: &[String],
+    cwd: &Path,
+) -> Result<crate::engine::Plan, String> {
+    let c = &loaded.config;
+    let select = select.or(c.select.as_deref());
+    let mut ignored = c.ignore.clone();
+    ignored.extend(ignore.iter().cloned());
+    let mut plan = crate::engine::Plan::all();
+    plan.enabled = enabled_rules(select, &c.extend_select, &ignored)?;
+    plan.severity = severities(&c.severity)?;
+    plan.per_file_ignores = c
+        .per_file_ignores
+        .iter()
+        .map(|(glob, rules)| {
+            Ok((
+                crate::discover::GlobList::new(std::slice::from_ref(glob), &loaded.base)?,
+                ignored_rules(rules)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    plan.suppressions = suppressions(loaded, &loaded.text)?;
+    if let Some(path) = &loaded.path {
+        let display = path
+            .strip_prefix(cwd)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
+        plan.config_file = Some((display, std::sync::Arc::from(loaded.text.as_str())));
+    }
+    Ok(plan)
 }
 
 /// The JSON Schema of the configuration file, as committed in `schemas/ecslint.schema.json`.

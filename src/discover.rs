@@ -198,6 +198,46 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
     }
 }
 
+/// The files changed since the git revision `rev` (committed, staged, unstaged or untracked),
+/// as canonical absolute paths, for `--changed-since`.
+pub fn changed_since(rev: &str, cwd: &Path) -> Result<std::collections::HashSet<PathBuf>, String> {
+    let git = |args: &[&str]| -> Result<String, String> {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(cwd)
+            .output()
+            .map_err(|e| format!("--changed-since needs git: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "--changed-since {rev}: git {} failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let root =
+        PathBuf::from(git(&["rev-parse", "--show-toplevel"])?.trim_end_matches(['\n', '\r']));
+    let mut set = std::collections::HashSet::new();
+    let diff = git(&["diff", "--name-only", "-z", rev, "--"])?;
+    let untracked = git(&[
+        "ls-files",
+        "--others",
+        "--exclude-standard",
+        "--full-name",
+        "-z",
+    ])?;
+    for name in diff
+        .split('\0')
+        .chain(untracked.split('\0'))
+        .filter(|n| !n.is_empty())
+    {
+        let path = root.join(name);
+        set.insert(std::fs::canonicalize(&path).unwrap_or(path));
+    }
+    Ok(set)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

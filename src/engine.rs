@@ -1,6 +1,8 @@
 //! The engine: load and lint every file in parallel (rayon), link the workspace, run the
 //! cross-file rules, and return findings sorted so output is identical whatever the thread count.
 
+use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -10,19 +12,33 @@ use crate::discover::{GlobList, Input};
 use crate::finding::{FileId, Finding};
 use crate::link::{self, Fact, Workspace};
 use crate::load::{self, Syntax};
+use crate::model::pointer::stable_path;
 use crate::model::{self, Recognised, Resource};
 use crate::rule::{Check, Rule, Severity, Sink};
 use crate::span::{LineIndex, Position, Span};
+use crate::suppress::{
+    self, Baseline, CommentSuppression, ConfigSuppression, Date, FileView, Suppressed,
+};
 
 /// Files larger than this are refused with a message (spans are 32-bit; huge files are hostile).
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-/// What to run: enabled rules and severities (indexed like [`RULES`]), and per-file ignores.
-#[derive(Clone, Debug)]
+/// What to run: enabled rules and severities (indexed like [`RULES`]), per-file ignores,
+/// suppressions, the baseline, and which files to report on.
+#[derive(Debug)]
 pub struct Plan {
     pub enabled: Vec<bool>,
     pub severity: Vec<Severity>,
     pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
+    /// `[[suppress]]` entries of the config file.
+    pub suppressions: Vec<ConfigSuppression>,
+    /// The config file (display path and text), where findings about its entries point.
+    pub config_file: Option<(String, Arc<str>)>,
+    pub baseline: Option<Baseline>,
+    /// Report only on these files (`--changed-since`); the others are still read and linked.
+    pub only_files: Option<HashSet<PathBuf>>,
+    /// The date expiring suppressions are compared with.
+    pub today: Date,
 }
 
 impl Plan {
@@ -32,6 +48,11 @@ impl Plan {
             enabled: vec![true; RULES.len()],
             severity: RULES.iter().map(|r| r.severity).collect(),
             per_file_ignores: Vec::new(),
+            suppressions: Vec::new(),
+            config_file: None,
+            baseline: None,
+            only_files: None,
+            today: Date::today(),
         }
     }
 
@@ -40,6 +61,17 @@ impl Plan {
         let mut plan = Plan::all();
         plan.enabled = RULES.iter().map(|r| r.code == code).collect();
         plan
+    }
+
+    fn reported(&self, input: &Input) -> bool {
+        match (&self.only_files, &input.path) {
+            (None, _) => true,
+            (Some(_), _) if input.stdin.is_some() => true,
+            (Some(set), Some(p)) => {
+                set.contains(p) || std::fs::canonicalize(p).is_ok_and(|c| set.contains(&c))
+            }
+            (Some(_), None) => false,
+        }
     }
 
     fn mask_for(&self, input: &Input) -> Vec<bool> {
@@ -61,11 +93,23 @@ impl Plan {
 #[derive(Debug)]
 pub struct SourceFile {
     pub display: String,
+    /// The file's text with every secret value masked, when a finding needs it for rendering.
     pub text: Option<Arc<str>>,
     lines: Option<LineIndex>,
+    secrets: Vec<Span>,
 }
 
 impl SourceFile {
+    fn with_text(display: String, text: Arc<str>) -> SourceFile {
+        let lines = Some(LineIndex::new(&text));
+        SourceFile {
+            display,
+            text: Some(text),
+            lines,
+            secrets: Vec::new(),
+        }
+    }
+
     /// Line and column of a byte offset (1:1 when the text is not available).
     pub fn position(&self, offset: u32) -> Position {
         match (&self.text, &self.lines) {
@@ -93,6 +137,13 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// I/O problems (a file that could not be read): reported on stderr, exit code 2.
     pub errors: Vec<String>,
+    /// Findings hidden by a suppression, with the reason.
+    pub suppressed: Vec<Suppressed>,
+    /// Findings hidden by the baseline, and baseline entries that matched nothing.
+    pub baseline_hidden: usize,
+    pub baseline_stale: usize,
+    /// Findings before the baseline was applied (what `--write-baseline` records).
+    pub before_baseline: Vec<Finding>,
 }
 
 struct FileResult {
@@ -100,19 +151,32 @@ struct FileResult {
     status: FileStatus,
     findings: Vec<Finding>,
     facts: Vec<Fact>,
+    /// Secret values the model found (masked whenever the text is kept).
+    secrets: Vec<Span>,
+    comments: Vec<CommentSuppression>,
 }
 
 /// Lints `inputs` with `plan`.
 pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
+    run_with_progress(inputs, plan, &|| {})
+}
+
+/// Lints `inputs` with `plan`, calling `tick` after each file (from any thread).
+pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)) -> Outcome {
     let masks: Vec<Vec<bool>> = inputs.iter().map(|i| plan.mask_for(i)).collect();
     let results: Vec<FileResult> = inputs
         .par_iter()
         .enumerate()
-        .map(|(id, input)| lint_file(id, input, &masks[id]))
+        .map(|(id, input)| {
+            let r = lint_file(id, input, &masks[id]);
+            tick();
+            r
+        })
         .collect();
 
     let mut files = Vec::with_capacity(inputs.len());
     let mut statuses = Vec::with_capacity(inputs.len());
+    let mut comments = Vec::with_capacity(inputs.len());
     let mut findings = Vec::new();
     let mut errors = Vec::new();
     let (mut task_defs, mut services) = (Vec::new(), Vec::new());
@@ -124,8 +188,10 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
             display: input.display.clone(),
             text: r.text,
             lines: None,
+            secrets: r.secrets,
         });
         statuses.push(r.status);
+        comments.push(r.comments);
         findings.extend(r.findings);
         for fact in r.facts {
             match fact {
@@ -154,43 +220,80 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
     cross.retain(|f| rule_index(f.rule).is_some_and(|i| masks[f.file][i]));
     findings.extend(cross);
 
+    // Only the files asked about are reported on (`--changed-since`).
+    let reported: Vec<bool> = inputs.iter().map(|i| plan.reported(i)).collect();
+    findings.retain(|f| reported[f.file]);
+    ensure_text(&mut files, inputs, &findings);
+
+    // Suppressions: config entries and YAML comments; unused, expired and invalid ones become
+    // findings themselves.
+    let config_display = plan
+        .config_file
+        .as_ref()
+        .map_or(".ecslint.toml", |(d, _)| d.as_str())
+        .to_string();
+    let views: Vec<FileView<'_>> = inputs
+        .iter()
+        .enumerate()
+        .map(|(id, input)| FileView {
+            display: &input.display,
+            path: input.path.as_deref(),
+            comments: &comments[id],
+            mask: &masks[id],
+            judged: reported[id] && matches!(statuses[id], FileStatus::Linted(_)),
+        })
+        .collect();
+    let line_of = |f: &Finding| files[f.file].position(f.span.start).line;
+    let applied = suppress::apply(
+        &mut findings,
+        &views,
+        &line_of,
+        &plan.suppressions,
+        &config_display,
+        &plan.enabled,
+        plan.only_files.is_none(),
+        plan.today,
+    );
+    let mut config_id = None;
+    for (rule, file, span, message, help) in applied.meta {
+        let Some(i) = rule_index(rule) else { continue };
+        let file = match file {
+            Some(id) if masks[id][i] => id,
+            Some(_) => continue,
+            None if plan.enabled[i] => match (config_id, &plan.config_file) {
+                (Some(id), _) => id,
+                (None, Some((display, text))) => {
+                    files.push(SourceFile::with_text(display.clone(), text.clone()));
+                    config_id = Some(files.len() - 1);
+                    files.len() - 1
+                }
+                (None, None) => continue,
+            },
+            None => continue,
+        };
+        let mut sink = Sink {
+            rule,
+            file,
+            resource: None,
+            out: &mut findings,
+        };
+        sink.report(span, "", message).help(help);
+    }
+    ensure_text(&mut files, inputs, &findings);
+
     for f in &mut findings {
         if let Some(i) = rule_index(f.rule) {
             f.severity = plan.severity[i];
         }
     }
-
-    // Files a finding points into must have their text for rendering. A file whose text was
-    // dropped after a clean per-file pass (it is only the target of a cross-file finding) is
-    // read once more here: the cold path, for the few files with findings.
-    let mut needed: Vec<FileId> = findings
-        .iter()
-        .flat_map(|f| std::iter::once(f.file).chain(f.labels.iter().map(|l| l.file)))
-        .collect();
-    needed.sort_unstable();
-    needed.dedup();
-    let loaded: Vec<(FileId, Option<Arc<str>>, Option<LineIndex>)> = needed
-        .par_iter()
-        .map(|&id| {
-            // Standard input is never read back from a path (the name given is only a label).
-            let text = files[id].text.clone().or_else(|| match &inputs[id].stdin {
-                Some(text) => Some(Arc::from(text.as_str())),
-                None => inputs[id]
-                    .path
-                    .as_ref()
-                    .and_then(|p| std::fs::read_to_string(p).ok())
-                    .map(Arc::from),
-            });
-            let lines = text.as_deref().map(LineIndex::new);
-            (id, text, lines)
-        })
-        .collect();
-    for (id, text, lines) in loaded {
-        files[id].text = text;
-        files[id].lines = lines;
+    let mut suppressed = applied.suppressed;
+    for s in &mut suppressed {
+        if let Some(i) = rule_index(s.finding.rule) {
+            s.finding.severity = plan.severity[i];
+        }
     }
 
-    findings.sort_by(|a, b| {
+    let by_position = |a: &Finding, b: &Finding| {
         (
             files[a.file].display.as_str(),
             a.span,
@@ -203,17 +306,73 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
                 b.rule.code,
                 &b.message,
             ))
-    });
+    };
+    findings.sort_by(by_position);
+    suppressed.sort_by(|a, b| by_position(&a.finding, &b.finding));
+    let before_baseline = if plan.baseline.is_some() {
+        findings.clone()
+    } else {
+        Vec::new()
+    };
+    let (baseline_hidden, baseline_stale) = match &plan.baseline {
+        Some(b) => b.apply(&mut findings, &files),
+        None => (0, 0),
+    };
+    let before_baseline = if plan.baseline.is_some() {
+        before_baseline
+    } else {
+        findings.clone()
+    };
     Outcome {
         files,
         statuses,
         findings,
         errors,
+        suppressed,
+        baseline_hidden,
+        baseline_stale,
+        before_baseline,
+    }
+}
+
+/// Files a finding points into must have their text for rendering. A file whose text was
+/// dropped after a clean per-file pass (it is only the target of a cross-file finding, or holds
+/// an unused suppression) is read once more here: the cold path, for the few files with
+/// findings. Secrets are masked again.
+fn ensure_text(files: &mut [SourceFile], inputs: &[Input], findings: &[Finding]) {
+    let mut needed: Vec<FileId> = findings
+        .iter()
+        .flat_map(|f| std::iter::once(f.file).chain(f.labels.iter().map(|l| l.file)))
+        .filter(|&id| id < inputs.len() && files[id].lines.is_none())
+        .collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let loaded: Vec<(FileId, Option<Arc<str>>, Option<LineIndex>)> = needed
+        .par_iter()
+        .map(|&id| {
+            // Standard input is never read back from a path (the name given is only a label).
+            let text = files[id].text.clone().or_else(|| {
+                let raw = match &inputs[id].stdin {
+                    Some(text) => Some(text.clone()),
+                    None => inputs[id]
+                        .path
+                        .as_ref()
+                        .and_then(|p| std::fs::read_to_string(p).ok()),
+                };
+                raw.map(|t| masked(&t, &files[id].secrets))
+            });
+            let lines = text.as_deref().map(LineIndex::new);
+            (id, text, lines)
+        })
+        .collect();
+    for (id, text, lines) in loaded {
+        files[id].text = text;
+        files[id].lines = lines;
     }
 }
 
 fn rule_index(rule: &Rule) -> Option<usize> {
-    RULES.iter().position(|r| std::ptr::eq(*r, rule))
+    suppress::rule_index(rule)
 }
 
 fn read(input: &Input) -> Result<String, String> {
@@ -258,11 +417,14 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
                 status: FileStatus::Failed(msg),
                 findings: Vec::new(),
                 facts: Vec::new(),
+                secrets: Vec::new(),
+                comments: Vec::new(),
             };
         }
     };
     let mut findings = Vec::new();
     let mut facts = Vec::new();
+    let mut secrets = Vec::new();
     let syntax = Syntax::detect(&input.display, &text);
     let status = match load::parse(&text, syntax) {
         Err(err) => {
@@ -320,10 +482,15 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
                 match model::recognise(doc, &text) {
                     Recognised::Skipped(why) => skipped = Some(why),
                     Recognised::Resources(resources) => {
+                        secrets.extend(crate::secrets::spans(&resources));
                         for resource in &resources {
                             shapes.push(resource.describe());
+                            let first = findings.len();
                             run_checks(id, resource, mask, &mut findings);
-                            if let Some(f) = link::facts(id, resource) {
+                            for f in &mut findings[first..] {
+                                f.stable = stable_path(doc, &f.pointer);
+                            }
+                            if let Some(f) = link::facts(id, resource, doc) {
                                 facts.push(f);
                             }
                         }
@@ -337,12 +504,19 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
             }
         }
     };
+    let comments = if syntax == Syntax::Yaml {
+        suppress::comments(&text)
+    } else {
+        Vec::new()
+    };
     let keep = !findings.is_empty();
     FileResult {
-        text: keep.then(|| Arc::from(text)),
+        text: keep.then(|| masked(&text, &secrets)),
         status,
         findings,
         facts,
+        secrets,
+        comments,
     }
 }
 
@@ -367,6 +541,14 @@ fn run_checks(id: FileId, resource: &Resource<'_>, mask: &[bool], out: &mut Vec<
             _ => {}
         }
     }
+}
+
+/// The text to keep for rendering: every secret value masked, those the model found
+/// (`secrets`) and those a scan of the raw text finds (which covers files that do not parse).
+fn masked(text: &str, secrets: &[Span]) -> Arc<str> {
+    let mut spans = crate::secrets::raw_spans(text);
+    spans.extend_from_slice(secrets);
+    Arc::from(crate::secrets::mask(text, &spans))
 }
 
 /// The template placeholder (`$$$$CPU$$$$`, `<PORT>`, `{{ x }}`, `${X}`) a parse error stopped at,

@@ -15,6 +15,9 @@ pub struct Finding {
     pub span: Span,
     /// JSON pointer to the offending value (or the object that lacks it).
     pub pointer: String,
+    /// The pointer with array elements named by identity (see `model::pointer::stable_path`);
+    /// what fingerprints are built from.
+    pub stable: String,
     pub message: String,
     pub help: Option<String>,
     /// Secondary locations, possibly in other files.
@@ -54,6 +57,29 @@ impl Finding {
     pub fn resource(&mut self, resource: Option<String>) -> &mut Self {
         self.resource = resource;
         self
+    }
+
+    pub fn stable(&mut self, stable: &str) -> &mut Self {
+        self.stable = stable.to_string();
+        self
+    }
+
+    /// A fingerprint that stays the same across unrelated edits: rule, file, resource and the
+    /// stable path, never the line number. FNV-1a 64: the same on every platform and version.
+    pub fn fingerprint(&self, file: &str) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            self.rule.code,
+            file,
+            self.resource.as_deref().unwrap_or(""),
+            &self.stable,
+        ] {
+            for b in part.bytes().chain(std::iter::once(0)) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{h:016x}")
     }
 }
 

@@ -37,4 +37,6 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod rule;
+pub mod secrets;
 pub mod span;
+pub mod suppress;

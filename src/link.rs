@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 
 use crate::finding::FileId;
+use crate::load::Node;
+use crate::model::pointer::stable_path;
 use crate::model::{Resource, TaskDef, TaskDefRef, Val};
 use crate::span::Span;
 
@@ -47,6 +49,9 @@ pub struct LoadBalancerFacts {
     pub container_name_pointer: String,
     pub container_port: Option<(i64, Span)>,
     pub container_port_pointer: String,
+    /// Stable paths (see `model::pointer::stable_path`) of the two pointers above.
+    pub container_name_stable: String,
+    pub container_port_stable: String,
 }
 
 #[derive(Debug, Default)]
@@ -98,7 +103,7 @@ impl Workspace {
 }
 
 /// Facts a file contributes to the workspace.
-pub fn facts(file: FileId, resource: &Resource<'_>) -> Option<Fact> {
+pub fn facts(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<Fact> {
     match resource {
         Resource::TaskDef(td) => task_def_facts(file, td).map(Fact::TaskDef),
         Resource::Service(s) => {
@@ -106,15 +111,21 @@ pub fn facts(file: FileId, resource: &Resource<'_>) -> Option<Fact> {
             let load_balancers = s
                 .load_balancers
                 .iter()
-                .map(|lb| LoadBalancerFacts {
-                    pointer: lb.pointer.to_string(),
-                    container_name: lb
-                        .container_name
-                        .known_at()
-                        .map(|(n, s)| (n.to_string(), s)),
-                    container_name_pointer: lb.pointer.field("containerName").to_string(),
-                    container_port: lb.container_port.known_at(),
-                    container_port_pointer: lb.pointer.field("containerPort").to_string(),
+                .map(|lb| {
+                    let name_pointer = lb.pointer.field("containerName").to_string();
+                    let port_pointer = lb.pointer.field("containerPort").to_string();
+                    LoadBalancerFacts {
+                        pointer: lb.pointer.to_string(),
+                        container_name: lb
+                            .container_name
+                            .known_at()
+                            .map(|(n, s)| (n.to_string(), s)),
+                        container_name_stable: stable_path(doc, &name_pointer),
+                        container_name_pointer: name_pointer,
+                        container_port: lb.container_port.known_at(),
+                        container_port_stable: stable_path(doc, &port_pointer),
+                        container_port_pointer: port_pointer,
+                    }
                 })
                 .collect();
             Some(Fact::Service(ServiceFacts {

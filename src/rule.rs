@@ -75,6 +75,8 @@ pub enum Check {
     Service(fn(&Service<'_>, &mut Sink<'_>)),
     /// Runs once over the linked workspace (cross-file rules).
     Workspace(fn(&Workspace, &mut Sink<'_>)),
+    /// Reported by the suppression stage (unused, expired or invalid suppressions).
+    Meta,
 }
 
 pub struct Rule {
@@ -85,6 +87,8 @@ pub struct Rule {
     /// The rule's documentation: `rules/<CODE>-<name>.md`.
     pub docs: &'static str,
     pub check: Check,
+    /// For security rules: the CVSS-like score (0.0–10.0) GitHub code scanning ranks by.
+    pub security_severity: Option<&'static str>,
 }
 
 impl std::fmt::Debug for Rule {
@@ -110,7 +114,17 @@ impl Rule {
         section(self.docs, heading)
     }
 
-    /// The first URL in the References section, used as the rule's help link.
+    /// The rule's documentation page in the repository.
+    pub fn docs_url(&self) -> String {
+        format!(
+            "{}/blob/main/rules/{}-{}.md",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.code,
+            self.name
+        )
+    }
+
+    /// The first URL in the References section (the AWS documentation of the constraint).
     pub fn help_uri(&self) -> Option<&'static str> {
         let refs = self.section("References")?;
         let start = refs.find("https://")?;
@@ -162,6 +176,7 @@ impl Sink<'_> {
             file,
             span,
             pointer: pointer.as_ref().to_string(),
+            stable: pointer.as_ref().to_string(),
             message: message.into(),
             help: None,
             labels: Vec::new(),

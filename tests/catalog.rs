@@ -157,6 +157,19 @@ fn materialise(section: &str, dir: &std::path::Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Every rule, or the configuration an example carries in a ```toml .ecslint.toml block.
+fn plan_in(dir: &std::path::Path) -> Plan {
+    let config = dir.join(".ecslint.toml");
+    if !config.is_file() {
+        return Plan::all();
+    }
+    let loaded = ecslint::config::load(&config).unwrap_or_else(|e| panic!("{e}"));
+    let mut plan = ecslint::config::plan(&loaded, Some(&["ALL".to_string()]), &[], dir)
+        .unwrap_or_else(|e| panic!("{e}"));
+    plan.enabled = vec![true; RULES.len()];
+    plan
+}
+
 #[test]
 fn doc_examples_run() {
     for r in RULES {
@@ -165,15 +178,18 @@ fn doc_examples_run() {
         let good = tmp.path().join("good");
         std::fs::create_dir_all(&bad).expect("mkdir");
         std::fs::create_dir_all(&good).expect("mkdir");
-        let bad_files = materialise(r.section("Example").unwrap_or_default(), &bad);
-        let good_files = materialise(r.section("Use instead").unwrap_or_default(), &good);
+        let is_config = |p: &PathBuf| p.ends_with(".ecslint.toml");
+        let mut bad_files = materialise(r.section("Example").unwrap_or_default(), &bad);
+        let mut good_files = materialise(r.section("Use instead").unwrap_or_default(), &good);
+        bad_files.retain(|p| !is_config(p));
+        good_files.retain(|p| !is_config(p));
         assert!(
             !bad_files.is_empty() && !good_files.is_empty(),
             "{}: examples need code blocks",
             r.code
         );
 
-        let outcome = common::lint(&bad_files, &Plan::all());
+        let outcome = common::lint(&bad_files, &plan_in(&bad));
         assert!(
             !outcome.findings.is_empty(),
             "{}: the Example gives no finding",
@@ -186,7 +202,7 @@ fn doc_examples_run() {
                 r.code, f.rule.code, f.message
             );
         }
-        let outcome = common::lint(&good_files, &Plan::all());
+        let outcome = common::lint(&good_files, &plan_in(&good));
         assert!(
             outcome.findings.is_empty(),
             "{}: the Use instead example gives findings:\n{}",

@@ -97,7 +97,7 @@ fn clean_file_exits_zero() {
         "never",
     ]);
     assert_eq!((code, err.as_str()), (0, ""));
-    assert_eq!(out, "No problems found (1 file linted).\n");
+    assert_eq!(out, "No problems found (1 file, 1 resource linted).\n");
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/ECS107-duplicate-container-name.md"),
     check: Check::TaskDef(check),
+    security_severity: None,
 };
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

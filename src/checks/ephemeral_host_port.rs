@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     docs: include_str!("../../rules/ECS204-ephemeral-host-port.md"),
     check: Check::TaskDef(check),
+    security_severity: None,
 };
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

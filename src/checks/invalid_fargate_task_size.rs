@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/ECS103-invalid-fargate-task-size.md"),
     check: Check::TaskDef(check),
+    security_severity: None,
 };
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

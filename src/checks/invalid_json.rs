@@ -9,4 +9,5 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/ECS001-invalid-json.md"),
     check: Check::Load,
+    security_severity: None,
 };

@@ -9,4 +9,5 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/ECS002-invalid-yaml.md"),
     check: Check::Load,
+    security_severity: None,
 };

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/ECS401-load-balancer-container-not-found.md"),
     check: Check::Workspace(check),
+    security_severity: None,
 };
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
@@ -49,7 +50,9 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                     td.family
                 ),
             );
-            finding.resource(service.name.clone());
+            finding
+                .resource(service.name.clone())
+                .stable(&lb.container_name_stable);
             finding.label_in(
                 td.file,
                 td.anchor,

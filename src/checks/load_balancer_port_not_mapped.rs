@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/ECS402-load-balancer-port-not-mapped.md"),
     check: Check::Workspace(check),
+    security_severity: None,
 };
 
 fn maps(c: &ContainerFacts, port: i64) -> bool {
@@ -54,7 +55,9 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 &lb.container_port_pointer,
                 format!("container `{name}` in task definition `{}` has no port mapping for container port {port}", td.family),
             );
-            finding.resource(service.name.clone());
+            finding
+                .resource(service.name.clone())
+                .stable(&lb.container_port_stable);
             match c.port_mappings_key {
                 Some(key) => finding.label_in(
                     td.file,

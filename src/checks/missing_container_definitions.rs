@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/ECS106-missing-container-definitions.md"),
     check: Check::TaskDef(check),
+    security_severity: None,
 };
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

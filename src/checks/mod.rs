@@ -6,6 +6,7 @@ pub mod container_memory_exceeds_task;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
 pub mod ephemeral_host_port;
+pub mod expired_suppression;
 pub mod fargate_missing_task_size;
 pub mod fargate_sizes;
 pub mod fargate_without_awsvpc;
@@ -15,7 +16,9 @@ pub mod invalid_container_port_range;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
 pub mod invalid_json;
+pub mod invalid_suppression;
 pub mod invalid_yaml;
+pub mod latest_image_tag;
 pub mod load_balancer_container_not_found;
 pub mod load_balancer_port_not_mapped;
 pub mod memory_below_reservation;
@@ -24,7 +27,10 @@ pub mod missing_container_memory;
 pub mod missing_essential_container;
 pub mod port_mappings_with_network_none;
 pub mod port_range;
+pub mod privileged_container;
 pub mod reserved_host_port;
+pub mod secret_in_environment;
+pub mod unused_suppression;
 
 use crate::rule::Rule;
 
@@ -50,8 +56,14 @@ pub static RULES: &[&Rule] = &[
     &memory_below_reservation::RULE,
     &missing_container_memory::RULE,
     &invalid_container_name::RULE,
+    &privileged_container::RULE,
+    &secret_in_environment::RULE,
+    &latest_image_tag::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
+    &unused_suppression::RULE,
+    &expired_suppression::RULE,
+    &invalid_suppression::RULE,
 ];
 
 /// Looks a rule up by code or name (case-insensitive).

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     docs: include_str!("../../rules/ECS203-reserved-host-port.md"),
     check: Check::TaskDef(check),
+    security_severity: None,
 };
 
 /// Ports ECS reserves on container instances: SSH, the Docker daemon, the ECS agent.

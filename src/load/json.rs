@@ -88,6 +88,7 @@ impl<'a> Parser<'a> {
         end
     }
 
+    /// The text found is not echoed: it may be anything, a secret included.
     fn unexpected(&self, what: &str) -> LoadError {
         if self.pos >= self.bytes.len() {
             return self.error_at(
@@ -97,12 +98,7 @@ impl<'a> Parser<'a> {
             );
         }
         let end = self.token_end(self.pos);
-        let token = &self.text[self.pos..end];
-        self.error_at(
-            self.pos,
-            end,
-            format!("unexpected `{token}`; expected {what}"),
-        )
+        self.error_at(self.pos, end, format!("unexpected text; expected {what}"))
     }
 
     fn skip_ws(&mut self) -> Result<(), LoadError> {

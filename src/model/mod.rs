@@ -9,7 +9,7 @@ pub mod value;
 use crate::load::Node;
 pub use pointer::Pointer;
 pub use service::{LoadBalancer, Service, ServiceShape, TaskDefRef};
-pub use task_def::{Container, NetworkMode, PortMapping, TaskDef, TaskDefShape};
+pub use task_def::{Container, EnvVar, NetworkMode, PortMapping, TaskDef, TaskDefShape};
 pub use value::{Tri, Val};
 
 #[derive(Debug)]

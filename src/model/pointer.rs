@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::load::{Kind, Node};
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pointer(String);
 
@@ -45,9 +47,76 @@ impl fmt::Display for Pointer {
     }
 }
 
+/// A path that names array elements by what they are instead of where they are:
+/// `/containerDefinitions/2/portMappings/0/hostPort` becomes
+/// `/containerDefinitions/[name=web]/portMappings/[containerPort=8080]/hostPort`. Baselines and
+/// SARIF fingerprints use it, so they survive another container or mapping added beside.
+pub fn stable_path(doc: &Node<'_>, pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + 16);
+    let mut node = Some(doc);
+    for raw in pointer.split('/').skip(1) {
+        let segment = raw.replace("~1", "/").replace("~0", "~");
+        let next = node.and_then(|n| match &n.kind {
+            Kind::Object(_) => n.get(&segment),
+            Kind::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        });
+        out.push('/');
+        match (node.map(|n| &n.kind), next) {
+            (Some(Kind::Array(_)), Some(element)) => match identity(element) {
+                Some(id) => out.push_str(&id),
+                None => out.push_str(raw),
+            },
+            _ => out.push_str(raw),
+        }
+        node = next;
+    }
+    out
+}
+
+/// `[name=web]` for an element that has a name-like key with a scalar value.
+fn identity(element: &Node<'_>) -> Option<String> {
+    [
+        "name",
+        "containerName",
+        "containerPort",
+        "containerPortRange",
+        "serviceName",
+        "family",
+        "sourceVolume",
+    ]
+    .iter()
+    .find_map(|key| {
+        let v = element.get(key)?;
+        let text = match &v.kind {
+            Kind::String(s) => s.to_string(),
+            Kind::Number(n) => n.to_string(),
+            _ => return None,
+        };
+        Some(format!(
+            "[{key}={}]",
+            text.replace('~', "~0").replace('/', "~1")
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stable_paths_name_elements() {
+        let text = r#"{"containerDefinitions": [{"name": "sidecar"}, {"name": "web", "portMappings": [{"containerPort": 8080, "hostPort": 1}]}]}"#;
+        let doc = crate::load::parse(text, crate::load::Syntax::Json)
+            .expect("parses")
+            .remove(0);
+        assert_eq!(
+            stable_path(&doc, "/containerDefinitions/1/portMappings/0/hostPort"),
+            "/containerDefinitions/[name=web]/portMappings/[containerPort=8080]/hostPort"
+        );
+        assert_eq!(stable_path(&doc, ""), "");
+        assert_eq!(stable_path(&doc, "/missing/3"), "/missing/3");
+    }
 
     #[test]
     fn escapes_per_rfc6901() {

@@ -103,12 +103,23 @@ pub struct Container<'t> {
     pub anchor: Span,
     pub pointer: Pointer,
     pub name: Val<&'t str>,
+    pub image: Val<&'t str>,
     pub essential: Val<bool>,
+    pub privileged: Val<bool>,
     pub cpu: Val<i64>,
     pub memory: Val<i64>,
     pub memory_reservation: Val<i64>,
     pub port_mappings_key: Option<Span>,
     pub port_mappings: Vec<PortMapping<'t>>,
+    pub environment: Vec<EnvVar<'t>>,
+}
+
+/// An `environment` entry: `{"name": …, "value": …}`.
+#[derive(Debug)]
+pub struct EnvVar<'t> {
+    pub pointer: Pointer,
+    pub name: Val<&'t str>,
+    pub value: Val<&'t str>,
 }
 
 #[derive(Debug)]
@@ -291,6 +302,23 @@ impl<'t> Container<'t> {
                     .collect()
             })
             .unwrap_or_default();
+        let environment = node
+            .get("environment")
+            .and_then(Node::as_array)
+            .map(|items| {
+                let base = pointer.field("environment");
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.as_object().is_some())
+                    .map(|(i, n)| EnvVar {
+                        pointer: base.index(i),
+                        name: text(n.get("name")),
+                        value: text(n.get("value")),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Container {
             index,
             // Findings about a container point at its name when it has one.
@@ -300,12 +328,15 @@ impl<'t> Container<'t> {
             },
             pointer,
             name,
+            image: text(node.get("image")),
             essential: boolean(node.get("essential")),
+            privileged: boolean(node.get("privileged")),
             cpu: int(node.get("cpu")),
             memory: int(node.get("memory")),
             memory_reservation: int(node.get("memoryReservation")),
             port_mappings_key: pm.map(|m| m.key_span),
             port_mappings,
+            environment,
         }
     }
 

@@ -10,7 +10,40 @@ use super::{counts, linted_files, region};
 use crate::engine::Outcome;
 use crate::rule::Severity;
 
+/// How the human report is drawn.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub color: bool,
+    /// Findings only: no summary, no notes.
+    pub quiet: bool,
+    /// A count per rule instead of the findings.
+    pub statistics: bool,
+    /// Also list the findings suppressions hid, with their reasons.
+    pub show_suppressed: bool,
+    /// The run time, shown in the summary (on a terminal only, so piped output is stable).
+    pub elapsed: Option<std::time::Duration>,
+}
+
+/// The report with default options (no colour), as tests and library users want it.
 pub fn render(outcome: &Outcome, color: bool) -> String {
+    render_with(
+        outcome,
+        &Options {
+            color,
+            ..Options::default()
+        },
+    )
+}
+
+pub fn render_with(outcome: &Outcome, options: &Options) -> String {
+    let color = options.color;
+    if options.statistics {
+        let mut out = statistics(outcome);
+        if !options.quiet {
+            out.push_str(&summary(outcome, options));
+        }
+        return out;
+    }
     let mut files = SimpleFiles::new();
     let ids: Vec<Option<usize>> = outcome
         .files
@@ -75,45 +108,117 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         }
     }
     let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();
-    out.push_str(&summary(outcome, color));
+    if options.show_suppressed && !outcome.suppressed.is_empty() {
+        out.push_str(&format!("Suppressed ({}):\n", outcome.suppressed.len()));
+        for s in &outcome.suppressed {
+            let file = &outcome.files[s.finding.file];
+            let at = file.position(s.finding.span.start);
+            out.push_str(&format!(
+                "  {}:{}:{} {} {}: {} (suppressed by {}: {})\n",
+                file.display,
+                at.line,
+                at.column,
+                s.finding.rule.code,
+                s.finding.rule.name,
+                s.finding.message,
+                s.by,
+                s.reason
+            ));
+        }
+        out.push('\n');
+    }
+    if !options.quiet {
+        out.push_str(&summary(outcome, options));
+    }
     out
 }
 
+/// `--statistics`: one line per rule with its count, most frequent first.
+fn statistics(outcome: &Outcome) -> String {
+    let mut counts: Vec<(&'static str, &'static str, &'static str, usize)> = Vec::new();
+    for f in &outcome.findings {
+        match counts.iter_mut().find(|c| c.0 == f.rule.code) {
+            Some(c) => c.3 += 1,
+            None => counts.push((f.rule.code, f.rule.name, f.severity.as_str(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(b.0)));
+    let width = counts
+        .iter()
+        .map(|c| c.3.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let name_width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
+    counts
+        .iter()
+        .map(|(code, name, sev, n)| format!("{n:>width$}  {code}  {name:name_width$}  {sev}\n"))
+        .collect()
+}
+
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+    match (n, word) {
+        (1, _) => format!("1 {word}"),
+        (_, "entry") => format!("{n} entries"),
+        _ => format!("{n} {word}s"),
     }
 }
 
-/// "Found 2 errors and 1 warning in 2 files (5 files linted)." or "No problems found (5 files linted)."
-fn summary(outcome: &Outcome, color: bool) -> String {
+/// "Found 2 errors and 1 warning in 2 files (5 files, 6 resources linted in 0.12s)." plus
+/// notes on what suppressions and the baseline hid.
+fn summary(outcome: &Outcome, options: &Options) -> String {
     let c = counts(&outcome.findings);
     let linted = linted_files(outcome);
-    let linted = plural(linted, "file");
-    if outcome.findings.is_empty() {
-        return format!("No problems found ({linted} linted).\n");
-    }
-    let mut parts = Vec::new();
-    if c.errors > 0 {
-        parts.push(plural(c.errors, "error"));
-    }
-    if c.warnings > 0 {
-        parts.push(plural(c.warnings, "warning"));
-    }
-    if c.infos > 0 {
-        parts.push(plural(c.infos, "info"));
-    }
-    let mut with_findings: Vec<usize> = outcome.findings.iter().map(|f| f.file).collect();
-    with_findings.sort_unstable();
-    with_findings.dedup();
-    let text = format!(
-        "Found {} in {} ({linted} linted).\n",
-        super::super::checks::fargate_sizes::or_list(&parts).replace(" or ", " and "),
-        plural(with_findings.len(), "file"),
+    let resources: usize = outcome
+        .statuses
+        .iter()
+        .map(|s| match s {
+            crate::engine::FileStatus::Linted(shapes) => shapes.len(),
+            _ => 0,
+        })
+        .sum();
+    let time = options
+        .elapsed
+        .map(|d| format!(" in {:.2}s", d.as_secs_f64()))
+        .unwrap_or_default();
+    let scope = format!(
+        "{}, {} linted{time}",
+        plural(linted, "file"),
+        plural(resources, "resource")
     );
-    if color {
+    let mut text = if outcome.findings.is_empty() {
+        format!("No problems found ({scope}).\n")
+    } else {
+        let mut parts = Vec::new();
+        for (n, word) in [
+            (c.errors, "error"),
+            (c.warnings, "warning"),
+            (c.infos, "info"),
+        ] {
+            if n > 0 {
+                parts.push(plural(n, word));
+            }
+        }
+        let mut with_findings: Vec<usize> = outcome.findings.iter().map(|f| f.file).collect();
+        with_findings.sort_unstable();
+        with_findings.dedup();
+        let list = match parts.as_slice() {
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        format!(
+            "Found {list} in {} ({scope}).\n",
+            plural(with_findings.len(), "file")
+        )
+    };
+    if !outcome.suppressed.is_empty() && !options.show_suppressed {
+        text.push_str(&format!(
+            "{} suppressed with a reason (--show-suppressed lists them).\n",
+            plural(outcome.suppressed.len(), "finding")
+        ));
+    }
+    text.push_str(&baseline_note(outcome));
+    if options.color {
         let mut b = Buffer::ansi();
         let _ = b.set_color(termcolor::ColorSpec::new().set_bold(true));
         let _ = std::io::Write::write_all(&mut b, text.as_bytes());
@@ -122,4 +227,27 @@ fn summary(outcome: &Outcome, color: bool) -> String {
     } else {
         text
     }
+}
+
+/// What the baseline hid, and how many of its entries are stale; empty without a baseline.
+pub fn baseline_note(outcome: &Outcome) -> String {
+    let mut text = String::new();
+    if outcome.baseline_hidden > 0 {
+        text.push_str(&format!(
+            "{} known from the baseline not shown.\n",
+            plural(outcome.baseline_hidden, "finding")
+        ));
+    }
+    if outcome.baseline_stale > 0 {
+        text.push_str(&format!(
+            "{} of the baseline no longer {} anything; shrink it with --write-baseline.\n",
+            plural(outcome.baseline_stale, "entry"),
+            if outcome.baseline_stale == 1 {
+                "matches"
+            } else {
+                "match"
+            }
+        ));
+    }
+    text
 }

@@ -1,7 +1,10 @@
 //! Report: findings to bytes. One renderer per format, each a pure function of the outcome.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod sarif;
 
 use crate::engine::{Outcome, SourceFile};
@@ -17,6 +20,12 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// A Markdown report (job summaries, review exports).
+    Markdown,
 }
 
 /// The start and end (1-based line and column) of a span in a file.

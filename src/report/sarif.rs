@@ -2,6 +2,8 @@
 //! locations for secondary labels, and partial fingerprints that survive unrelated edits
 //! (rule + file + resource + JSON pointer, never the line number).
 
+use std::path::Path;
+
 use serde_json::{json, Value};
 
 use super::region;
@@ -17,7 +19,8 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(outcome: &Outcome) -> String {
+/// `cwd` is the directory relative paths are relative to (the `%SRCROOT%` of the results).
+pub fn render(outcome: &Outcome, cwd: &Path) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -27,11 +30,13 @@ pub fn render(outcome: &Outcome) -> String {
                 "shortDescription": { "text": r.summary() },
                 "fullDescription": { "text": r.section("What it does").unwrap_or_default() },
                 "help": { "text": r.summary(), "markdown": r.docs },
+                "helpUri": r.docs_url(),
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": { "tags": [r.category.as_str()] },
             });
-            if let Some(uri) = r.help_uri() {
-                rule["helpUri"] = json!(uri);
+            if let Some(score) = r.security_severity {
+                // The category of these rules is `security` already, the tag GitHub looks for.
+                rule["properties"]["security-severity"] = json!(score);
             }
             rule
         })
@@ -46,7 +51,11 @@ pub fn render(outcome: &Outcome) -> String {
                 .iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    let mut loc = location(&outcome.files[l.file].display, region(&outcome.files[l.file], l.span));
+                    let mut loc = location(
+                        &outcome.files[l.file].display,
+                        region(&outcome.files[l.file], l.span),
+                        cwd,
+                    );
                     loc["id"] = json!(i + 1);
                     loc["message"] = json!({ "text": l.message });
                     loc
@@ -61,9 +70,9 @@ pub fn render(outcome: &Outcome) -> String {
                 "ruleIndex": RULES.iter().position(|r| r.code == f.rule.code).unwrap_or(0),
                 "level": level(f.severity),
                 "message": { "text": message },
-                "locations": [location(&file.display, region(file, f.span))],
+                "locations": [location(&file.display, region(file, f.span), cwd)],
                 "partialFingerprints": {
-                    "ecslint/v1": fingerprint(&[f.rule.code, &file.display, f.resource.as_deref().unwrap_or(""), &f.pointer]),
+                    "ecslint/v1": f.fingerprint(&file.display),
                 },
             });
             if !related.is_empty() {
@@ -78,6 +87,7 @@ pub fn render(outcome: &Outcome) -> String {
         "runs": [{
             "tool": { "driver": {
                 "name": "ecslint",
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
@@ -91,10 +101,10 @@ pub fn render(outcome: &Outcome) -> String {
     out
 }
 
-fn location(path: &str, r: super::Region) -> Value {
+fn location(path: &str, r: super::Region, cwd: &Path) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(path), "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": artifact(path, cwd),
             "region": {
                 "startLine": r.line,
                 "startColumn": r.column,
@@ -103,6 +113,37 @@ fn location(path: &str, r: super::Region) -> Value {
             },
         },
     })
+}
+
+/// A path relative to `%SRCROOT%` (the current directory); a file outside it gets an absolute
+/// `file://` URI and no base.
+fn artifact(path: &str, cwd: &Path) -> Value {
+    let p = Path::new(path);
+    if p.is_absolute() {
+        match p.strip_prefix(cwd) {
+            Ok(rel) => json!({ "uri": uri(&rel.to_string_lossy()), "uriBaseId": "%SRCROOT%" }),
+            Err(_) => json!({ "uri": format!("file://{}", uri(path)) }),
+        }
+    } else if p.starts_with("..") {
+        json!({ "uri": format!("file://{}", uri(&normalize(&cwd.join(p)).to_string_lossy())) })
+    } else {
+        json!({ "uri": uri(path), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+/// `a/b/../c` → `a/c`, lexically (SARIF consumers reject `..` segments in file URIs).
+fn normalize(path: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// A relative path as a URI reference: `/` separators, reserved and non-ASCII bytes escaped.
@@ -118,18 +159,6 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// FNV-1a, 64 bit: stable across runs, platforms and versions (unlike std's hasher).
-fn fingerprint(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,14 +166,5 @@ mod tests {
     #[test]
     fn uris_are_escaped() {
         assert_eq!(uri("a b/c\u{e9}.json"), "a%20b/c%C3%A9.json");
-    }
-
-    #[test]
-    fn fingerprints_are_stable() {
-        assert_eq!(
-            fingerprint(&["ECS201", "a.json", "", "/x"]),
-            fingerprint(&["ECS201", "a.json", "", "/x"])
-        );
-        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
     }
 }

@@ -1,0 +1,350 @@
+//! Recognising secrets in configuration, so that ecslint can report them (ECS211) and never
+//! print them: every text kept for rendering has its secret values masked first, whether or
+//! not the rule is enabled.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Resource, Val};
+use crate::span::Span;
+
+/// What a value was recognised as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretKind {
+    AwsAccessKeyId,
+    PrivateKey,
+    /// A value under one of the names AWS Config's ECS.8 check lists.
+    AwsCredential,
+    /// A literal value under a secret-looking name (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*_KEY`).
+    Password,
+}
+
+impl SecretKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SecretKind::AwsAccessKeyId => "an AWS access key id",
+            SecretKind::PrivateKey => "a private key",
+            SecretKind::AwsCredential => "an AWS credential",
+            SecretKind::Password => "a secret",
+        }
+    }
+}
+
+static ACCESS_KEY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\b(?:AKIA|ASIA|AIDA|AROA|ANPA|AGPA)[A-Z0-9]{16}\b").ok());
+static PRIVATE_KEY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"-----BEGIN[A-Z ]*PRIVATE KEY-----").ok());
+/// `"name": "X", "value": "Y"` (either order) in raw JSON text, for files that do not parse.
+static JSON_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r#""name"\s*:\s*"(?P<n1>[^"\\]*)"\s*,\s*"value"\s*:\s*"(?P<v1>(?:[^"\\]|\\.)*)"|"value"\s*:\s*"(?P<v2>(?:[^"\\]|\\.)*)"\s*,\s*"name"\s*:\s*"(?P<n2>[^"\\]*)""#,
+    )
+    .ok()
+});
+/// `name: X` followed by `value: Y` in raw YAML text.
+static YAML_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r#"(?m)name:\s*["']?(?P<n>[A-Za-z0-9_.-]+)["']?\s*\n\s*value:\s*(?P<v>[^\n#]*)"#)
+        .ok()
+});
+
+/// Names AWS Config's `ecs-no-environment-secrets` (Security Hub ECS.8) checks by default.
+const AWS_CREDENTIAL_NAMES: &[&str] = &[
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "ECS_ENGINE_AUTH_DATA",
+];
+
+/// Name endings that mark a reference to a secret, not the secret itself.
+const REFERENCE_SUFFIXES: &[&str] = &[
+    "_ARN",
+    "_NAME",
+    "_ID",
+    "_PATH",
+    "_FILE",
+    "_URL",
+    "_URI",
+    "_ENDPOINT",
+    "_REGION",
+    "_HOST",
+    "_PORT",
+    "_USER",
+    "_USERNAME",
+    "_TYPE",
+    "_LENGTH",
+    "_TTL",
+    "_EXPIRY",
+    "_EXPIRATION",
+    "_HEADER",
+    "_PREFIX",
+    "_ENABLED",
+    "_VERSION",
+    "_MODE",
+    "_TIMEOUT",
+];
+
+fn secret_looking_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    if REFERENCE_SUFFIXES.iter().any(|s| upper.ends_with(s)) {
+        return false;
+    }
+    [
+        "PASSWORD",
+        "PASSWD",
+        "SECRET",
+        "TOKEN",
+        "APIKEY",
+        "API_KEY",
+        "PRIVATE_KEY",
+        "ACCESS_KEY",
+        "CREDENTIAL",
+    ]
+    .iter()
+    .any(|w| upper.contains(w))
+        || upper.ends_with("_KEY")
+        || upper == "KEY"
+        || upper.ends_with("_PWD")
+}
+
+/// Shannon entropy in bits per character.
+pub fn entropy(s: &str) -> f64 {
+    let mut counts = std::collections::HashMap::new();
+    let mut n = 0usize;
+    for c in s.chars() {
+        *counts.entry(c).or_insert(0usize) += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    counts
+        .values()
+        .map(|&c| {
+            let p = c as f64 / n as f64;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Values that are clearly not a secret even under a secret-looking name.
+fn clearly_not_secret(value: &str) -> bool {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    v.len() < 8
+        || v.chars().any(char::is_whitespace)
+        || [
+            "arn:",
+            "ssm:",
+            "secretsmanager:",
+            "{{resolve:",
+            "/",
+            "./",
+            "file:",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || (lower.contains("://") && !has_userinfo_password(v))
+        || matches!(
+            lower.as_str(),
+            "true" | "false" | "enabled" | "disabled" | "required" | "optional"
+        )
+        || v.bytes().all(|b| b.is_ascii_digit())
+        || entropy(v) < 2.5
+}
+
+/// `scheme://user:password@host`.
+fn has_userinfo_password(v: &str) -> bool {
+    v.split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .is_some_and(|authority| {
+            authority.contains('@') && authority.split('@').next().is_some_and(|u| u.contains(':'))
+        })
+}
+
+/// What a literal environment variable value is, if it is a secret.
+pub fn classify(name: &str, value: &str) -> Option<SecretKind> {
+    if value.is_empty() {
+        return None;
+    }
+    if ACCESS_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
+        return Some(SecretKind::AwsAccessKeyId);
+    }
+    if PRIVATE_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
+        return Some(SecretKind::PrivateKey);
+    }
+    if AWS_CREDENTIAL_NAMES
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
+    {
+        return Some(SecretKind::AwsCredential);
+    }
+    if secret_looking_name(name) && !clearly_not_secret(value) {
+        return Some(SecretKind::Password);
+    }
+    None
+}
+
+/// Spans of the secret values among the environment variables the model read.
+pub fn spans(resources: &[Resource<'_>]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for r in resources {
+        if let Resource::TaskDef(td) = r {
+            for c in &td.containers {
+                for env in &c.environment {
+                    if let (Some(name), Val::Known(value, span)) = (env.name.known(), env.value) {
+                        if classify(name, value).is_some() {
+                            out.push(span);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Secrets found in raw text, without parsing.
+pub fn raw_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    if let Some(r) = ACCESS_KEY.as_ref() {
+        out.extend(r.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+    }
+    if let Some(r) = PRIVATE_KEY.as_ref() {
+        for m in r.find_iter(text) {
+            // To the END marker, or to the end of the string or line that holds the key.
+            let rest = &text[m.end()..];
+            let end = rest
+                .find("PRIVATE KEY-----")
+                .map(|i| m.end() + i + "PRIVATE KEY-----".len())
+                .or_else(|| rest.find(['"', '\n']).map(|i| m.end() + i))
+                .unwrap_or(text.len());
+            out.push(Span::new(m.start(), end));
+        }
+    }
+    if let Some(r) = JSON_PAIR.as_ref() {
+        for c in r.captures_iter(text) {
+            let (Some(n), Some(v)) = (c.name("n1").or(c.name("n2")), c.name("v1").or(c.name("v2")))
+            else {
+                continue;
+            };
+            if classify(n.as_str(), v.as_str()).is_some() {
+                out.push(Span::new(v.start(), v.end()));
+            }
+        }
+    }
+    if let Some(r) = YAML_PAIR.as_ref() {
+        for c in r.captures_iter(text) {
+            let (Some(n), Some(v)) = (c.name("n"), c.name("v")) else {
+                continue;
+            };
+            let raw = v.as_str().trim_end();
+            let value = raw.trim_matches(['"', '\'']);
+            if classify(n.as_str(), value).is_some() {
+                out.push(Span::new(v.start(), v.start() + raw.len()));
+            }
+        }
+    }
+    out
+}
+
+/// `text` with every span's characters replaced by `*`, byte for byte (a multi-byte character
+/// becomes as many `*` as it has bytes), so every other offset stays valid.
+pub fn mask(text: &str, spans: &[Span]) -> String {
+    if spans.is_empty() {
+        return text.to_string();
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for s in spans {
+        let (mut start, mut end) = (s.start as usize, (s.end as usize).min(bytes.len()));
+        // Keep the quotes of a quoted value, so the excerpt still reads as JSON or YAML.
+        if end >= start + 2
+            && matches!(bytes[start], b'"' | b'\'')
+            && bytes[end - 1] == bytes[start]
+        {
+            start += 1;
+            end -= 1;
+        }
+        if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
+            bytes[start..end].fill(b'*');
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification() {
+        assert_eq!(
+            classify("X", "AKIAIOSFODNN7EXAMPLE"),
+            Some(SecretKind::AwsAccessKeyId)
+        );
+        assert_eq!(
+            classify("KEY", "-----BEGIN RSA PRIVATE KEY-----\\nMIIE"),
+            Some(SecretKind::PrivateKey)
+        );
+        assert_eq!(
+            classify("AWS_SECRET_ACCESS_KEY", "abc"),
+            Some(SecretKind::AwsCredential)
+        );
+        assert_eq!(
+            classify("DB_PASSWORD", "hunter2hunter2"),
+            Some(SecretKind::Password)
+        );
+        assert_eq!(
+            classify("API_TOKEN", "ghp_8f3Kq9LmZx2Vb7Nc4Rt1Yw6Hs0Pd5Ja"),
+            Some(SecretKind::Password)
+        );
+        assert_eq!(
+            classify(
+                "DB_PASSWORD_SECRET_ARN",
+                "arn:aws:secretsmanager:us-east-1:1:secret:x"
+            ),
+            None
+        );
+        assert_eq!(
+            classify("DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:1:secret:x"),
+            None
+        );
+        assert_eq!(
+            classify("TOKEN_URL", "https://auth.example.com/token"),
+            None
+        );
+        assert_eq!(
+            classify(
+                "DATABASE_URL_TOKEN",
+                "postgres://app:s3cr3tPa55@db:5432/app"
+            ),
+            Some(SecretKind::Password)
+        );
+        assert_eq!(classify("LOG_LEVEL", "verysecretvalue123"), None);
+        assert_eq!(
+            classify("DB_PASSWORD", "changeme"),
+            Some(SecretKind::Password)
+        );
+        assert_eq!(classify("DB_PASSWORD", "aaaaaaaa"), None);
+        assert_eq!(classify("SECRET_ENABLED", "true"), None);
+    }
+
+    #[test]
+    fn masking_keeps_offsets() {
+        let text = "a \u{e9}x b";
+        let masked = mask(text, &[Span::new(2, 5)]);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked, "a *** b");
+        assert_eq!(mask("v: \"abc\"", &[Span::new(3, 8)]), "v: \"***\"");
+    }
+
+    #[test]
+    fn raw_scan_finds_pairs_in_broken_json_and_yaml() {
+        let json = r#"{"environment": [{"name": "DB_PASSWORD", "value": "hunter2hunter2"},]}"#;
+        let spans = raw_spans(json);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&json[spans[0].range()], "hunter2hunter2");
+        let yaml = "environment:\n  - name: API_TOKEN\n    value: 'zX9qLm2Vb7Nc4Rt1'\n";
+        let spans = raw_spans(yaml);
+        assert_eq!(&yaml[spans[0].range()], "'zX9qLm2Vb7Nc4Rt1'");
+    }
+}

@@ -1,0 +1,451 @@
+//! Suppress: accountable suppressions and the baseline.
+//!
+//! - `[[suppress]]` entries in `.ecslint.toml`: rule, path glob, optional resource and pointer,
+//!   a required reason and an optional `expires` date. An expired entry stops suppressing and is
+//!   reported (ECS802).
+//! - In YAML files, a comment on the line above the flagged one:
+//!   `# ecslint-ignore ECS201: reason` (several codes or names separated by commas).
+//!   A comment without a reason, or naming no known rule, is reported (ECS803).
+//! - A suppression that matched nothing is reported (ECS801), when the rules it names ran.
+//! - The baseline: fingerprints of known findings (see `Finding::fingerprint`); matching
+//!   findings are hidden and counted, and entries that no longer match are counted.
+
+use std::collections::HashMap;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::RULES;
+use crate::discover::GlobList;
+use crate::finding::{FileId, Finding};
+use crate::rule::Rule;
+use crate::span::Span;
+
+/// A calendar date, compared as (year, month, day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub i32, pub u32, pub u32);
+
+impl Date {
+    /// `YYYY-MM-DD`, strictly.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y = s[0..4].parse().ok()?;
+        let m = s[5..7].parse().ok()?;
+        let d = s[8..10].parse().ok()?;
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Date(y, m, d))
+    }
+
+    /// Today (UTC), from the system clock.
+    pub fn today() -> Date {
+        let days = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        Date::from_days(i64::try_from(days).unwrap_or(0))
+    }
+
+    /// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date(
+            i32::try_from(y).unwrap_or(i32::MAX),
+            u32::try_from(m).unwrap_or(1),
+            u32::try_from(d).unwrap_or(1),
+        )
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0, self.1, self.2)
+    }
+}
+
+/// A `[[suppress]]` entry, compiled.
+#[derive(Clone, Debug)]
+pub struct ConfigSuppression {
+    /// Rules it applies to, indexed like [`RULES`].
+    pub rules: Vec<bool>,
+    pub rule: String,
+    pub path: GlobList,
+    pub resource: Option<String>,
+    pub pointer: Option<String>,
+    pub reason: String,
+    pub expires: Option<Date>,
+    /// Where the entry is in the config file.
+    pub span: Span,
+    pub line: u32,
+}
+
+/// `# ecslint-ignore CODE[, CODE]: reason` in a YAML file.
+#[derive(Clone, Debug)]
+pub struct CommentSuppression {
+    /// The line (1-based) of the finding it suppresses: the next line that is not a comment.
+    pub target_line: u32,
+    pub line: u32,
+    pub rules: Vec<&'static Rule>,
+    pub reason: String,
+    pub span: Span,
+    /// Why the comment is not valid (no reason, unknown rule), if it is not.
+    pub problem: Option<String>,
+}
+
+/// Finds suppression comments in a YAML text.
+pub fn comments(text: &str) -> Vec<CommentSuppression> {
+    if !text.contains("ecslint-ignore") {
+        return Vec::new();
+    }
+    let lines: Vec<(usize, &str)> = {
+        let mut offset = 0;
+        text.split_inclusive('\n')
+            .map(|l| {
+                let start = offset;
+                offset += l.len();
+                (start, l.trim_end_matches(['\n', '\r']))
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (i, (start, line)) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let Some(rest) = trimmed.strip_prefix('#').map(str::trim_start) else {
+            continue;
+        };
+        let Some(body) = rest.strip_prefix("ecslint-ignore") else {
+            continue;
+        };
+        let col = line.len() - trimmed.len();
+        let span = Span::new(start + col, start + line.len());
+        let (codes, reason) = match body.split_once(':') {
+            Some((c, r)) => (c, r.trim()),
+            None => (body, ""),
+        };
+        let mut rules = Vec::new();
+        let mut unknown = Vec::new();
+        for code in codes
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            match crate::checks::find(code) {
+                Some(r) => rules.push(r),
+                None => unknown.push(code.to_string()),
+            }
+        }
+        let problem = if !unknown.is_empty() {
+            Some(format!(
+                "unknown rule `{}` in suppression comment",
+                unknown.join("`, `")
+            ))
+        } else if rules.is_empty() {
+            Some("suppression comment names no rule".to_string())
+        } else if reason.is_empty() {
+            Some(
+                "suppression comment has no reason; write `# ecslint-ignore CODE: why`".to_string(),
+            )
+        } else {
+            None
+        };
+        let target = lines[i + 1..]
+            .iter()
+            .position(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map_or(0, |j| i + 1 + j + 1);
+        out.push(CommentSuppression {
+            target_line: u32::try_from(target).unwrap_or(0),
+            line: u32::try_from(i + 1).unwrap_or(0),
+            rules,
+            reason: reason.to_string(),
+            span,
+            problem,
+        });
+    }
+    out
+}
+
+/// A finding that a suppression hid, with why.
+#[derive(Clone, Debug)]
+pub struct Suppressed {
+    pub finding: Finding,
+    pub reason: String,
+    /// `path:line` of the suppression.
+    pub by: String,
+}
+
+/// The baseline file: known findings by fingerprint.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<BaselineEntry>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineEntry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub file: String,
+    /// For people reading the file; matching uses only the fingerprint.
+    pub message: String,
+}
+
+impl Baseline {
+    pub fn load(path: &std::path::Path) -> Result<Baseline, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("invalid baseline {}: {e}", path.display()))
+    }
+
+    /// The JSON text of a baseline holding `findings` (sorted, so it diffs well).
+    pub fn render(findings: &[Finding], files: &[crate::engine::SourceFile]) -> String {
+        let mut entries: Vec<BaselineEntry> = findings
+            .iter()
+            .map(|f| BaselineEntry {
+                fingerprint: f.fingerprint(&files[f.file].display),
+                rule: f.rule.code.to_string(),
+                file: files[f.file].display.clone(),
+                message: f.message.clone(),
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            (&a.file, &a.rule, &a.fingerprint).cmp(&(&b.file, &b.rule, &b.fingerprint))
+        });
+        let baseline = Baseline {
+            version: 1,
+            findings: entries,
+        };
+        serde_json::to_string_pretty(&baseline).unwrap_or_default() + "\n"
+    }
+
+    /// Removes the findings the baseline knows (each entry hides one finding). Returns how many
+    /// were hidden and how many entries matched nothing.
+    pub fn apply(
+        &self,
+        findings: &mut Vec<Finding>,
+        files: &[crate::engine::SourceFile],
+    ) -> (usize, usize) {
+        let mut left: HashMap<&str, usize> = HashMap::new();
+        for e in &self.findings {
+            *left.entry(e.fingerprint.as_str()).or_default() += 1;
+        }
+        let before = findings.len();
+        findings.retain(|f| {
+            let fp = f.fingerprint(&files[f.file].display);
+            match left.get_mut(fp.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+        (before - findings.len(), left.values().sum())
+    }
+}
+
+/// The index of `rule` in [`RULES`].
+pub fn rule_index(rule: &Rule) -> Option<usize> {
+    RULES.iter().position(|r| std::ptr::eq(*r, rule))
+}
+
+/// Per-file input to [`apply`].
+pub struct FileView<'a> {
+    pub display: &'a str,
+    pub path: Option<&'a std::path::Path>,
+    pub comments: &'a [CommentSuppression],
+    pub mask: &'a [bool],
+    /// Whether unused suppressions in this file may be reported (it was linted in full).
+    pub judged: bool,
+}
+
+/// What [`apply`] decided.
+#[derive(Default)]
+pub struct Applied {
+    pub suppressed: Vec<Suppressed>,
+    /// ECS801–ECS803 findings: (rule, file or `None` for the config file, span, message, help).
+    pub meta: Vec<(&'static Rule, Option<FileId>, Span, String, String)>,
+}
+
+/// Removes suppressed findings from `findings`. `line_of` gives a finding's line.
+#[allow(clippy::too_many_arguments)]
+pub fn apply(
+    findings: &mut Vec<Finding>,
+    files: &[FileView<'_>],
+    line_of: &dyn Fn(&Finding) -> u32,
+    config: &[ConfigSuppression],
+    config_display: &str,
+    enabled: &[bool],
+    judge_config: bool,
+    today: Date,
+) -> Applied {
+    let mut out = Applied::default();
+    let mut config_used = vec![false; config.len()];
+    let mut comment_used: Vec<Vec<bool>> = files
+        .iter()
+        .map(|f| vec![false; f.comments.len()])
+        .collect();
+    let live: Vec<bool> = config
+        .iter()
+        .map(|s| s.expires.is_none_or(|e| e >= today))
+        .collect();
+    findings.retain(|f| {
+        let idx = rule_index(f.rule).unwrap_or(usize::MAX);
+        let view = &files[f.file];
+        let line = line_of(f);
+        for (ci, c) in view.comments.iter().enumerate() {
+            if c.problem.is_none()
+                && c.target_line == line
+                && c.rules.iter().any(|r| r.code == f.rule.code)
+            {
+                comment_used[f.file][ci] = true;
+                out.suppressed.push(Suppressed {
+                    finding: f.clone(),
+                    reason: c.reason.clone(),
+                    by: format!("{}:{}", view.display, c.line),
+                });
+                return false;
+            }
+        }
+        for (si, s) in config.iter().enumerate() {
+            let path_ok = view.path.is_some_and(|p| s.path.matches(p));
+            let resource_ok = s
+                .resource
+                .as_ref()
+                .is_none_or(|r| f.resource.as_deref() == Some(r.as_str()));
+            let pointer_ok = s
+                .pointer
+                .as_ref()
+                .is_none_or(|p| *p == f.pointer || *p == f.stable);
+            if live[si]
+                && s.rules.get(idx).copied().unwrap_or(false)
+                && path_ok
+                && resource_ok
+                && pointer_ok
+            {
+                config_used[si] = true;
+                out.suppressed.push(Suppressed {
+                    finding: f.clone(),
+                    reason: s.reason.clone(),
+                    by: format!("{config_display}:{}", s.line),
+                });
+                return false;
+            }
+        }
+        true
+    });
+
+    let unused = crate::checks::unused_suppression::rule();
+    let expired = crate::checks::expired_suppression::rule();
+    let invalid = crate::checks::invalid_suppression::rule();
+    for (si, s) in config.iter().enumerate() {
+        if !live[si] {
+            let until = s.expires.map(|d| d.to_string()).unwrap_or_default();
+            out.meta.push((
+                expired,
+                None,
+                s.span,
+                format!(
+                    "suppression of `{}` expired on {until} and no longer applies",
+                    s.rule
+                ),
+                "fix the findings it hid, or renew `expires` with a reason that still holds"
+                    .to_string(),
+            ));
+        } else if judge_config
+            && !config_used[si]
+            && s.rules.iter().zip(enabled).any(|(r, e)| *r && *e)
+        {
+            out.meta.push((
+                unused,
+                None,
+                s.span,
+                format!("suppression of `{}` matches no finding", s.rule),
+                "remove it: what it suppressed is fixed or gone".to_string(),
+            ));
+        }
+    }
+    for (fi, view) in files.iter().enumerate() {
+        for (ci, c) in view.comments.iter().enumerate() {
+            if let Some(problem) = &c.problem {
+                out.meta.push((
+                    invalid,
+                    Some(fi),
+                    c.span,
+                    problem.clone(),
+                    "write `# ecslint-ignore ECS201: why this is acceptable`".to_string(),
+                ));
+                continue;
+            }
+            let ran = c
+                .rules
+                .iter()
+                .any(|r| rule_index(r).is_some_and(|i| view.mask.get(i).copied().unwrap_or(false)));
+            if view.judged && ran && !comment_used[fi][ci] {
+                let codes: Vec<&str> = c.rules.iter().map(|r| r.code).collect();
+                out.meta.push((
+                    unused,
+                    Some(fi),
+                    c.span,
+                    format!(
+                        "suppression of {} matches no finding on line {}",
+                        codes.join(", "),
+                        c.target_line
+                    ),
+                    "remove the comment: what it suppressed is fixed or gone".to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(Date::parse("2026-11-24"), Some(Date(2026, 11, 24)));
+        assert_eq!(Date::parse("2026-13-01"), None);
+        assert_eq!(Date::parse("26-11-24"), None);
+        assert_eq!(Date::from_days(0), Date(1970, 1, 1));
+        assert_eq!(Date::from_days(20_416), Date(2025, 11, 24));
+        assert!(Date(2025, 1, 2) > Date(2024, 12, 31));
+    }
+
+    #[test]
+    fn comment_parsing() {
+        let text = "a: 1\n# ecslint-ignore ECS201, ephemeral-host-port: legacy port\n\n  # note\nhostPort: 3000\n# ecslint-ignore ECS999: x\n# ecslint-ignore ECS201\nb: 2\n";
+        let c = comments(text);
+        assert_eq!(c.len(), 3);
+        assert_eq!((c[0].line, c[0].target_line), (2, 5));
+        assert_eq!(
+            c[0].rules.iter().map(|r| r.code).collect::<Vec<_>>(),
+            vec!["ECS201", "ECS204"]
+        );
+        assert_eq!(c[0].reason, "legacy port");
+        assert!(c[0].problem.is_none());
+        assert!(c[1]
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.contains("ECS999")));
+        assert!(c[2]
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.contains("no reason")));
+        assert_eq!(
+            &text[c[0].span.range()],
+            "# ecslint-ignore ECS201, ephemeral-host-port: legacy port"
+        );
+    }
+}
