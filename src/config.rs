@@ -91,6 +91,8 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and parses a config file; errors name the file, line and column.
 pub fn load(path: &Path) -> Result<LoadedConfig, String> {
+    // Globs in the file are relative to its directory, which must be absolute to match paths.
+    let path = &crate::discover::absolute(path);
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let config =

@@ -375,12 +375,20 @@ fn rule_index(rule: &Rule) -> Option<usize> {
     suppress::rule_index(rule)
 }
 
-fn read(input: &Input) -> Result<String, String> {
+/// Why a file's text could not be had.
+enum Unread {
+    TooBig(String),
+    /// Not UTF-8: the text with invalid bytes replaced, and where the first one is.
+    NotUtf8(String, usize),
+    Io(String),
+}
+
+fn read(input: &Input) -> Result<String, Unread> {
     if let Some(text) = &input.stdin {
         return Ok(text.clone());
     }
     let Some(path) = &input.path else {
-        return Err("no path".into());
+        return Err(Unread::Io("no path".into()));
     };
     // One open; the size comes from the handle. A file that grows past the limit between the
     // check and the read is refused after the read.
@@ -390,45 +398,70 @@ fn read(input: &Input) -> Result<String, String> {
             MAX_FILE_SIZE / 1024 / 1024
         )
     };
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let len = file.metadata().map_err(|e| e.to_string())?.len();
+    let io = |e: std::io::Error| Unread::Io(e.to_string());
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
     if len > MAX_FILE_SIZE {
-        return Err(format!("file is {len} bytes, {}", limit()));
+        return Err(Unread::TooBig(format!("file is {len} bytes, {}", limit())));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| e.to_string())?;
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(format!("file is {}", limit()));
+        return Err(Unread::TooBig(format!("file is {}", limit())));
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "file is not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+        let at = e.utf8_error().valid_up_to();
+        Unread::NotUtf8(String::from_utf8_lossy(e.as_bytes()).into_owned(), at)
     })
 }
 
+/// Whether a file that does not parse is worth a finding: named on the command line with a
+/// JSON or YAML name (or read from standard input), matched by an include glob, or naming
+/// ECS keys. A README named by a shell glob, or a `tsconfig.json` with comments found while
+/// walking, is not ecslint's business.
+fn report_unparseable(input: &Input, text: &str) -> bool {
+    let lower = input.display.to_ascii_lowercase();
+    let config_name = [".json", ".yaml", ".yml"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    (input.explicit && (config_name || input.stdin.is_some()))
+        || input.claimed
+        || model::looks_like_ecs(text)
+}
+
+fn empty_result(status: FileStatus) -> FileResult {
+    FileResult {
+        text: None,
+        status,
+        findings: Vec::new(),
+        facts: Vec::new(),
+        secrets: Vec::new(),
+        comments: Vec::new(),
+    }
+}
+
 fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
-    let text = match read(input) {
-        Ok(t) => t,
-        Err(msg) => {
-            return FileResult {
-                text: None,
-                status: FileStatus::Failed(msg),
-                findings: Vec::new(),
-                facts: Vec::new(),
-                secrets: Vec::new(),
-                comments: Vec::new(),
-            };
-        }
+    let (text, not_utf8) = match read(input) {
+        Ok(t) => (t, None),
+        Err(Unread::Io(msg)) => return empty_result(FileStatus::Failed(msg)),
+        Err(Unread::TooBig(msg)) if input.explicit => return empty_result(FileStatus::Failed(msg)),
+        Err(Unread::TooBig(msg)) => return empty_result(FileStatus::Skipped(msg)),
+        Err(Unread::NotUtf8(lossy, at)) => (lossy, Some(at)),
     };
     let mut findings = Vec::new();
     let mut facts = Vec::new();
     let mut secrets = Vec::new();
     let syntax = Syntax::detect(&input.display, &text);
-    let status = match load::parse(&text, syntax) {
+    let parsed = match not_utf8 {
+        Some(at) => Err(load::LoadError {
+            span: Span::new(at, at + '\u{fffd}'.len_utf8()),
+            message: format!("the file is not UTF-8 text (invalid byte at offset {at})"),
+        }),
+        None => load::parse(&text, syntax),
+    };
+    let status = match parsed {
         Err(err) => {
-            if input.explicit || input.claimed || model::looks_like_ecs(&text) {
+            if report_unparseable(input, &text) {
                 let rule: &'static Rule = match syntax {
                     Syntax::Json => &crate::checks::invalid_json::RULE,
                     Syntax::Yaml => &crate::checks::invalid_yaml::RULE,
@@ -555,6 +588,10 @@ fn masked(text: &str, secrets: &[Span]) -> Arc<str> {
 /// if that is what it stopped at.
 fn placeholder_at(text: &str, span: Span) -> Option<Span> {
     let start = span.start as usize;
+    // `{{ x }}` unquoted: the parser stops at the second brace.
+    if start > 0 && text.get(start - 1..start + 1) == Some("{{") {
+        return placeholder_at(text, Span::new(start - 1, start));
+    }
     let rest = text.get(start..)?;
     let len = rest
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '"' | '[' | ']'))

@@ -48,18 +48,27 @@ pub struct Position {
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Whether each line is pure ASCII (then a column is a byte difference, no counting).
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        let mut ascii = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
+        let mut line_ascii = true;
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
                 starts.push(clamp_u32(i + 1));
+                ascii.push(line_ascii);
+                line_ascii = true;
+            } else if !b.is_ascii() {
+                line_ascii = false;
             }
         }
-        LineIndex { starts }
+        ascii.push(line_ascii);
+        LineIndex { starts, ascii }
     }
 
     /// The 1-based line and column of a byte offset. An offset inside a multi-byte character, or
@@ -73,8 +82,16 @@ impl LineIndex {
             .starts
             .partition_point(|&s| s as usize <= offset)
             .max(1);
-        let line_start = self.starts[line - 1] as usize;
-        let column = text[line_start..offset].chars().count() + 1;
+        let mut line_start = self.starts[line - 1] as usize;
+        // A byte-order mark is not a column.
+        if line == 1 && text.starts_with('\u{feff}') && offset >= 3 {
+            line_start = 3;
+        }
+        let column = if self.ascii.get(line - 1).copied().unwrap_or(false) {
+            offset - line_start + 1
+        } else {
+            text[line_start..offset].chars().count() + 1
+        };
         Position {
             line: clamp_u32(line),
             column: clamp_u32(column),
@@ -97,5 +114,10 @@ mod tests {
         // inside the two-byte character: moved back to its start
         assert_eq!(idx.position(text, 4), Position { line: 2, column: 1 });
         assert_eq!(idx.position(text, 999), Position { line: 3, column: 1 });
+        let bom = "\u{feff}{}";
+        assert_eq!(
+            LineIndex::new(bom).position(bom, 3),
+            Position { line: 1, column: 1 }
+        );
     }
 }

@@ -33,8 +33,13 @@ fn plan_for(code: &str, path: &std::path::Path) -> Plan {
     let config = path.join(".ecslint.toml");
     let mut plan = if config.is_file() {
         let loaded = ecslint::config::load(&config).unwrap_or_else(|e| panic!("{e}"));
-        ecslint::config::plan(&loaded, None, &[], std::path::Path::new("."))
-            .unwrap_or_else(|e| panic!("{e}"))
+        ecslint::config::plan(
+            &loaded,
+            None,
+            &[],
+            &std::env::current_dir().unwrap_or_default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     } else {
         Plan::all()
     };

@@ -6,6 +6,11 @@ use crate::model::TaskDef;
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 use crate::span::Span;
 
+use std::collections::BTreeMap;
+
+/// Ranges compared per container (the API allows 100).
+const MAX_RANGES: usize = 256;
+
 pub static RULE: Rule = Rule {
     code: "ECS206",
     name: "duplicate-container-port",
@@ -18,17 +23,20 @@ pub static RULE: Rule = Rule {
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {
-        let mut ports: Vec<(i64, Span)> = Vec::new();
+        // First mapping of each port, ordered so a range finds the ports inside it quickly
+        // (a hostile file can hold hundreds of thousands of mappings).
+        let mut ports: BTreeMap<i64, Span> = BTreeMap::new();
         let mut ranges: Vec<((i64, i64), Span)> = Vec::new();
         for pm in &c.port_mappings {
             if let Some((port, span)) = pm.container_port.known_at() {
                 let earlier = ports
-                    .iter()
-                    .find(|(p, _)| *p == port)
-                    .map(|(_, s)| (*s, "first mapped here"))
+                    .get(&port)
+                    .map(|s| (*s, "first mapped here"))
                     .or_else(|| {
+                        // The API allows 100 ranges per container; past that, ECS205's business.
                         ranges
                             .iter()
+                            .take(MAX_RANGES)
                             .find(|((a, b), _)| (*a..=*b).contains(&port))
                             .map(|(_, s)| (*s, "inside this range"))
                     });
@@ -41,14 +49,12 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                     .label(earlier, what)
                     .help("keep one mapping per container port; the API rejects a port exposed twice, even for different protocols");
                 }
-                ports.push((port, span));
+                ports.entry(port).or_insert(span);
             } else if let Some((raw, span)) = pm.container_port_range.known_at() {
                 let Some(range) = port_range::parse(raw) else {
                     continue;
                 };
-                if let Some(&(port, earlier)) =
-                    ports.iter().find(|(p, _)| (range.0..=range.1).contains(p))
-                {
+                if let Some((&port, &earlier)) = ports.range(range.0..=range.1).next() {
                     sink.report(
                         span,
                         pm.pointer.field("containerPortRange"),

@@ -19,9 +19,26 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let fargate = fargate_span(td);
+    // Suggest a size that is valid with what the file does state.
+    let cpu_example = td
+        .memory
+        .known()
+        .and_then(|m| {
+            super::fargate_sizes::cpus_for_memory(m, false)
+                .first()
+                .copied()
+        })
+        .unwrap_or(256);
+    let memory_example = td
+        .cpu
+        .known()
+        .and_then(|c| super::fargate_sizes::memories(c).and_then(|m| m.first().copied()))
+        .unwrap_or(512);
+    let cpu_example = format!("\"cpu\": \"{cpu_example}\"");
+    let memory_example = format!("\"memory\": \"{memory_example}\"");
     for (field, missing, example) in [
-        ("cpu", td.cpu.is_absent(), "\"cpu\": \"256\""),
-        ("memory", td.memory.is_absent(), "\"memory\": \"512\""),
+        ("cpu", td.cpu.is_absent(), cpu_example.as_str()),
+        ("memory", td.memory.is_absent(), memory_example.as_str()),
     ] {
         if !missing {
             continue;

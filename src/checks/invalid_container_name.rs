@@ -2,7 +2,7 @@
 //! `^[A-Za-z0-9_-]{1,255}$`.
 
 use super::invalid_family_name::suggest;
-use super::is_api_name;
+use super::{is_api_name, shown};
 use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 
@@ -35,7 +35,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 } else if name.len() > 255 {
                     format!("is {} characters long (at most 255)", name.len())
                 } else {
-                    format!("`{name}` has characters other than letters, digits, `-` and `_`")
+                    format!(
+                        "`{}` has characters other than letters, digits, `-` and `_`",
+                        shown(name)
+                    )
                 };
                 sink.report(
                     span,

@@ -37,7 +37,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             let Some(range) = port_range::parse(raw) else {
-                sink.report(span, &pointer, format!("`containerPortRange` \"{raw}\" is not a valid port range"))
+                sink.report(span, &pointer, format!("`containerPortRange` \"{}\" is not a valid port range", super::shown(raw)))
                     .help("write \"first-last\" with 1 <= first < last <= 65535, for example \"8000-8010\"");
                 continue;
             };
@@ -52,6 +52,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             }
             if let Some(&(other, other_span)) = seen
                 .iter()
+                .take(256)
                 .find(|((a, b), _)| range.0 <= *b && *a <= range.1)
             {
                 sink.report(

@@ -1,6 +1,6 @@
 //! ECS109 invalid-family-name: `family` is required and must match `^[A-Za-z0-9_-]{1,255}$`.
 
-use super::is_api_name;
+use super::{is_api_name, shown};
 use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 
@@ -32,7 +32,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             } else if family.len() > 255 {
                 format!("is {} characters long (at most 255)", family.len())
             } else {
-                format!("`{family}` has characters other than letters, digits, `-` and `_`")
+                format!(
+                    "`{}` has characters other than letters, digits, `-` and `_`",
+                    shown(family)
+                )
             };
             sink.report(
                 span,

@@ -24,6 +24,15 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let windows = match td.is_windows() {
         Tri::Yes => true,
         Tri::No => false,
+        // Not knowing the platform, only a size that is valid nowhere can be reported.
+        Tri::Unknown
+            if td
+                .cpu
+                .known()
+                .is_some_and(|c| !cpu_values(false).contains(&c)) =>
+        {
+            false
+        }
         Tri::Unknown => return,
     };
     let Some((cpu, cpu_span)) = td.cpu.known_at() else {
@@ -45,7 +54,12 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             format!("task `cpu` {cpu} is not a {platform} size"),
         )
         .help(format!(
-            "the nearest valid sizes are {}; {platform} accepts {}",
+            "the nearest valid {} {}; {platform} accepts {}",
+            if nearest.len() == 1 {
+                "size is"
+            } else {
+                "sizes are"
+            },
             or_list(&nearest),
             or_list(
                 &cpu_values(windows)

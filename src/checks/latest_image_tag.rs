@@ -40,13 +40,14 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         if image.trim().is_empty() {
             continue;
         }
+        let shown = super::shown(image);
         let message = match pin(image) {
             Pin::Tag("latest") => format!(
-                "image `{image}` of container {} uses the mutable `latest` tag",
+                "image `{shown}` of container {} uses the mutable `latest` tag",
                 c.label()
             ),
             Pin::Untagged => format!(
-                "image `{image}` of container {} has no tag, so it runs whatever `latest` is",
+                "image `{shown}` of container {} has no tag, so it runs whatever `latest` is",
                 c.label()
             ),
             Pin::Digest | Pin::Tag(_) => continue,

@@ -14,8 +14,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    // Omitted `essential` means true, so only "every container says false" fails.
-    if td.containers.is_empty() || td.containers.iter().any(|c| c.is_essential() != Tri::No) {
+    // Omitted `essential` means true, so only "every container says false" fails; and only
+    // when every container of the task was read.
+    if !td.containers_complete
+        || td.containers.is_empty()
+        || td.containers.iter().any(|c| c.is_essential() != Tri::No)
+    {
         return;
     }
     let at = td.container_list_key.unwrap_or(td.anchor);

@@ -73,6 +73,16 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     })
 }
 
+/// A value from a file as a message shows it: control characters escaped, and cut after 120
+/// characters (a message is one line, whatever the file holds).
+pub fn shown(s: &str) -> String {
+    let mut out: String = s.chars().take(120).flat_map(char::escape_debug).collect();
+    if s.chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}
+
 /// Matches `^[A-Za-z0-9_-]{1,255}$`, the API's pattern for families and container names.
 pub fn is_api_name(s: &str) -> bool {
     (1..=255).contains(&s.len())

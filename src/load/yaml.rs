@@ -152,7 +152,7 @@ pub fn parse(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
                     } => (
                         Node {
                             span: Span::new(start, span.end as usize),
-                            kind: Kind::Object(members),
+                            kind: Kind::Object(merge_keys(members)),
                         },
                         anchor,
                         tag,
@@ -226,6 +226,37 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// YAML merge keys: `<<: *defaults` (or `<<: [*a, *b]`) brings in the members of the merged
+/// mappings that the mapping does not set itself; earlier mappings in a list win.
+fn merge_keys(members: Vec<Member<'_>>) -> Vec<Member<'_>> {
+    if !members.iter().any(|m| m.key == "<<") {
+        return members;
+    }
+    let (merges, mut own): (Vec<Member<'_>>, Vec<Member<'_>>) =
+        members.into_iter().partition(|m| m.key == "<<");
+    for merge in merges {
+        let sources: Vec<Node<'_>> = match merge.value.kind {
+            Kind::Object(_) => vec![merge.value],
+            Kind::Array(items) => items,
+            // Not a mapping: keep it as it was written.
+            _ => {
+                own.push(merge);
+                continue;
+            }
+        };
+        for source in sources {
+            if let Kind::Object(fields) = source.kind {
+                for field in fields {
+                    if !own.iter().any(|m| m.key == field.key) {
+                        own.push(field);
+                    }
+                }
+            }
+        }
+    }
+    own
 }
 
 fn count_nodes(node: &Node<'_>) -> usize {
@@ -392,6 +423,21 @@ mod tests {
             doc.get("e").map(|n| &n.kind),
             Some(Kind::String(_))
         ));
+    }
+
+    #[test]
+    fn merge_keys_bring_in_defaults() {
+        let doc = one("d: &d {memory: 256, cpu: 128}\nc:\n  <<: *d\n  cpu: 512\n");
+        let c = doc.get("c").expect("c");
+        assert_eq!(
+            c.get("memory").map(|n| n.kind.clone()),
+            Some(Kind::Number(Cow::Borrowed("256")))
+        );
+        assert_eq!(
+            c.get("cpu").map(|n| n.kind.clone()),
+            Some(Kind::Number(Cow::Borrowed("512")))
+        );
+        assert!(c.get("<<").is_none());
     }
 
     #[test]

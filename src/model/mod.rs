@@ -92,10 +92,11 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     let root = Pointer::root();
     let top = doc.span.first_char(text);
     if let Some(items) = doc.as_array() {
-        let is_containers = !items.is_empty()
-            && items
-                .iter()
-                .all(|i| i.as_object().is_some() && i.has("image"));
+        // Objects with an `image`, and perhaps placeholders standing for more containers.
+        let is_container = |i: &Node<'_>| i.as_object().is_some() && i.has("image");
+        let is_placeholder = |i: &Node<'_>| i.as_str().is_some_and(value::is_placeholder);
+        let is_containers = items.iter().any(is_container)
+            && items.iter().all(|i| is_container(i) || is_placeholder(i));
         return if is_containers {
             Recognised::Resources(vec![Resource::TaskDef(TaskDef::from_containers(
                 items,

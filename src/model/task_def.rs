@@ -95,6 +95,10 @@ pub struct TaskDef<'t> {
     pub container_list: Val<usize>,
     pub container_list_key: Option<Span>,
     pub containers: Vec<Container<'t>>,
+    /// False when the containers read are not all the task has: `containerDefinitions` is not
+    /// a list, holds an item that is not an object (a placeholder), or the file is one
+    /// container of a task defined elsewhere.
+    pub containers_complete: bool,
 }
 
 #[derive(Debug)]
@@ -111,6 +115,9 @@ pub struct Container<'t> {
     pub memory_reservation: Val<i64>,
     pub port_mappings_key: Option<Span>,
     pub port_mappings: Vec<PortMapping<'t>>,
+    /// False when `portMappings` is not a list, or holds an item that is not a mapping (a
+    /// placeholder): the mappings read are then not all there are.
+    pub port_mappings_complete: bool,
     pub environment: Vec<EnvVar<'t>>,
 }
 
@@ -153,6 +160,13 @@ impl<'t> TaskDef<'t> {
                 None => (Val::Unknown(n.span), Vec::new()),
             },
         };
+        let containers_complete = match list.map(|m| &m.value) {
+            None => true,
+            Some(n) if n.is_null() => true,
+            Some(n) => n
+                .as_array()
+                .is_some_and(|items| items.iter().all(|i| i.as_object().is_some())),
+        };
         let (requires_compatibilities, requires_compatibilities_unknown) =
             match node.get("requiresCompatibilities") {
                 None => (None, false),
@@ -185,6 +199,7 @@ impl<'t> TaskDef<'t> {
             container_list,
             container_list_key: list.map(|m| m.key_span),
             containers,
+            containers_complete,
         }
     }
 
@@ -220,6 +235,8 @@ impl<'t> TaskDef<'t> {
             os_family: unknown,
             container_list: Val::Known(items.len(), span),
             container_list_key: None,
+            containers_complete: shape == TaskDefShape::ContainerArray
+                && items.iter().all(|i| i.as_object().is_some()),
         }
     }
 
@@ -283,6 +300,13 @@ impl<'t> Container<'t> {
         let span = node.span.first_char(text_of);
         let name = text(node.get("name"));
         let pm = node.member("portMappings");
+        let port_mappings_complete = match pm.map(|m| &m.value) {
+            None => true,
+            Some(n) if n.is_null() => true,
+            Some(n) => n
+                .as_array()
+                .is_some_and(|items| items.iter().all(|i| i.as_object().is_some())),
+        };
         let port_mappings = pm
             .and_then(|m| m.value.as_array())
             .map(|items| {
@@ -336,6 +360,7 @@ impl<'t> Container<'t> {
             memory_reservation: int(node.get("memoryReservation")),
             port_mappings_key: pm.map(|m| m.key_span),
             port_mappings,
+            port_mappings_complete,
             environment,
         }
     }
@@ -358,7 +383,7 @@ impl<'t> Container<'t> {
     /// The container's name for messages: `"web"`, or `#2` when it has none.
     pub fn label(&self) -> String {
         match self.name.known() {
-            Some(n) => format!("`{n}`"),
+            Some(n) => format!("`{}`", crate::checks::shown(n)),
             None => format!("#{}", self.index + 1),
         }
     }

@@ -60,7 +60,12 @@ pub enum Tri {
 /// True for template placeholders seen in real repositories: `{{ must_env `X` }}`, `${VAR}`,
 /// `$$$$CPU$$$$`, `#{Var}`, `<IMAGE1_NAME>`, and a whole value `$NAME` (jq, compose).
 pub fn is_placeholder(s: &str) -> bool {
-    if s.contains("{{") || s.contains("${") || s.contains("$$") || s.contains("#{") {
+    if s.contains("{{")
+        || s.contains("${")
+        || s.contains("$$")
+        || s.contains("#{")
+        || s.contains("$(")
+    {
         return true;
     }
     if let Some(name) = s.strip_prefix('$') {
@@ -68,7 +73,18 @@ pub fn is_placeholder(s: &str) -> bool {
             return true;
         }
     }
-    contains_angle_placeholder(s)
+    contains_env_reference(s) || contains_angle_placeholder(s)
+}
+
+/// `$NAME` inside a value (envsubst): `$` then an upper-case name of two or more characters.
+fn contains_env_reference(s: &str) -> bool {
+    s.match_indices('$').any(|(i, _)| {
+        let name: String = s[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+            .collect();
+        name.len() >= 2 && name.starts_with(|c: char| c.is_ascii_uppercase())
+    })
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -227,6 +243,8 @@ mod tests {
             "<IMAGE1_NAME>",
             "arn:aws:iam::<ACCOUNT_ID>:role/x",
             "$NAME",
+            "api-$ENVIRONMENT",
+            "$(ContainerName)",
         ] {
             assert!(is_placeholder(p), "{p}");
         }
