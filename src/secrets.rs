@@ -32,7 +32,7 @@ impl SecretKind {
 }
 
 static ACCESS_KEY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"\b(?:AKIA|ASIA|AIDA|AROA|ANPA|AGPA)[A-Z0-9]{16}\b").ok());
+    LazyLock::new(|| Regex::new(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b").ok());
 static PRIVATE_KEY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"-----BEGIN[A-Z ]*PRIVATE KEY-----").ok());
 /// `"name": "X", "value": "Y"` (either order) in raw JSON text, for files that do not parse.
@@ -44,8 +44,10 @@ static JSON_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 /// `name: X` followed by `value: Y` in raw YAML text.
 static YAML_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?m)name:\s*["']?(?P<n>[A-Za-z0-9_.-]+)["']?\s*\n\s*value:\s*(?P<v>[^\n#]*)"#)
-        .ok()
+    Regex::new(
+        r#"(?m)name:\s*["']?(?P<n>[A-Za-z0-9_.-]+)["']?\s*\n\s*value:\s*(?P<v>"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n#]*)"#,
+    )
+    .ok()
 });
 
 /// Names AWS Config's `ecs-no-environment-secrets` (Security Hub ECS.8) checks by default.
@@ -149,7 +151,28 @@ fn clearly_not_secret(value: &str) -> bool {
             "true" | "false" | "enabled" | "disabled" | "required" | "optional"
         )
         || v.bytes().all(|b| b.is_ascii_digit())
+        || looks_like_a_name(v)
         || entropy(v) < 2.5
+}
+
+/// A path, host name or identifier rather than a secret: lower-case words joined by `/`, `.`,
+/// `-` or `_` (`alias/orders-prod`, `uploads/2024/report.csv`, `api.example.com`,
+/// `bert-base-uncased`), or one character class only (`csrftoken`).
+fn looks_like_a_name(v: &str) -> bool {
+    let lower_words = v
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/.-_:".contains(&b))
+        && v.bytes().any(|b| b"/.-_".contains(&b));
+    let classes = [
+        v.bytes().any(|b| b.is_ascii_lowercase()),
+        v.bytes().any(|b| b.is_ascii_uppercase()),
+        v.bytes().any(|b| b.is_ascii_digit()),
+        v.bytes().any(|b| !b.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|c| **c)
+    .count();
+    lower_words || classes < 2
 }
 
 /// `scheme://user:password@host`.
@@ -171,6 +194,9 @@ pub fn classify(name: &str, value: &str) -> Option<SecretKind> {
     }
     if PRIVATE_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
         return Some(SecretKind::PrivateKey);
+    }
+    if has_userinfo_password(value) {
+        return Some(SecretKind::Password);
     }
     if AWS_CREDENTIAL_NAMES
         .iter()
@@ -320,10 +346,16 @@ mod tests {
             Some(SecretKind::Password)
         );
         assert_eq!(classify("LOG_LEVEL", "verysecretvalue123"), None);
+        assert_eq!(classify("DB_PASSWORD", "changeme"), None);
         assert_eq!(
-            classify("DB_PASSWORD", "changeme"),
+            classify("REDIS_URL", "redis://default:Xk9mQ2vL@cache:6379"),
             Some(SecretKind::Password)
         );
+        assert_eq!(classify("KMS_KEY", "alias/orders-prod"), None);
+        assert_eq!(classify("S3_KEY", "uploads/2024/report.csv"), None);
+        assert_eq!(classify("TOKENIZER_MODEL", "bert-base-uncased"), None);
+        assert_eq!(classify("CSRF_TOKEN_COOKIE", "csrftoken"), None);
+        assert_eq!(classify("X", "AROAEXAMPLEROLEID1234"), None);
         assert_eq!(classify("DB_PASSWORD", "aaaaaaaa"), None);
         assert_eq!(classify("SECRET_ENABLED", "true"), None);
     }
@@ -343,8 +375,9 @@ mod tests {
         let spans = raw_spans(json);
         assert_eq!(spans.len(), 1);
         assert_eq!(&json[spans[0].range()], "hunter2hunter2");
-        let yaml = "environment:\n  - name: API_TOKEN\n    value: 'zX9qLm2Vb7Nc4Rt1'\n";
+        let yaml = "environment:\n  - name: API_TOKEN\n    value: 'zX9qLm2Vb7Nc4Rt1'\n  - name: DB_PASSWORD\n    value: \"Zq8!vR3#pL9@wX2m\"\n";
         let spans = raw_spans(yaml);
         assert_eq!(&yaml[spans[0].range()], "'zX9qLm2Vb7Nc4Rt1'");
+        assert_eq!(&yaml[spans[1].range()], "\"Zq8!vR3#pL9@wX2m\"");
     }
 }
