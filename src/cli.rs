@@ -47,6 +47,10 @@ enum Command {
     },
     /// Print the JSON Schema of `.ecslint.toml`.
     Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), generated from the command-line definition.
+    Man,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -162,6 +166,21 @@ pub fn main() -> ExitCode {
             print(&config::json_schema());
             ExitCode::SUCCESS
         }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "ecslint",
+                &mut out,
+            );
+            print(&String::from_utf8_lossy(&out));
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => {
+            print(&man_page());
+            ExitCode::SUCCESS
+        }
     }
 }
 
@@ -203,6 +222,13 @@ impl Progress {
     fn finish(&self) {
         self.bar.finish_and_clear();
     }
+}
+
+/// The roff manual page, as committed in `docs/ecslint.1` (a test keeps it fresh).
+pub fn man_page() -> String {
+    let mut out = Vec::new();
+    let _ = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn print(s: &str) {

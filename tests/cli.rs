@@ -287,3 +287,47 @@ fn rules_and_rule_docs() {
 fn unknown_flag_is_a_usage_error() {
     bin().args(["check", "--no-such-flag"]).assert().code(2);
 }
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, out, _) = stdout_of(&["completions", shell]);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("ecslint") && out.contains("changed-since"),
+            "{shell} completion"
+        );
+    }
+    let (code, out, _) = stdout_of(&["man"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH ecslint 1"));
+    let path = std::path::Path::new("docs/ecslint.1");
+    if std::env::var_os("ECSLINT_UPDATE_DOCS").is_some() {
+        std::fs::write(path, &out).expect("write man page");
+    }
+    let committed = std::fs::read_to_string(path).expect("docs/ecslint.1");
+    assert_eq!(
+        committed, out,
+        "docs/ecslint.1 is stale: run `ECSLINT_UPDATE_DOCS=1 cargo test --test cli`"
+    );
+}
+
+#[test]
+fn quiet_statistics_and_summary() {
+    let (code, out, _) = stdout_of(&["check", SHARED, "--statistics", "--color", "never"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("1  ECS001  invalid-json"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("1  ECS204  ephemeral-host-port ") && l.ends_with(" warning")),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("Found 5 errors and 1 warning in 4 files (5 files, 5 resources linted).\n"),
+        "{out}"
+    );
+    let (code, out, _) = stdout_of(&["check", SHARED, "--quiet", "--color", "never"]);
+    assert_eq!(code, 1);
+    assert!(!out.contains("Found "), "{out}");
+    assert!(out.contains("error[ECS201 host-port-mismatch]"));
+}
