@@ -415,6 +415,9 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Junit => report::junit::render(&outcome),
         Format::Markdown => report::markdown::render(&outcome),
     };
+    // Nothing was found to lint and something was wrong: the errors say it all.
+    let nothing = found.inputs.is_empty() && !found.errors.is_empty();
+    let rendered = if nothing { String::new() } else { rendered };
     let written = match &args.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display())),

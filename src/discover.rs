@@ -169,7 +169,12 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
                 let mut error = None;
                 match entry {
                     Err(e) => error = Some(e.to_string()),
-                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    // Regular files, and symbolic links to files (links to directories are
+                    // not followed, so a link loop cannot trap the walk).
+                    Ok(entry)
+                        if entry.file_type().is_some_and(|t| t.is_file())
+                            || (entry.path_is_symlink() && entry.path().is_file()) =>
+                    {
                         let abs = absolute(entry.path());
                         if let Some(claimed) = filters.candidate(&abs) {
                             local.push(Input {
