@@ -118,6 +118,9 @@ struct CheckArgs {
     /// Record today's findings in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Files larger than this many bytes are not read (default 10485760).
+    #[arg(long, value_name = "BYTES")]
+    max_file_size: Option<u64>,
     /// Report only on files changed since this git revision (the others are still read, so a
     /// changed service still sees its task definition).
     #[arg(long, value_name = "REF")]
@@ -301,6 +304,12 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
+    if let Some(size) = args.max_file_size {
+        match config::checked_size(size) {
+            Ok(size) => plan.max_file_size = size,
+            Err(e) => return fail(&e.replace("`max-file-size`", "--max-file-size")),
+        }
+    }
     if let Some(rev) = &args.changed_since {
         match discover::changed_since(rev, &cwd) {
             Ok(set) => plan.only_files = Some(set),
@@ -384,6 +393,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 FileStatus::Linted(shapes) => {
                     eprintln!("linted: {} ({})", file.display, shapes.join(", "))
                 }
+                FileStatus::Reported(what) => eprintln!("linted: {} ({what})", file.display),
                 FileStatus::Skipped(why) => eprintln!("skipped: {} ({why})", file.display),
                 FileStatus::Failed(_) => {}
             }

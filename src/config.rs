@@ -49,6 +49,8 @@ pub struct Config {
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// The lowest severity that makes ecslint exit with code 1 (default `error`).
     pub fail_on: Option<Severity>,
+    /// Files larger than this many bytes are not read (default 10485760, 10 MiB).
+    pub max_file_size: Option<u64>,
     /// Accountable suppressions: each names a rule and a path glob, says why, and may expire.
     #[serde(default)]
     pub suppress: Vec<SuppressEntry>,
@@ -206,6 +208,9 @@ pub fn plan(
         })
         .collect::<Result<Vec<_>, String>>()?;
     plan.suppressions = suppressions(loaded, &loaded.text)?;
+    if let Some(size) = c.max_file_size {
+        plan.max_file_size = checked_size(size)?;
+    }
     if let Some(path) = &loaded.path {
         let display = path
             .strip_prefix(cwd)
@@ -215,6 +220,17 @@ pub fn plan(
         plan.config_file = Some((display, std::sync::Arc::from(loaded.text.as_str())));
     }
     Ok(plan)
+}
+
+/// A `max-file-size` within what spans can address.
+pub fn checked_size(size: u64) -> Result<u64, String> {
+    let ceiling = crate::engine::MAX_FILE_SIZE_CEILING;
+    if size > ceiling {
+        return Err(format!(
+            "`max-file-size` {size} is more than the {ceiling} bytes ecslint can address"
+        ));
+    }
+    Ok(size)
 }
 
 /// The JSON Schema of the configuration file, as committed in `schemas/ecslint.schema.json`.

@@ -20,8 +20,11 @@ use crate::suppress::{
     self, Baseline, CommentSuppression, ConfigSuppression, Date, FileView, Suppressed,
 };
 
-/// Files larger than this are refused with a message (spans are 32-bit; huge files are hostile).
+/// Files larger than this are refused with a message, by default (spans are 32-bit, and a
+/// huge configuration file is more likely hostile than real).
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// The most `max-file-size` may be raised to: spans are 32-bit offsets.
+pub const MAX_FILE_SIZE_CEILING: u64 = u32::MAX as u64 / 2;
 
 /// What to run: enabled rules and severities (indexed like [`RULES`]), per-file ignores,
 /// suppressions, the baseline, and which files to report on.
@@ -39,6 +42,8 @@ pub struct Plan {
     pub only_files: Option<HashSet<PathBuf>>,
     /// The date expiring suppressions are compared with.
     pub today: Date,
+    /// Files larger than this many bytes are not read.
+    pub max_file_size: u64,
 }
 
 impl Plan {
@@ -53,6 +58,7 @@ impl Plan {
             baseline: None,
             only_files: None,
             today: Date::today(),
+            max_file_size: MAX_FILE_SIZE,
         }
     }
 
@@ -97,6 +103,7 @@ pub struct SourceFile {
     pub text: Option<Arc<str>>,
     lines: Option<LineIndex>,
     secrets: Vec<Span>,
+    too_large: bool,
 }
 
 impl SourceFile {
@@ -107,6 +114,7 @@ impl SourceFile {
             text: Some(text),
             lines,
             secrets: Vec::new(),
+            too_large: false,
         }
     }
 
@@ -119,11 +127,20 @@ impl SourceFile {
     }
 }
 
+impl FileStatus {
+    /// Linted, or reported on as a whole: the file counts as linted.
+    pub fn linted(&self) -> bool {
+        matches!(self, FileStatus::Linted(_) | FileStatus::Reported(_))
+    }
+}
+
 /// What happened to each file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileStatus {
     /// Linted; what it held.
     Linted(Vec<&'static str>),
+    /// Reported on as a whole, with no resource read: does not parse, empty, too large.
+    Reported(&'static str),
     /// Read, and not ecslint's business.
     Skipped(String),
     /// Could not be read.
@@ -154,6 +171,8 @@ struct FileResult {
     /// Secret values the model found (masked whenever the text is kept).
     secrets: Vec<Span>,
     comments: Vec<CommentSuppression>,
+    /// Over the size limit: never read back for rendering.
+    too_large: bool,
 }
 
 /// Lints `inputs` with `plan`.
@@ -168,7 +187,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
         .par_iter()
         .enumerate()
         .map(|(id, input)| {
-            let r = lint_file(id, input, &masks[id]);
+            let r = lint_file(id, input, &masks[id], plan.max_file_size);
             tick();
             r
         })
@@ -189,6 +208,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
             text: r.text,
             lines: None,
             secrets: r.secrets,
+            too_large: r.too_large,
         });
         statuses.push(r.status);
         comments.push(r.comments);
@@ -240,7 +260,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
             path: input.path.as_deref(),
             comments: &comments[id],
             mask: &masks[id],
-            judged: reported[id] && matches!(statuses[id], FileStatus::Linted(_)),
+            judged: reported[id] && statuses[id].linted(),
         })
         .collect();
     let line_of = |f: &Finding| files[f.file].position(f.span.start).line;
@@ -343,7 +363,7 @@ fn ensure_text(files: &mut [SourceFile], inputs: &[Input], findings: &[Finding])
     let mut needed: Vec<FileId> = findings
         .iter()
         .flat_map(|f| std::iter::once(f.file).chain(f.labels.iter().map(|l| l.file)))
-        .filter(|&id| id < inputs.len() && files[id].lines.is_none())
+        .filter(|&id| id < inputs.len() && files[id].lines.is_none() && !files[id].too_large)
         .collect();
     needed.sort_unstable();
     needed.dedup();
@@ -377,42 +397,46 @@ fn rule_index(rule: &Rule) -> Option<usize> {
 
 /// Why a file's text could not be had.
 enum Unread {
-    TooBig(String),
+    /// Over the size limit: its size, and the text of its first 64 KiB (to tell whether it
+    /// looks like ECS configuration).
+    TooBig(u64, String),
     /// Not UTF-8: the text with invalid bytes replaced, and where the first one is.
     NotUtf8(String, usize),
     Io(String),
 }
 
-fn read(input: &Input) -> Result<String, Unread> {
+fn read(input: &Input, limit: u64) -> Result<String, Unread> {
     if let Some(text) = &input.stdin {
+        if text.len() as u64 > limit {
+            return Err(Unread::TooBig(text.len() as u64, head(text.as_bytes())));
+        }
         return Ok(text.clone());
     }
     let Some(path) = &input.path else {
         return Err(Unread::Io("no path".into()));
     };
-    // One open; the size comes from the handle. A file that grows past the limit between the
-    // check and the read is refused after the read.
-    let limit = || {
-        format!(
-            "larger than the {} MiB limit; not read",
-            MAX_FILE_SIZE / 1024 / 1024
-        )
-    };
+    // One open; the size comes from the handle. At most `limit + 1` bytes are read, so a file
+    // that grows meanwhile (or a device that never ends) cannot exhaust memory.
     let io = |e: std::io::Error| Unread::Io(e.to_string());
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io)?;
     let len = file.metadata().map_err(io)?.len();
-    if len > MAX_FILE_SIZE {
-        return Err(Unread::TooBig(format!("file is {len} bytes, {}", limit())));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(Unread::TooBig(format!("file is {}", limit())));
+    let mut bytes = Vec::with_capacity(usize::try_from(len.min(limit)).unwrap_or(0) + 1);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limit.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooBig(len.max(bytes.len() as u64), head(&bytes)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Unread::NotUtf8(String::from_utf8_lossy(e.as_bytes()).into_owned(), at)
     })
+}
+
+fn head(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]).into_owned()
 }
 
 /// Whether a file that does not parse is worth a finding: named on the command line with a
@@ -437,27 +461,91 @@ fn empty_result(status: FileStatus) -> FileResult {
         facts: Vec::new(),
         secrets: Vec::new(),
         comments: Vec::new(),
+        too_large: false,
     }
 }
 
-fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
-    let (text, not_utf8) = match read(input) {
+fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult {
+    let mut findings = Vec::new();
+    let report = |rule: &'static Rule,
+                  findings: &mut Vec<Finding>,
+                  span: Span,
+                  message: String,
+                  help: &str| {
+        if rule_index(rule).is_some_and(|i| mask[i]) {
+            let mut sink = Sink {
+                rule,
+                file: id,
+                resource: None,
+                out: findings,
+            };
+            sink.report(span, "", message).help(help);
+        }
+    };
+    let (text, not_utf8) = match read(input, limit) {
         Ok(t) => (t, None),
         Err(Unread::Io(msg)) => return empty_result(FileStatus::Failed(msg)),
-        Err(Unread::TooBig(msg)) if input.explicit => return empty_result(FileStatus::Failed(msg)),
-        Err(Unread::TooBig(msg)) => return empty_result(FileStatus::Skipped(msg)),
+        Err(Unread::TooBig(len, head)) => {
+            let message = format!(
+                "the file is larger than the size limit ({len} bytes; the limit is {limit})"
+            );
+            if !(input.explicit || input.claimed || model::looks_like_ecs(&head)) {
+                return empty_result(FileStatus::Skipped(message));
+            }
+            report(
+                &crate::checks::file_too_large::RULE,
+                &mut findings,
+                Span::new(0, 0),
+                message,
+                "split the file, or raise `max-file-size` in .ecslint.toml (or --max-file-size)",
+            );
+            let mut r = empty_result(FileStatus::Reported("over the size limit"));
+            r.too_large = true;
+            r.findings = findings;
+            return r;
+        }
         Err(Unread::NotUtf8(lossy, at)) => (lossy, Some(at)),
     };
-    let mut findings = Vec::new();
+    // Nothing but whitespace (or a byte-order mark): nothing to lint, and worth saying only
+    // about a file the user named.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if not_utf8.is_none() && body.trim().is_empty() {
+        if !(input.explicit || input.claimed) {
+            return empty_result(FileStatus::Skipped("empty file".to_string()));
+        }
+        let what = if text.is_empty() {
+            "the file is empty"
+        } else if body.is_empty() {
+            "the file holds only a byte-order mark"
+        } else {
+            "the file holds only whitespace"
+        };
+        report(
+            &crate::checks::empty_file::RULE,
+            &mut findings,
+            Span::new(0, 0),
+            what.to_string(),
+            "remove the file, or write the configuration it should hold",
+        );
+        let mut r = empty_result(FileStatus::Reported("empty"));
+        r.text = (!findings.is_empty()).then(|| Arc::from(text.as_str()));
+        r.findings = findings;
+        return r;
+    }
     let mut facts = Vec::new();
     let mut secrets = Vec::new();
     let syntax = Syntax::detect(&input.display, &text);
-    let parsed = match not_utf8 {
-        Some(at) => Err(load::LoadError {
+    let nul = text.find('\0');
+    let parsed = match (not_utf8, nul) {
+        (_, Some(at)) if not_utf8.is_none_or(|bad| at < bad) => Err(load::LoadError {
+            span: Span::new(at, at + 1),
+            message: format!("the file is binary (a NUL byte at offset {at}), not text"),
+        }),
+        (Some(at), _) => Err(load::LoadError {
             span: Span::new(at, at + '\u{fffd}'.len_utf8()),
             message: format!("the file is not UTF-8 text (invalid byte at offset {at})"),
         }),
-        None => load::parse(&text, syntax),
+        _ => load::parse(&text, syntax),
     };
     let status = match parsed {
         Err(err) => {
@@ -501,7 +589,7 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
                         }
                     }
                 }
-                FileStatus::Linted(vec!["unparseable file"])
+                FileStatus::Reported("does not parse")
             } else {
                 FileStatus::Skipped(format!(
                     "does not parse as {syntax:?} and does not look like ECS configuration"
@@ -550,6 +638,7 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool]) -> FileResult {
         facts,
         secrets,
         comments,
+        too_large: false,
     }
 }
 

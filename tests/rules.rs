@@ -101,10 +101,7 @@ fn pass_fixtures_are_silent() {
             );
             // Each pass fixture is ECS configuration ecslint actually read.
             assert!(
-                outcome
-                    .statuses
-                    .iter()
-                    .all(|s| matches!(s, ecslint::engine::FileStatus::Linted(_))),
+                outcome.statuses.iter().all(|s| s.linted()),
                 "{}: {} was not recognised as ECS configuration: {:?}",
                 rule.code,
                 path.display(),

@@ -5,11 +5,13 @@ pub mod container_cpu_exceeds_task;
 pub mod container_memory_exceeds_task;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
+pub mod empty_file;
 pub mod ephemeral_host_port;
 pub mod expired_suppression;
 pub mod fargate_missing_task_size;
 pub mod fargate_sizes;
 pub mod fargate_without_awsvpc;
+pub mod file_too_large;
 pub mod host_port_mismatch;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
@@ -38,6 +40,8 @@ use crate::rule::Rule;
 pub static RULES: &[&Rule] = &[
     &invalid_json::RULE,
     &invalid_yaml::RULE,
+    &file_too_large::RULE,
+    &empty_file::RULE,
     &fargate_without_awsvpc::RULE,
     &fargate_missing_task_size::RULE,
     &invalid_fargate_task_size::RULE,

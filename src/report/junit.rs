@@ -2,7 +2,7 @@
 //! finding (a clean file is one passing case), for CI systems that show test reports.
 
 use super::{counts, region};
-use crate::engine::{FileStatus, Outcome};
+use crate::engine::Outcome;
 
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -27,7 +27,7 @@ pub fn render(outcome: &Outcome) -> String {
     let mut suites = String::new();
     let mut cases_total = 0;
     for (id, (file, status)) in outcome.files.iter().zip(&outcome.statuses).enumerate() {
-        if !matches!(status, FileStatus::Linted(_)) {
+        if !status.linted() {
             continue;
         }
         let findings: Vec<_> = outcome.findings.iter().filter(|f| f.file == id).collect();

@@ -70,9 +70,5 @@ pub fn counts(findings: &[Finding]) -> Counts {
 
 /// Files that were linted (not skipped, not failed).
 pub fn linted_files(outcome: &Outcome) -> usize {
-    outcome
-        .statuses
-        .iter()
-        .filter(|s| matches!(s, crate::engine::FileStatus::Linted(_)))
-        .count()
+    outcome.statuses.iter().filter(|s| s.linted()).count()
 }

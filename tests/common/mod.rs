@@ -40,6 +40,12 @@ pub fn corpus() -> Option<PathBuf> {
 /// character boundaries.
 pub fn assert_spans_valid(outcome: &Outcome) {
     for f in &outcome.findings {
+        // Findings about a whole file that has no text to point into (too large, empty) sit
+        // at its start.
+        if matches!(f.rule.code, "ECS003" | "ECS004") {
+            assert_eq!((f.span.start, f.span.end), (0, 0), "{f:?}");
+            continue;
+        }
         let spans =
             std::iter::once((f.file, f.span)).chain(f.labels.iter().map(|l| (l.file, l.span)));
         for (file, span) in spans {
