@@ -32,6 +32,8 @@ pub mod config;
 pub mod discover;
 pub mod engine;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod link;
 pub mod load;
 pub mod model;

@@ -73,3 +73,35 @@ impl<'a> Node<'a> {
         matches!(self.kind, Kind::Null)
     }
 }
+
+/// Panics unless `span` lies inside `text` on character boundaries (fuzzing and tests).
+pub fn assert_span_within(span: Span, text: &str) {
+    let (start, end) = (span.start as usize, span.end as usize);
+    assert!(
+        start <= end && end <= text.len(),
+        "span {span:?} outside a text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(start) && text.is_char_boundary(end),
+        "span {span:?} not on character boundaries"
+    );
+}
+
+/// Panics unless every span of the tree lies inside `text` on character boundaries.
+pub fn assert_spans_within(node: &Node<'_>, text: &str) {
+    let mut todo = vec![node];
+    while let Some(n) = todo.pop() {
+        assert_span_within(n.span, text);
+        match &n.kind {
+            Kind::Array(items) => todo.extend(items.iter()),
+            Kind::Object(members) => {
+                for m in members {
+                    assert_span_within(m.key_span, text);
+                    todo.push(&m.value);
+                }
+            }
+            _ => {}
+        }
+    }
+}
