@@ -161,6 +161,7 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
             }
             !(is_dir && e.depth() > 0 && exclude.excluded(&absolute(e.path())))
         })
+        .threads(rayon::current_num_threads())
         .build_parallel()
         .run(|| {
             let found = &found;

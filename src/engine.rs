@@ -104,6 +104,8 @@ pub struct SourceFile {
     lines: Option<LineIndex>,
     secrets: Vec<Span>,
     too_large: bool,
+    /// The file parsed (its secrets were found by the model).
+    parsed: bool,
 }
 
 impl SourceFile {
@@ -115,6 +117,7 @@ impl SourceFile {
             lines,
             secrets: Vec::new(),
             too_large: false,
+            parsed: true,
         }
     }
 
@@ -173,6 +176,7 @@ struct FileResult {
     comments: Vec<CommentSuppression>,
     /// Over the size limit: never read back for rendering.
     too_large: bool,
+    parsed: bool,
 }
 
 /// Lints `inputs` with `plan`.
@@ -209,6 +213,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
             lines: None,
             secrets: r.secrets,
             too_large: r.too_large,
+            parsed: r.parsed,
         });
         statuses.push(r.status);
         comments.push(r.comments);
@@ -379,7 +384,7 @@ fn ensure_text(files: &mut [SourceFile], inputs: &[Input], findings: &[Finding])
                         .as_ref()
                         .and_then(|p| std::fs::read_to_string(p).ok()),
                 };
-                raw.map(|t| masked(&t, &files[id].secrets))
+                raw.map(|t| masked(&t, &files[id].secrets, files[id].parsed))
             });
             let lines = text.as_deref().map(LineIndex::new);
             (id, text, lines)
@@ -462,6 +467,7 @@ fn empty_result(status: FileStatus) -> FileResult {
         secrets: Vec::new(),
         comments: Vec::new(),
         too_large: false,
+        parsed: false,
     }
 }
 
@@ -547,6 +553,7 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
         }),
         _ => load::parse(&text, syntax),
     };
+    let parsed_ok = parsed.is_ok();
     let status = match parsed {
         Err(err) => {
             if report_unparseable(input, &text) {
@@ -632,13 +639,14 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
     };
     let keep = !findings.is_empty();
     FileResult {
-        text: keep.then(|| masked(&text, &secrets)),
+        text: keep.then(|| masked(&text, &secrets, parsed_ok)),
         status,
         findings,
         facts,
         secrets,
         comments,
         too_large: false,
+        parsed: parsed_ok,
     }
 }
 
@@ -667,8 +675,10 @@ fn run_checks(id: FileId, resource: &Resource<'_>, mask: &[bool], out: &mut Vec<
 
 /// The text to keep for rendering: every secret value masked, those the model found
 /// (`secrets`) and those a scan of the raw text finds (which covers files that do not parse).
-fn masked(text: &str, secrets: &[Span]) -> Arc<str> {
-    let mut spans = crate::secrets::raw_spans(text);
+/// For a file that parsed, the model found its environment values, and only key patterns
+/// are scanned for in the raw text; for one that did not, name/value pairs are scanned too.
+fn masked(text: &str, secrets: &[Span], parsed: bool) -> Arc<str> {
+    let mut spans = crate::secrets::raw_spans(text, !parsed);
     spans.extend_from_slice(secrets);
     Arc::from(crate::secrets::mask(text, &spans))
 }

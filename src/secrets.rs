@@ -229,8 +229,9 @@ pub fn spans(resources: &[Resource<'_>]) -> Vec<Span> {
     out
 }
 
-/// Secrets found in raw text, without parsing.
-pub fn raw_spans(text: &str) -> Vec<Span> {
+/// Secrets found in raw text, without parsing: AWS keys and private keys always, and values
+/// of secret-looking name/value pairs when `pairs` (for files that do not parse).
+pub fn raw_spans(text: &str, pairs: bool) -> Vec<Span> {
     let mut out = Vec::new();
     if let Some(r) = ACCESS_KEY.as_ref() {
         out.extend(r.find_iter(text).map(|m| Span::new(m.start(), m.end())));
@@ -246,6 +247,9 @@ pub fn raw_spans(text: &str) -> Vec<Span> {
                 .unwrap_or(text.len());
             out.push(Span::new(m.start(), end));
         }
+    }
+    if !pairs {
+        return out;
     }
     if let Some(r) = JSON_PAIR.as_ref() {
         for c in r.captures_iter(text) {
@@ -372,11 +376,11 @@ mod tests {
     #[test]
     fn raw_scan_finds_pairs_in_broken_json_and_yaml() {
         let json = r#"{"environment": [{"name": "DB_PASSWORD", "value": "hunter2hunter2"},]}"#;
-        let spans = raw_spans(json);
+        let spans = raw_spans(json, true);
         assert_eq!(spans.len(), 1);
         assert_eq!(&json[spans[0].range()], "hunter2hunter2");
         let yaml = "environment:\n  - name: API_TOKEN\n    value: 'zX9qLm2Vb7Nc4Rt1'\n  - name: DB_PASSWORD\n    value: \"Zq8!vR3#pL9@wX2m\"\n";
-        let spans = raw_spans(yaml);
+        let spans = raw_spans(yaml, true);
         assert_eq!(&yaml[spans[0].range()], "'zX9qLm2Vb7Nc4Rt1'");
         assert_eq!(&yaml[spans[1].range()], "\"Zq8!vR3#pL9@wX2m\"");
     }

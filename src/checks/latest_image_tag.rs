@@ -40,14 +40,15 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         if image.trim().is_empty() {
             continue;
         }
-        let shown = super::shown(image);
         let message = match pin(image) {
             Pin::Tag("latest") => format!(
-                "image `{shown}` of container {} uses the mutable `latest` tag",
+                "image `{}` of container {} uses the mutable `latest` tag",
+                super::shown(image),
                 c.label()
             ),
             Pin::Untagged => format!(
-                "image `{shown}` of container {} has no tag, so it runs whatever `latest` is",
+                "image `{}` of container {} has no tag, so it runs whatever `latest` is",
+                super::shown(image),
                 c.label()
             ),
             Pin::Digest | Pin::Tag(_) => continue,

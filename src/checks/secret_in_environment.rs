@@ -26,7 +26,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             };
             sink.report(
                 span,
-                env.pointer.field("value"),
+                c.pointer.field("environment").index(env.index).field("value"),
                 format!(
                     "environment variable `{name}` of container {} holds {} in plain text",
                     c.label(),

@@ -124,9 +124,35 @@ pub struct Container<'t> {
 /// An `environment` entry: `{"name": …, "value": …}`.
 #[derive(Debug)]
 pub struct EnvVar<'t> {
-    pub pointer: Pointer,
+    /// Its index in `environment` (the pointer is built only when a finding needs it).
+    pub index: usize,
     pub name: Val<&'t str>,
     pub value: Val<&'t str>,
+}
+
+impl<'t> PortMapping<'t> {
+    fn from_object(n: &'t Node<'t>, pointer: Pointer) -> PortMapping<'t> {
+        let mut fields: [Option<&'t Node<'t>>; 4] = [None; 4];
+        for m in n.as_object().unwrap_or_default() {
+            let slot = match m.key.as_ref() {
+                "containerPort" => 0,
+                "hostPort" => 1,
+                "protocol" => 2,
+                "containerPortRange" => 3,
+                _ => continue,
+            };
+            fields[slot] = Some(&m.value);
+        }
+        let [container_port, host_port, protocol, range] = fields;
+        PortMapping {
+            anchor: n.span,
+            pointer,
+            container_port: int(container_port),
+            host_port: int(host_port),
+            protocol: text(protocol),
+            container_port_range: text(range),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -298,8 +324,33 @@ impl<'t> Container<'t> {
         text_of: &str,
     ) -> Container<'t> {
         let span = node.span.first_char(text_of);
-        let name = text(node.get("name"));
-        let pm = node.member("portMappings");
+        // One pass over the members (the last of a repeated key wins, as in `Node::member`).
+        let mut fields: [Option<&'t Node<'t>>; 7] = [None; 7];
+        let mut pm = None;
+        let mut env = None;
+        for m in node.as_object().unwrap_or_default() {
+            let slot = match m.key.as_ref() {
+                "name" => 0,
+                "image" => 1,
+                "essential" => 2,
+                "privileged" => 3,
+                "cpu" => 4,
+                "memory" => 5,
+                "memoryReservation" => 6,
+                "portMappings" => {
+                    pm = Some(m);
+                    continue;
+                }
+                "environment" => {
+                    env = Some(&m.value);
+                    continue;
+                }
+                _ => continue,
+            };
+            fields[slot] = Some(&m.value);
+        }
+        let [name, image, essential, privileged, cpu, memory, memory_reservation] = fields;
+        let name = text(name);
         let port_mappings_complete = match pm.map(|m| &m.value) {
             None => true,
             Some(n) if n.is_null() => true,
@@ -315,28 +366,19 @@ impl<'t> Container<'t> {
                     .iter()
                     .enumerate()
                     .filter(|(_, n)| n.as_object().is_some())
-                    .map(|(i, n)| PortMapping {
-                        anchor: n.span,
-                        pointer: base.index(i),
-                        container_port: int(n.get("containerPort")),
-                        host_port: int(n.get("hostPort")),
-                        protocol: text(n.get("protocol")),
-                        container_port_range: text(n.get("containerPortRange")),
-                    })
+                    .map(|(i, n)| PortMapping::from_object(n, base.index(i)))
                     .collect()
             })
             .unwrap_or_default();
-        let environment = node
-            .get("environment")
+        let environment = env
             .and_then(Node::as_array)
             .map(|items| {
-                let base = pointer.field("environment");
                 items
                     .iter()
                     .enumerate()
                     .filter(|(_, n)| n.as_object().is_some())
                     .map(|(i, n)| EnvVar {
-                        pointer: base.index(i),
+                        index: i,
                         name: text(n.get("name")),
                         value: text(n.get("value")),
                     })
@@ -352,12 +394,12 @@ impl<'t> Container<'t> {
             },
             pointer,
             name,
-            image: text(node.get("image")),
-            essential: boolean(node.get("essential")),
-            privileged: boolean(node.get("privileged")),
-            cpu: int(node.get("cpu")),
-            memory: int(node.get("memory")),
-            memory_reservation: int(node.get("memoryReservation")),
+            image: text(image),
+            essential: boolean(essential),
+            privileged: boolean(privileged),
+            cpu: int(cpu),
+            memory: int(memory),
+            memory_reservation: int(memory_reservation),
             port_mappings_key: pm.map(|m| m.key_span),
             port_mappings,
             port_mappings_complete,

@@ -60,6 +60,10 @@ pub enum Tri {
 /// True for template placeholders seen in real repositories: `{{ must_env `X` }}`, `${VAR}`,
 /// `$$$$CPU$$$$`, `#{Var}`, `<IMAGE1_NAME>`, and a whole value `$NAME` (jq, compose).
 pub fn is_placeholder(s: &str) -> bool {
+    // Most values hold none of the characters a placeholder starts with: one pass decides.
+    if !s.bytes().any(|b| matches!(b, b'{' | b'$' | b'#' | b'<')) {
+        return false;
+    }
     if s.contains("{{")
         || s.contains("${")
         || s.contains("$$")
