@@ -8,6 +8,7 @@ Reports wall time (median of RUNS runs after a warm-up), files/s, MB/s and peak 
 
     python3 benches/scale.py                # 1,000 10,000 100,000 files, 3 runs each
     SIZES=1000,10000 RUNS=5 python3 benches/scale.py
+    SIZES=100000 GENERATE_ONLY=1 python3 benches/scale.py   # only write the files
 """
 import os
 import statistics
@@ -115,6 +116,10 @@ def measure(cmd, threads):
 
 
 def main():
+    if os.environ.get("GENERATE_ONLY"):
+        for n in SIZES:
+            print(generate(n))
+        return
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ecslint", "--example", "bare_parse"],
                    cwd=ROOT, check=True)
     ecslint = os.path.join(ROOT, "target", "release", "ecslint")

@@ -33,7 +33,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                     pm.pointer.field("hostPort"),
                     format!("static host port {port} is in the ephemeral range {first}–65535 used for dynamic host ports"),
                 )
-                .help("omit `hostPort` (or set it to 0) for a dynamic port, or pick a static port below 32768");
+                .help("omit `hostPort` (or set it to 0) for a dynamic port, or pick a static port below 32768 (outside every ephemeral range an instance may use)");
             }
         }
     }
