@@ -368,14 +368,14 @@ fn check(args: CheckArgs) -> ExitCode {
     let elapsed = started.elapsed();
 
     if let Some(path) = &args.write_baseline {
-        let text = Baseline::render(&outcome.before_baseline, &outcome.files);
+        let text = Baseline::render(outcome.all_findings(), &outcome.files);
         if let Err(e) = std::fs::write(path, text) {
             return fail(&format!("cannot write {}: {e}", path.display()));
         }
         if !args.quiet {
             eprintln!(
                 "Wrote {} finding(s) to {}; run with --baseline {} to report only new ones.",
-                outcome.before_baseline.len(),
+                outcome.all_findings().len(),
                 path.display(),
                 path.display()
             );
@@ -437,6 +437,12 @@ fn check(args: CheckArgs) -> ExitCode {
             .map_err(|e| format!("cannot write output: {e}")),
     };
 
+    for (file, n) in &outcome.not_shown {
+        eprintln!(
+            "warning: {file}: {n} more findings not shown (at most {} per file)",
+            engine::MAX_FINDINGS_PER_FILE
+        );
+    }
     if format != Format::Human && !args.quiet {
         eprint!("{}", report::human::baseline_note(&outcome));
     }

@@ -23,6 +23,8 @@ use crate::suppress::{
 /// Files larger than this are refused with a message, by default (spans are 32-bit, and a
 /// huge configuration file is more likely hostile than real).
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// At most this many findings are kept per file (a real task definition is far below it).
+pub const MAX_FINDINGS_PER_FILE: usize = 1000;
 /// The most `max-file-size` may be raised to: spans are 32-bit offsets.
 pub const MAX_FILE_SIZE_CEILING: u64 = u32::MAX as u64 / 2;
 
@@ -162,8 +164,22 @@ pub struct Outcome {
     /// Findings hidden by the baseline, and baseline entries that matched nothing.
     pub baseline_hidden: usize,
     pub baseline_stale: usize,
-    /// Findings before the baseline was applied (what `--write-baseline` records).
+    /// With a baseline: the findings before it was applied (what `--write-baseline` records).
+    /// Empty without one (then `findings` are all of them): see [`Outcome::all_findings`].
     pub before_baseline: Vec<Finding>,
+    /// Per file, findings dropped past [`MAX_FINDINGS_PER_FILE`] (display path, count).
+    pub not_shown: Vec<(String, usize)>,
+}
+
+impl Outcome {
+    /// Every finding, including those the baseline hid.
+    pub fn all_findings(&self) -> &[Finding] {
+        if self.before_baseline.is_empty() {
+            &self.findings
+        } else {
+            &self.before_baseline
+        }
+    }
 }
 
 struct FileResult {
@@ -177,6 +193,8 @@ struct FileResult {
     /// Over the size limit: never read back for rendering.
     too_large: bool,
     parsed: bool,
+    /// Findings past [`MAX_FINDINGS_PER_FILE`], dropped.
+    not_shown: usize,
 }
 
 /// Lints `inputs` with `plan`.
@@ -203,7 +221,11 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
     let mut findings = Vec::new();
     let mut errors = Vec::new();
     let (mut task_defs, mut services) = (Vec::new(), Vec::new());
+    let mut not_shown = Vec::new();
     for (input, r) in inputs.iter().zip(results) {
+        if r.not_shown > 0 {
+            not_shown.push((input.display.clone(), r.not_shown));
+        }
         if let FileStatus::Failed(msg) = &r.status {
             errors.push(format!("{}: {msg}", input.display));
         }
@@ -343,11 +365,6 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
         Some(b) => b.apply(&mut findings, &files),
         None => (0, 0),
     };
-    let before_baseline = if plan.baseline.is_some() {
-        before_baseline
-    } else {
-        findings.clone()
-    };
     Outcome {
         files,
         statuses,
@@ -357,6 +374,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
         baseline_hidden,
         baseline_stale,
         before_baseline,
+        not_shown,
     }
 }
 
@@ -468,6 +486,7 @@ fn empty_result(status: FileStatus) -> FileResult {
         comments: Vec::new(),
         too_large: false,
         parsed: false,
+        not_shown: 0,
     }
 }
 
@@ -632,6 +651,10 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
             }
         }
     };
+    // A hostile file can produce findings by the hundred thousand; past a point they say
+    // nothing new and only cost memory and output.
+    let not_shown = findings.len().saturating_sub(MAX_FINDINGS_PER_FILE);
+    findings.truncate(MAX_FINDINGS_PER_FILE);
     let comments = if syntax == Syntax::Yaml {
         suppress::comments(&text)
     } else {
@@ -647,6 +670,7 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
         comments,
         too_large: false,
         parsed: parsed_ok,
+        not_shown,
     }
 }
 

@@ -368,3 +368,26 @@ fn nothing_is_ever_written_to_linted_files() {
     }
     assert_eq!(before, snapshot_tree(d.path()));
 }
+
+#[test]
+fn a_flood_of_findings_is_capped_per_file() {
+    // 3,000 mappings of the same two ports: thousands of duplicate-port findings.
+    let mappings: Vec<String> = (0..3000)
+        .map(|i| format!("{{\"containerPort\": {}}}", 80 + i % 2))
+        .collect();
+    let task = format!(
+        "{{\"family\": \"x\", \"containerDefinitions\": [{{\"name\": \"a\", \"image\": \"nginx:1.27\", \"memory\": 64, \"portMappings\": [{}]}}]}}",
+        mappings.join(",")
+    );
+    let d = dir_with(&[("flood.json", task.as_bytes())]);
+    let r = run(d.path(), &["check", "flood.json", "--select", "ECS206"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(findings(&r).len(), 1000);
+    assert_eq!(r.json["summary"]["not_shown"], 1998);
+    assert!(
+        r.stderr
+            .contains("warning: flood.json: 1998 more findings not shown (at most 1000 per file)"),
+        "{}",
+        r.stderr
+    );
+}

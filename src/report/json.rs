@@ -65,6 +65,7 @@ pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
             "suppressed": outcome.suppressed.len(),
             "baseline_hidden": outcome.baseline_hidden,
             "baseline_stale": outcome.baseline_stale,
+            "not_shown": outcome.not_shown.iter().map(|(_, n)| n).sum::<usize>(),
         },
     });
     if show_suppressed {
