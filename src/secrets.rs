@@ -189,15 +189,13 @@ pub fn classify(name: &str, value: &str) -> Option<SecretKind> {
     if value.is_empty() {
         return None;
     }
-    // Cheap literal tests first: this runs on every environment variable of every file.
-    let maybe_key = value.len() >= 20 && (value.contains("AKIA") || value.contains("ASIA"));
-    if maybe_key && ACCESS_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
+    if ACCESS_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
         return Some(SecretKind::AwsAccessKeyId);
     }
-    if value.contains("PRIVATE KEY") && PRIVATE_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
+    if PRIVATE_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
         return Some(SecretKind::PrivateKey);
     }
-    if value.contains("://") && has_userinfo_password(value) {
+    if has_userinfo_password(value) {
         return Some(SecretKind::Password);
     }
     if AWS_CREDENTIAL_NAMES

@@ -212,22 +212,17 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         let b = self.bytes;
         let mut i = open + 1;
-        // Fast path: find the closing quote or the first backslash with memchr (vectorised),
-        // then make sure no control character came before it.
-        if let Some(at) = memchr::memchr2(b'"', b'\\', &b[i..]).map(|at| i + at) {
-            if let Some(ctl) = b[i..at].iter().position(|&c| c < 0x20) {
-                return Err(self.control_char(open, i + ctl));
+        // Fast path: no escapes.
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'"' => {
+                    self.pos = i + 1;
+                    return Ok(Cow::Borrowed(&self.text[open + 1..i]));
+                }
+                b'\\' => break,
+                0..=0x1f => return Err(self.control_char(open, i)),
+                _ => i += 1,
             }
-            if b[at] == b'"' {
-                self.pos = at + 1;
-                return Ok(Cow::Borrowed(&self.text[open + 1..at]));
-            }
-            i = at;
-        } else {
-            if let Some(ctl) = b[i..].iter().position(|&c| c < 0x20) {
-                return Err(self.control_char(open, i + ctl));
-            }
-            i = b.len();
         }
         if i >= b.len() {
             return Err(self.error_at(open, b.len(), "unterminated string"));
