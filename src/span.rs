@@ -54,20 +54,17 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         let mut ascii = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
-        let mut line_ascii = true;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(clamp_u32(i + 1));
-                ascii.push(line_ascii);
-                line_ascii = true;
-            } else if !b.is_ascii() {
-                line_ascii = false;
-            }
+        let mut start = 0;
+        for nl in memchr::memchr_iter(b'\n', bytes) {
+            ascii.push(bytes[start..nl].is_ascii());
+            start = nl + 1;
+            starts.push(clamp_u32(start));
         }
-        ascii.push(line_ascii);
+        ascii.push(bytes[start..].is_ascii());
         LineIndex { starts, ascii }
     }
 
