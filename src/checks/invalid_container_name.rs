@@ -1,8 +1,8 @@
 //! ECS209 invalid-container-name: every container needs a name matching
 //! `^[A-Za-z0-9_-]{1,255}$`.
 
+use super::api_name_problem;
 use super::invalid_family_name::suggest;
-use super::{is_api_name, shown};
 use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 
@@ -29,16 +29,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 )
                 .help("add \"name\": \"app\" (letters, digits, `-` and `_`)");
             }
-            Val::Known(name, span) if !is_api_name(name) => {
-                let why = if name.is_empty() {
-                    "is empty".to_string()
-                } else if name.len() > 255 {
-                    format!("is {} characters long (at most 255)", name.len())
-                } else {
-                    format!(
-                        "`{}` has characters other than letters, digits, `-` and `_`",
-                        shown(name)
-                    )
+            Val::Known(name, span) => {
+                let Some(why) = api_name_problem(name) else {
+                    continue;
                 };
                 sink.report(
                     span,

@@ -1,6 +1,6 @@
 //! ECS109 invalid-family-name: `family` is required and must match `^[A-Za-z0-9_-]{1,255}$`.
 
-use super::{is_api_name, shown};
+use super::api_name_problem;
 use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 
@@ -26,16 +26,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 "add \"family\": \"my-app\" (letters, digits, `-` and `_`, up to 255 characters)",
             );
         }
-        Val::Known(family, span) if !is_api_name(family) => {
-            let why = if family.is_empty() {
-                "is empty".to_string()
-            } else if family.len() > 255 {
-                format!("is {} characters long (at most 255)", family.len())
-            } else {
-                format!(
-                    "`{}` has characters other than letters, digits, `-` and `_`",
-                    shown(family)
-                )
+        Val::Known(family, span) => {
+            let Some(why) = api_name_problem(family) else {
+                return;
             };
             sink.report(
                 span,

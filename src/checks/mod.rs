@@ -87,6 +87,23 @@ pub fn shown(s: &str) -> String {
     out
 }
 
+/// Why `s` does not match the API's name pattern (`is empty`, `is 300 characters long…`,
+/// `` `my app` has characters other than… ``), or `None` when it does.
+pub fn api_name_problem(s: &str) -> Option<String> {
+    if is_api_name(s) {
+        None
+    } else if s.is_empty() {
+        Some("is empty".to_string())
+    } else if s.len() > 255 {
+        Some(format!("is {} characters long (at most 255)", s.len()))
+    } else {
+        Some(format!(
+            "`{}` has characters other than letters, digits, `-` and `_`",
+            shown(s)
+        ))
+    }
+}
+
 /// Matches `^[A-Za-z0-9_-]{1,255}$`, the API's pattern for families and container names.
 pub fn is_api_name(s: &str) -> bool {
     (1..=255).contains(&s.len())

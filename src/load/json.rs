@@ -350,32 +350,12 @@ impl<'a> Parser<'a> {
         loop {
             let item = self.value(depth)?;
             self.items.push(item);
-            self.skip_ws()?;
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws()?;
-                    if self.bytes.get(self.pos) == Some(&b']') {
-                        return Err(self.error_at(
-                            comma,
-                            comma + 1,
-                            "trailing commas are not allowed",
-                        ));
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    let items = self.items.drain(mark..).collect();
-                    return Ok(Node {
-                        span: self.span(start, self.pos),
-                        kind: Kind::Array(items),
-                    });
-                }
-                None => {
-                    return Err(self.error_at(start, start + 1, "unterminated array: `]` expected"))
-                }
-                Some(_) => return Err(self.missing_comma(']')),
+            if self.separator(b']', start, "unterminated array: `]` expected")? {
+                let items = self.items.drain(mark..).collect();
+                return Ok(Node {
+                    span: self.span(start, self.pos),
+                    kind: Kind::Array(items),
+                });
             }
         }
     }
@@ -415,37 +395,41 @@ impl<'a> Parser<'a> {
                 key_span,
                 value,
             });
-            self.skip_ws()?;
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws()?;
-                    if self.bytes.get(self.pos) == Some(&b'}') {
-                        return Err(self.error_at(
-                            comma,
-                            comma + 1,
-                            "trailing commas are not allowed",
-                        ));
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    let members = self.members.drain(mark..).collect();
-                    return Ok(Node {
-                        span: self.span(start, self.pos),
-                        kind: Kind::Object(members),
-                    });
-                }
-                None => {
-                    return Err(self.error_at(
-                        start,
-                        start + 1,
-                        "unterminated object: `}` expected",
-                    ))
-                }
-                Some(_) => return Err(self.missing_comma('}')),
+            if self.separator(b'}', start, "unterminated object: `}` expected")? {
+                let members = self.members.drain(mark..).collect();
+                return Ok(Node {
+                    span: self.span(start, self.pos),
+                    kind: Kind::Object(members),
+                });
             }
+        }
+    }
+
+    /// After an array item or an object member: a comma (more follow: `false`) or the closing
+    /// bracket (consumed: `true`); anything else is an error.
+    fn separator(
+        &mut self,
+        close: u8,
+        start: usize,
+        unterminated: &str,
+    ) -> Result<bool, LoadError> {
+        self.skip_ws()?;
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                let comma = self.pos;
+                self.pos += 1;
+                self.skip_ws()?;
+                if self.bytes.get(self.pos) == Some(&close) {
+                    return Err(self.error_at(comma, comma + 1, "trailing commas are not allowed"));
+                }
+                Ok(false)
+            }
+            Some(&c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            None => Err(self.error_at(start, start + 1, unterminated)),
+            Some(_) => Err(self.missing_comma(char::from(close))),
         }
     }
 
