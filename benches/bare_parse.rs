@@ -5,6 +5,10 @@
 
 use rayon::prelude::*;
 
+// The same allocator as the ecslint binary, so the comparison is of the work, not the allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: bare_parse DIR");

@@ -655,6 +655,18 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
     // nothing new and only cost memory and output.
     let not_shown = findings.len().saturating_sub(MAX_FINDINGS_PER_FILE);
     findings.truncate(MAX_FINDINGS_PER_FILE);
+    // What a file leaves behind lives until the end of the run, for every file: no spare
+    // capacity (a `Vec` that grew by pushing holds room for four).
+    findings.shrink_to_fit();
+    facts.shrink_to_fit();
+    secrets.shrink_to_fit();
+    let status = match status {
+        FileStatus::Linted(mut shapes) => {
+            shapes.shrink_to_fit();
+            FileStatus::Linted(shapes)
+        }
+        other => other,
+    };
     let comments = if syntax == Syntax::Yaml {
         suppress::comments(&text)
     } else {

@@ -168,6 +168,7 @@ fn task_def_facts(file: FileId, td: &TaskDef<'_>) -> Option<TaskDefFacts> {
                     _ => ports_incomplete = true,
                 }
             }
+            ports.shrink_to_fit();
             Some(ContainerFacts {
                 name: name.to_string(),
                 name_span,
@@ -178,6 +179,8 @@ fn task_def_facts(file: FileId, td: &TaskDef<'_>) -> Option<TaskDefFacts> {
             })
         })
         .collect();
+    let mut containers: Vec<ContainerFacts> = containers;
+    containers.shrink_to_fit();
     Some(TaskDefFacts {
         file,
         family,
