@@ -1,86 +1,143 @@
-//! `--format json`: `{"version", "findings": [...], "summary"}` as documented in DESIGN.md.
+//! `--format json`: `{"findings": [...], "summary", "version"}` as documented in DESIGN.md.
+//! Serialized from borrowed structs (keys in alphabetical order), never through a
+//! `serde_json::Value` tree, so a large report costs its text and little more.
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::{counts, linted_files, region};
 use crate::engine::Outcome;
+use crate::finding::Finding;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed: Option<Vec<JsonFinding<'a>>>,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    category: &'static str,
+    column: u32,
+    end_column: u32,
+    end_line: u32,
+    file: &'a str,
+    help: Option<&'a str>,
+    labels: Vec<JsonLabel<'a>>,
+    line: u32,
+    message: &'a str,
+    name: &'static str,
+    pointer: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    resource: Option<&'a str>,
+    rule: &'static str,
+    severity: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed_by: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    column: u32,
+    end_column: u32,
+    end_line: u32,
+    file: &'a str,
+    line: u32,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    baseline_hidden: usize,
+    baseline_stale: usize,
+    errors: usize,
+    files: usize,
+    findings: usize,
+    infos: usize,
+    linted: usize,
+    not_shown: usize,
+    suppressed: usize,
+    warnings: usize,
+}
 
 /// One finding as the JSON output contract describes it.
-fn finding(outcome: &Outcome, f: &crate::finding::Finding) -> Value {
+fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
     let file = &outcome.files[f.file];
     let r = region(file, f.span);
-    let labels: Vec<Value> = f
-        .labels
-        .iter()
-        .map(|l| {
-            let lf = &outcome.files[l.file];
-            let lr = region(lf, l.span);
-            json!({
-                "file": lf.display,
-                "line": lr.line,
-                "column": lr.column,
-                "end_line": lr.end_line,
-                "end_column": lr.end_column,
-                "message": l.message,
+    JsonFinding {
+        category: f.rule.category.as_str(),
+        column: r.column,
+        end_column: r.end_column,
+        end_line: r.end_line,
+        file: &file.display,
+        help: f.help.as_deref(),
+        labels: f
+            .labels
+            .iter()
+            .map(|l| {
+                let lf = &outcome.files[l.file];
+                let lr = region(lf, l.span);
+                JsonLabel {
+                    column: lr.column,
+                    end_column: lr.end_column,
+                    end_line: lr.end_line,
+                    file: &lf.display,
+                    line: lr.line,
+                    message: &l.message,
+                }
             })
-        })
-        .collect();
-    json!({
-        "rule": f.rule.code,
-        "name": f.rule.name,
-        "severity": f.severity.as_str(),
-        "category": f.rule.category.as_str(),
-        "message": f.message,
-        "help": f.help,
-        "file": file.display,
-        "line": r.line,
-        "column": r.column,
-        "end_line": r.end_line,
-        "end_column": r.end_column,
-        "pointer": f.pointer,
-        "resource": f.resource,
-        "labels": labels,
-    })
+            .collect(),
+        line: r.line,
+        message: &f.message,
+        name: f.rule.name,
+        pointer: &f.pointer,
+        reason: None,
+        resource: f.resource.as_deref(),
+        rule: f.rule.code,
+        severity: f.severity.as_str(),
+        suppressed_by: None,
+    }
 }
 
 /// With `show_suppressed`, the findings suppressions hid are listed too, with their reasons.
 pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
-    let findings: Vec<Value> = outcome
-        .findings
-        .par_iter()
-        .map(|f| finding(outcome, f))
-        .collect();
     let c = counts(&outcome.findings);
-    let mut doc = json!({
-        "version": env!("CARGO_PKG_VERSION"),
-        "findings": findings,
-        "summary": {
-            "files": outcome.files.len(),
-            "linted": linted_files(outcome),
-            "findings": outcome.findings.len(),
-            "errors": c.errors,
-            "warnings": c.warnings,
-            "infos": c.infos,
-            "suppressed": outcome.suppressed.len(),
-            "baseline_hidden": outcome.baseline_hidden,
-            "baseline_stale": outcome.baseline_stale,
-            "not_shown": outcome.not_shown.iter().map(|(_, n)| n).sum::<usize>(),
+    let report = Report {
+        findings: outcome
+            .findings
+            .par_iter()
+            .map(|f| finding(outcome, f))
+            .collect(),
+        summary: Summary {
+            baseline_hidden: outcome.baseline_hidden,
+            baseline_stale: outcome.baseline_stale,
+            errors: c.errors,
+            files: outcome.files.len(),
+            findings: outcome.findings.len(),
+            infos: c.infos,
+            linted: linted_files(outcome),
+            not_shown: outcome.not_shown.iter().map(|(_, n)| n).sum(),
+            suppressed: outcome.suppressed.len(),
+            warnings: c.warnings,
         },
-    });
-    if show_suppressed {
-        doc["suppressed"] = outcome
-            .suppressed
-            .iter()
-            .map(|s| {
-                let mut v = finding(outcome, &s.finding);
-                v["suppressed_by"] = json!(s.by);
-                v["reason"] = json!(s.reason);
-                v
-            })
-            .collect();
-    }
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        suppressed: show_suppressed.then(|| {
+            outcome
+                .suppressed
+                .iter()
+                .map(|s| JsonFinding {
+                    reason: Some(&s.reason),
+                    suppressed_by: Some(&s.by),
+                    ..finding(outcome, &s.finding)
+                })
+                .collect()
+        }),
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
     out.push('\n');
     out
 }
