@@ -74,6 +74,27 @@ impl<'a> Node<'a> {
     }
 }
 
+/// The object items of a list with their index; other items (placeholders standing for more
+/// items) are skipped.
+pub fn objects<'n, 'a>(items: &'n [Node<'a>]) -> impl Iterator<Item = (usize, &'n Node<'a>)> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.as_object().is_some())
+}
+
+/// Whether a list field holds every item there is: absent, `null`, or an array of objects
+/// only. A placeholder in place of the list, or of one of its items, means some are unknown.
+pub fn complete_list(node: Option<&Node<'_>>) -> bool {
+    match node {
+        None => true,
+        Some(n) if n.is_null() => true,
+        Some(n) => n
+            .as_array()
+            .is_some_and(|items| items.iter().all(|i| i.as_object().is_some())),
+    }
+}
+
 /// Panics unless `span` lies inside `text` on character boundaries (fuzzing and tests).
 pub fn assert_span_within(span: Span, text: &str) {
     let (start, end) = (span.start as usize, span.end as usize);

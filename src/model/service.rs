@@ -2,6 +2,7 @@
 
 use super::pointer::Pointer;
 use super::value::{int, text, Val};
+use crate::load::tree::objects;
 use crate::load::Node;
 use crate::span::Span;
 
@@ -63,10 +64,7 @@ impl<'t> Service<'t> {
             .get("loadBalancers")
             .and_then(Node::as_array)
             .map(|items| {
-                items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| n.as_object().is_some())
+                objects(items)
                     .map(|(i, n)| LoadBalancer {
                         anchor: n.span,
                         pointer: lb_base.index(i),

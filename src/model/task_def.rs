@@ -2,6 +2,7 @@
 
 use super::pointer::Pointer;
 use super::value::{boolean, int, task_cpu, task_memory, text, Tri, Val};
+use crate::load::tree::{complete_list, objects};
 use crate::load::Node;
 use crate::span::Span;
 
@@ -186,13 +187,7 @@ impl<'t> TaskDef<'t> {
                 None => (Val::Unknown(n.span), Vec::new()),
             },
         };
-        let containers_complete = match list.map(|m| &m.value) {
-            None => true,
-            Some(n) if n.is_null() => true,
-            Some(n) => n
-                .as_array()
-                .is_some_and(|items| items.iter().all(|i| i.as_object().is_some())),
-        };
+        let containers_complete = complete_list(list.map(|m| &m.value));
         let (requires_compatibilities, requires_compatibilities_unknown) =
             match node.get("requiresCompatibilities") {
                 None => (None, false),
@@ -307,10 +302,7 @@ impl<'t> TaskDef<'t> {
 }
 
 fn containers<'t>(items: &'t [Node<'t>], base: &Pointer, text_of: &str) -> Vec<Container<'t>> {
-    items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| item.as_object().is_some())
+    objects(items)
         .map(|(index, item)| Container::from_object(item, index, base.index(index), text_of))
         .collect()
 }
@@ -351,32 +343,20 @@ impl<'t> Container<'t> {
         }
         let [name, image, essential, privileged, cpu, memory, memory_reservation] = fields;
         let name = text(name);
-        let port_mappings_complete = match pm.map(|m| &m.value) {
-            None => true,
-            Some(n) if n.is_null() => true,
-            Some(n) => n
-                .as_array()
-                .is_some_and(|items| items.iter().all(|i| i.as_object().is_some())),
-        };
-        let port_mappings = pm
-            .and_then(|m| m.value.as_array())
-            .map(|items| {
+        let port_mappings_complete = complete_list(pm.map(|m| &m.value));
+        let port_mappings = match pm.and_then(|m| m.value.as_array()) {
+            Some(items) => {
                 let base = pointer.field("portMappings");
-                items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| n.as_object().is_some())
+                objects(items)
                     .map(|(i, n)| PortMapping::from_object(n, base.index(i)))
                     .collect()
-            })
-            .unwrap_or_default();
+            }
+            None => Vec::new(),
+        };
         let environment = env
             .and_then(Node::as_array)
             .map(|items| {
-                items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| n.as_object().is_some())
+                objects(items)
                     .map(|(i, n)| EnvVar {
                         index: i,
                         name: text(n.get("name")),
