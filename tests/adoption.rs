@@ -7,6 +7,11 @@ mod common;
 use std::path::Path;
 
 use common::bin;
+use common::run_json as run;
+
+fn rules(doc: &serde_json::Value) -> Vec<String> {
+    common::finding_list(doc, false)
+}
 
 const TASK: &str = r#"{
   "family": "api",
@@ -22,37 +27,6 @@ const TASK: &str = r#"{
   ]
 }
 "#;
-
-fn run(dir: &Path, args: &[&str]) -> (i32, serde_json::Value, String) {
-    let out = bin()
-        .current_dir(dir)
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn rules(doc: &serde_json::Value) -> Vec<String> {
-    doc["findings"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|f| {
-                    format!(
-                        "{} {}",
-                        f["file"].as_str().unwrap_or(""),
-                        f["rule"].as_str().unwrap_or("")
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 #[test]
 fn baseline_round_trip_survives_moved_lines_and_new_containers() {

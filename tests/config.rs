@@ -5,7 +5,13 @@ mod common;
 
 use std::path::Path;
 
-use common::bin;
+fn run_in(dir: &Path, args: &[&str]) -> (i32, serde_json::Value, String) {
+    common::run_json(dir, args)
+}
+
+fn findings(json: &serde_json::Value) -> Vec<String> {
+    common::finding_list(json, true)
+}
 
 const TASK: &str = r#"{
   "family": "api",
@@ -34,39 +40,6 @@ fn project(config: &str) -> tempfile::TempDir {
     std::fs::write(dir.path().join("app/legacy/task.json"), TASK).expect("task");
     std::fs::write(dir.path().join("app/worker.json"), BRIDGE).expect("worker");
     dir
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> (i32, serde_json::Value, String) {
-    let out = bin()
-        .current_dir(dir)
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
-    (
-        out.status.code().unwrap_or(-1),
-        json,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn findings(json: &serde_json::Value) -> Vec<String> {
-    json["findings"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|f| {
-                    format!(
-                        "{} {} {}",
-                        f["file"].as_str().unwrap_or(""),
-                        f["rule"].as_str().unwrap_or(""),
-                        f["severity"].as_str().unwrap_or("")
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[test]

@@ -73,3 +73,38 @@ pub fn assert_spans_valid(outcome: &Outcome) {
 pub fn bin() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("ecslint").expect("binary built")
 }
+
+/// Runs the binary in `dir` with `args` and `--format json`: exit code, parsed report
+/// (`Null` when stdout is not JSON) and stderr.
+pub fn run_json(dir: &Path, args: &[&str]) -> (i32, serde_json::Value, String) {
+    let out = bin()
+        .current_dir(dir)
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Each finding of a JSON report as `"<file> <rule>"`, plus `" <severity>"` when asked.
+pub fn finding_list(doc: &serde_json::Value, with_severity: bool) -> Vec<String> {
+    let field = |f: &serde_json::Value, k: &str| f[k].as_str().unwrap_or("").to_string();
+    doc["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    let mut s = format!("{} {}", field(f, "file"), field(f, "rule"));
+                    if with_severity {
+                        s = format!("{s} {}", field(f, "severity"));
+                    }
+                    s
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
