@@ -390,12 +390,44 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.verbose {
         for (file, status) in outcome.files.iter().zip(&outcome.statuses) {
             match status {
-                FileStatus::Linted(shapes) => {
-                    eprintln!("linted: {} ({})", file.display, shapes.join(", "))
+                FileStatus::Linted {
+                    shapes,
+                    placeholders,
+                } => {
+                    let template = match placeholders {
+                        0 => String::new(),
+                        1 => "; a template: 1 placeholder read as an unknown value".to_string(),
+                        n => format!("; a template: {n} placeholders read as unknown values"),
+                    };
+                    eprintln!("linted: {} ({}{template})", file.display, shapes.join(", "))
                 }
                 FileStatus::Reported(what) => eprintln!("linted: {} ({what})", file.display),
                 FileStatus::Skipped(why) => eprintln!("skipped: {} ({why})", file.display),
+                FileStatus::NotRead { format, .. } => eprintln!(
+                    "not read: {} ({}: {})",
+                    file.display,
+                    format.noun().0,
+                    format.why()
+                ),
                 FileStatus::Failed(_) => {}
+            }
+        }
+    }
+
+    // A file the user named and ecslint cannot read: say so every time, whatever the format.
+    for ((input, file), status) in found
+        .inputs
+        .iter()
+        .zip(&outcome.files)
+        .zip(&outcome.statuses)
+    {
+        if let (true, FileStatus::NotRead { format, .. }) = (input.explicit, status) {
+            if !args.verbose {
+                eprintln!(
+                    "warning: {}: not read ({})",
+                    file.display,
+                    format.sentence()
+                );
             }
         }
     }

@@ -99,7 +99,11 @@ impl Filters {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        matches!(ext.as_deref(), Some("json" | "yaml" | "yml")).then_some(false)
+        let wanted = matches!(ext.as_deref(), Some("json" | "yaml" | "yml"))
+            || ext
+                .as_deref()
+                .is_some_and(|e| crate::classify::FOREIGN_EXTENSIONS.contains(&e));
+        wanted.then_some(false)
     }
 }
 

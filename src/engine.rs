@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::checks::RULES;
+use crate::classify::{self, Foreign, Source};
 use crate::discover::{GlobList, Input};
 use crate::finding::{FileId, Finding};
 use crate::link::{self, Fact, Workspace};
@@ -135,19 +136,26 @@ impl SourceFile {
 impl FileStatus {
     /// Linted, or reported on as a whole: the file counts as linted.
     pub fn linted(&self) -> bool {
-        matches!(self, FileStatus::Linted(_) | FileStatus::Reported(_))
+        matches!(self, FileStatus::Linted { .. } | FileStatus::Reported(_))
     }
 }
 
 /// What happened to each file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileStatus {
-    /// Linted; what it held.
-    Linted(Vec<&'static str>),
+    /// Linted: what it held, and how many template placeholders stood where values belong
+    /// (read as unknown values; more than zero means the file is a template).
+    Linted {
+        shapes: Vec<&'static str>,
+        placeholders: u32,
+    },
     /// Reported on as a whole, with no resource read: does not parse, empty, too large.
     Reported(&'static str),
     /// Read, and not ecslint's business.
     Skipped(String),
+    /// Not read: a format ecslint does not read (yet). `counted` when the summary must say
+    /// so: the file was named on the command line, or its text declares ECS resources.
+    NotRead { format: Foreign, counted: bool },
     /// Could not be read.
     Failed(String),
 }
@@ -172,6 +180,25 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Files not read, counted by kind (only those the summary must mention), in the order
+    /// of [`Foreign::ALL`].
+    pub fn not_read(&self) -> Vec<(Foreign, usize)> {
+        Foreign::ALL
+            .iter()
+            .map(|kind| {
+                let n = self
+                    .statuses
+                    .iter()
+                    .filter(|s| {
+                        matches!(s, FileStatus::NotRead { format, counted: true } if format == kind)
+                    })
+                    .count();
+                (*kind, n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
     /// Every finding, including those the baseline hid.
     pub fn all_findings(&self) -> &[Finding] {
         if self.before_baseline.is_empty() {
@@ -557,9 +584,16 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
         r.findings = findings;
         return r;
     }
+    let sniff = input.claimed || input.stdin.is_some();
+    let syntax = match classify::classify(&input.display, &text, sniff) {
+        Source::Parse(syntax) => syntax,
+        Source::NotRead(format) => {
+            let counted = input.explicit || format.holds_ecs(&text);
+            return empty_result(FileStatus::NotRead { format, counted });
+        }
+    };
     let mut facts = Vec::new();
     let mut secrets = Vec::new();
-    let syntax = Syntax::detect(&input.display, &text);
     let nul = text.find('\0');
     let parsed = match (not_utf8, nul) {
         (_, Some(at)) if not_utf8.is_none_or(|bad| at < bad) => Err(load::LoadError {
@@ -570,7 +604,7 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
             span: Span::new(at, at + '\u{fffd}'.len_utf8()),
             message: format!("the file is not UTF-8 text (invalid byte at offset {at})"),
         }),
-        _ => load::parse(&text, syntax),
+        _ => load::parse_file(&text, syntax),
     };
     let parsed_ok = parsed.is_ok();
     let status = match parsed {
@@ -622,12 +656,14 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
                 ))
             }
         }
-        Ok(docs) => {
+        Ok(load::Parsed { docs, placeholders }) => {
             let mut shapes = Vec::new();
             let mut skipped = None;
+            let mut not_read = None;
             for doc in &docs {
                 match model::recognise(doc, &text) {
                     Recognised::Skipped(why) => skipped = Some(why),
+                    Recognised::NotRead(format) => not_read = Some(format),
                     Recognised::Resources(resources) => {
                         secrets.extend(crate::secrets::spans(&resources));
                         for resource in &resources {
@@ -644,10 +680,16 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
                     }
                 }
             }
-            if shapes.is_empty() {
-                FileStatus::Skipped(skipped.unwrap_or("empty file").to_string())
-            } else {
-                FileStatus::Linted(shapes)
+            match (shapes.is_empty(), not_read) {
+                (true, Some(format)) => FileStatus::NotRead {
+                    format,
+                    counted: input.explicit || format.holds_ecs(&text),
+                },
+                (true, None) => FileStatus::Skipped(skipped.unwrap_or("empty file").to_string()),
+                (false, _) => FileStatus::Linted {
+                    shapes,
+                    placeholders,
+                },
             }
         }
     };
@@ -661,9 +703,15 @@ fn lint_file(id: FileId, input: &Input, mask: &[bool], limit: u64) -> FileResult
     facts.shrink_to_fit();
     secrets.shrink_to_fit();
     let status = match status {
-        FileStatus::Linted(mut shapes) => {
+        FileStatus::Linted {
+            mut shapes,
+            placeholders,
+        } => {
             shapes.shrink_to_fit();
-            FileStatus::Linted(shapes)
+            FileStatus::Linted {
+                shapes,
+                placeholders,
+            }
         }
         other => other,
     };

@@ -27,6 +27,7 @@
 //! ```
 
 pub mod checks;
+pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod discover;

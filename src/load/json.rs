@@ -20,6 +20,12 @@ use crate::span::Span;
 /// Parses `text` (which starts at byte `base` of the file, after a BOM) into a tree.
 /// `Ok(None)` means the text holds no value at all (empty or only whitespace).
 pub fn parse(text: &str, base: usize) -> Result<Option<Node<'_>>, LoadError> {
+    parse_template(text, base).map(|(node, _)| node)
+}
+
+/// [`parse`], also counting the template placeholders that stand where a value belongs
+/// (`"cpu": ${CPU}`): each becomes a [`Kind::Placeholder`] node, an unknown value.
+pub fn parse_template(text: &str, base: usize) -> Result<(Option<Node<'_>>, u32), LoadError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -27,10 +33,11 @@ pub fn parse(text: &str, base: usize) -> Result<Option<Node<'_>>, LoadError> {
         base,
         items: Vec::new(),
         members: Vec::new(),
+        placeholders: 0,
     };
     p.skip_ws()?;
     if p.pos == p.bytes.len() {
-        return Ok(None);
+        return Ok((None, 0));
     }
     let value = p.value(0)?;
     p.skip_ws()?;
@@ -41,7 +48,66 @@ pub fn parse(text: &str, base: usize) -> Result<Option<Node<'_>>, LoadError> {
             "text after the JSON value; a file holds one JSON value",
         ));
     }
-    Ok(Some(value))
+    Ok((Some(value), p.placeholders))
+}
+
+/// The length of the template placeholder `rest` starts with, when it is one a templating tool
+/// writes where a JSON value belongs: `{{ .Values.x }}` (Go, Helm, ecspresso), `${CPU}`
+/// (envsubst, Terraform `templatefile`), `#{Var}` (Octopus), `%{x}`, `$(Var)` (Azure), `$NAME`
+/// (jq, shell), `$$$$CPU$$$$`, `<PORT>`. It must end the token: a comma, a closing bracket,
+/// whitespace or the end of the text follows. Placeholders never span lines.
+fn placeholder_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let line = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    let closing = |open: &str, close: &str| -> Option<usize> {
+        let inner = rest[..line].get(open.len()..)?;
+        inner.find(close).map(|i| open.len() + i + close.len())
+    };
+    let word = |from: usize| {
+        from + b[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count()
+    };
+    let len = if rest.starts_with("{{") {
+        closing("{{", "}}")?
+    } else if rest.starts_with("${") || rest.starts_with("#{") || rest.starts_with("%{") {
+        closing("${", "}")?
+    } else if rest.starts_with("$(") {
+        closing("$(", ")")?
+    } else if rest.starts_with("$$") {
+        // `$$$$CPU$$$$`: dollars, a name, dollars.
+        let dollars = b.iter().take_while(|c| **c == b'$').count();
+        let name = word(dollars);
+        if name == dollars {
+            return None;
+        }
+        name + b[name..].iter().take_while(|c| **c == b'$').count()
+    } else if rest.starts_with('$') {
+        let end = word(1);
+        if end == 1 || b[1].is_ascii_digit() {
+            return None;
+        }
+        end
+    } else if rest.starts_with('<') {
+        let close = rest[..line].find('>')?;
+        let name = &rest[1..close];
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        {
+            return None;
+        }
+        close + 1
+    } else {
+        return None;
+    };
+    let ends_token = matches!(
+        b.get(len),
+        None | Some(b' ' | b'\t' | b'\r' | b'\n' | b',' | b']' | b'}')
+    );
+    ends_token.then_some(len)
 }
 
 struct Parser<'a> {
@@ -53,6 +119,8 @@ struct Parser<'a> {
     /// tail into one exactly sized `Vec`, so no `Vec` grows by doubling.
     items: Vec<Node<'a>>,
     members: Vec<Member<'a>>,
+    /// Template placeholders read as values.
+    placeholders: u32,
 }
 
 impl<'a> Parser<'a> {
@@ -117,7 +185,7 @@ impl<'a> Parser<'a> {
     fn value(&mut self, depth: usize) -> Result<Node<'a>, LoadError> {
         let start = self.pos;
         match self.bytes.get(self.pos) {
-            Some(b'{') => self.object(depth + 1),
+            Some(b'{') if self.bytes.get(self.pos + 1) != Some(&b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
             Some(b'"') => {
                 let s = self.string()?;
@@ -130,7 +198,17 @@ impl<'a> Parser<'a> {
             Some(b't') => self.keyword("true", Kind::Bool(true)),
             Some(b'f') => self.keyword("false", Kind::Bool(false)),
             Some(b'n') => self.keyword("null", Kind::Null),
-            _ => Err(self.unexpected("a value")),
+            _ => match placeholder_len(&self.text[start..]) {
+                Some(len) => {
+                    self.pos = start + len;
+                    self.placeholders = self.placeholders.saturating_add(1);
+                    Ok(Node {
+                        span: self.span(start, self.pos),
+                        kind: Kind::Placeholder(Cow::Borrowed(&self.text[start..self.pos])),
+                    })
+                }
+                None => Err(self.unexpected("a value")),
+            },
         }
     }
 

@@ -51,13 +51,32 @@ impl Syntax {
 /// Parses a file's text into its documents (JSON has at most one; YAML may have several).
 /// A leading byte-order mark is skipped; spans still count from the start of the file.
 pub fn parse(text: &str, syntax: Syntax) -> Result<Vec<Node<'_>>, LoadError> {
+    parse_file(text, syntax).map(|parsed| parsed.docs)
+}
+
+/// A file's documents, and how many template placeholders stood where a value belongs.
+#[derive(Debug)]
+pub struct Parsed<'a> {
+    pub docs: Vec<Node<'a>>,
+    /// Unquoted placeholders read as unknown values (`"cpu": ${CPU}`): the file is a template.
+    pub placeholders: u32,
+}
+
+/// [`parse`], also saying whether the file is a template.
+pub fn parse_file(text: &str, syntax: Syntax) -> Result<Parsed<'_>, LoadError> {
     let (body, base) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (rest, '\u{feff}'.len_utf8()),
         None => (text, 0),
     };
     match syntax {
-        Syntax::Json => json::parse(body, base).map(|doc| doc.into_iter().collect()),
-        Syntax::Yaml => yaml::parse(body, base),
+        Syntax::Json => json::parse_template(body, base).map(|(doc, placeholders)| Parsed {
+            docs: doc.into_iter().collect(),
+            placeholders,
+        }),
+        Syntax::Yaml => yaml::parse(body, base).map(|docs| Parsed {
+            docs,
+            placeholders: 0,
+        }),
     }
 }
 

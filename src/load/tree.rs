@@ -24,6 +24,10 @@ pub enum Kind<'a> {
     String(Cow<'a, str>),
     Array(Vec<Node<'a>>),
     Object(Vec<Member<'a>>),
+    /// An expression the file does not resolve: a template placeholder standing where a value
+    /// belongs (`"cpu": ${CPU}`, kept as its source text). An unknown value of any type: a
+    /// check never concludes anything from it, and a list holding one is not known whole.
+    Placeholder(Cow<'a, str>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +75,16 @@ impl<'a> Node<'a> {
 
     pub fn is_null(&self) -> bool {
         matches!(self.kind, Kind::Null)
+    }
+
+    /// A placeholder, as an unquoted token or a whole string value (`"${IMAGE}"`): a value the
+    /// file does not state.
+    pub fn is_placeholder(&self) -> bool {
+        match &self.kind {
+            Kind::Placeholder(_) => true,
+            Kind::String(s) => crate::model::value::is_placeholder(s),
+            _ => false,
+        }
     }
 }
 

@@ -281,7 +281,7 @@ fn key_text(node: Node<'_>) -> Cow<'_, str> {
         Kind::Bool(true) => Cow::Borrowed("true"),
         Kind::Bool(false) => Cow::Borrowed("false"),
         Kind::Null => Cow::Borrowed(""),
-        Kind::Array(_) | Kind::Object(_) => Cow::Borrowed("<complex key>"),
+        Kind::Array(_) | Kind::Object(_) | Kind::Placeholder(_) => Cow::Borrowed("<complex key>"),
     }
 }
 

@@ -85,6 +85,8 @@ const CONTAINER_KEYS: &[&str] = &[
 pub enum Recognised<'t> {
     Resources(Vec<Resource<'t>>),
     Skipped(&'static str),
+    /// A format ecslint does not read yet.
+    NotRead(crate::classify::Foreign),
 }
 
 /// Reads `doc` (a whole document of a file whose text is `text`) into ECS resources.
@@ -94,7 +96,7 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     if let Some(items) = doc.as_array() {
         // Objects with an `image`, and perhaps placeholders standing for more containers.
         let is_container = |i: &Node<'_>| i.as_object().is_some() && i.has("image");
-        let is_placeholder = |i: &Node<'_>| i.as_str().is_some_and(value::is_placeholder);
+        let is_placeholder = |i: &Node<'_>| i.is_placeholder();
         let is_containers = items.iter().any(is_container)
             && items.iter().all(|i| is_container(i) || is_placeholder(i));
         return if is_containers {
@@ -115,8 +117,8 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     if doc.has("apiVersion") && doc.has("kind") {
         return Recognised::Skipped("Kubernetes manifest");
     }
-    if doc.has("Resources") || doc.has("AWSTemplateFormatVersion") {
-        return Recognised::Skipped("CloudFormation template (not read yet)");
+    if let Some(format) = foreign(doc) {
+        return Recognised::NotRead(format);
     }
     if is_task_def(doc) {
         let shape = if READ_ONLY_TASK_FIELDS.iter().any(|k| doc.has(k)) {
@@ -209,6 +211,31 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
         )));
     }
     Recognised::Skipped("not ECS configuration")
+}
+
+/// A document in a format ecslint does not read yet: a CloudFormation or SAM template, Terraform
+/// JSON (`*.tf.json`), a Terraform plan (`terraform show -json`), an ecspresso config.
+fn foreign(doc: &Node<'_>) -> Option<crate::classify::Foreign> {
+    use crate::classify::Foreign;
+    let string = |key: &str| doc.get(key).and_then(Node::as_str).is_some();
+    if doc.has("Resources") || doc.has("AWSTemplateFormatVersion") {
+        Some(Foreign::CloudFormation)
+    } else if doc.has("format_version")
+        && (doc.has("terraform_version") || doc.has("planned_values"))
+    {
+        Some(Foreign::TerraformPlan)
+    } else if ["resource", "terraform", "provider", "module"]
+        .iter()
+        .any(|k| doc.get(k).is_some_and(|n| n.as_object().is_some()))
+    {
+        Some(Foreign::Terraform)
+    } else if string("task_definition")
+        && (string("cluster") || string("service") || doc.has("service_definition"))
+    {
+        Some(Foreign::Ecspresso)
+    } else {
+        None
+    }
 }
 
 /// `containerDefinitions`, or a `family` with task-definition-only keys beside it.

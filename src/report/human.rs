@@ -172,7 +172,7 @@ fn summary(outcome: &Outcome, options: &Options) -> String {
         .statuses
         .iter()
         .map(|s| match s {
-            crate::engine::FileStatus::Linted(shapes) => shapes.len(),
+            crate::engine::FileStatus::Linted { shapes, .. } => shapes.len(),
             _ => 0,
         })
         .sum();
@@ -185,8 +185,11 @@ fn summary(outcome: &Outcome, options: &Options) -> String {
         plural(linted, "file"),
         plural(resources, "resource")
     );
-    let mut text = if outcome.findings.is_empty() {
+    let not_read = outcome.not_read();
+    let mut text = if outcome.findings.is_empty() && not_read.is_empty() {
         format!("No problems found ({scope}).\n")
+    } else if outcome.findings.is_empty() {
+        format!("No problems found in the files read ({scope}).\n")
     } else {
         let mut parts = Vec::new();
         for (n, word) in [
@@ -211,6 +214,12 @@ fn summary(outcome: &Outcome, options: &Options) -> String {
             plural(with_findings.len(), "file")
         )
     };
+    if !not_read.is_empty() {
+        text.push_str(&format!(
+            "Not read: {}; --verbose lists them.\n",
+            crate::classify::describe_not_read(&not_read)
+        ));
+    }
     if !outcome.suppressed.is_empty() && !options.show_suppressed {
         text.push_str(&format!(
             "{} suppressed with a reason (--show-suppressed lists them).\n",

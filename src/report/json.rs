@@ -59,9 +59,18 @@ struct Summary {
     findings: usize,
     infos: usize,
     linted: usize,
+    /// Files not read, by kind and reason (`--verbose` lists them).
+    not_read: Vec<NotRead>,
     not_shown: usize,
     suppressed: usize,
     warnings: usize,
+}
+
+#[derive(Serialize)]
+struct NotRead {
+    count: usize,
+    format: &'static str,
+    reason: &'static str,
 }
 
 /// One finding as the JSON output contract describes it.
@@ -120,6 +129,15 @@ pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
             findings: outcome.findings.len(),
             infos: c.infos,
             linted: linted_files(outcome),
+            not_read: outcome
+                .not_read()
+                .into_iter()
+                .map(|(kind, count)| NotRead {
+                    count,
+                    format: kind.id(),
+                    reason: kind.why(),
+                })
+                .collect(),
             not_shown: outcome.not_shown.iter().map(|(_, n)| n).sum(),
             suppressed: outcome.suppressed.len(),
             warnings: c.warnings,

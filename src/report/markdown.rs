@@ -24,9 +24,28 @@ pub fn render(outcome: &Outcome) -> String {
     let c = counts(&outcome.findings);
     let mut out = String::from("# ecslint report\n\n");
     let linted = plural(linted_files(outcome), "file");
+    let not_read = outcome.not_read();
+    let not_read_note = if not_read.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\nNot read: {}.\n",
+            crate::classify::describe_not_read(&not_read)
+        )
+    };
     if outcome.findings.is_empty() {
-        out.push_str(&format!("No problems found ({linted} linted).\n"));
+        let scope = if not_read.is_empty() {
+            ""
+        } else {
+            " in the files read"
+        };
+        out.push_str(&format!("No problems found{scope} ({linted} linted).\n"));
+        out.push_str(&not_read_note);
         return out;
+    }
+    out.push_str(not_read_note.trim_start());
+    if !not_read_note.is_empty() {
+        out.push('\n');
     }
     out.push_str(&format!(
         "| errors | warnings | infos | files linted |\n|---|---|---|---|\n| {} | {} | {} | {} |\n",

@@ -81,7 +81,7 @@ pub fn render(outcome: &Outcome, cwd: &Path) -> String {
             result
         })
         .collect();
-    let doc = json!({
+    let mut doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -96,6 +96,24 @@ pub fn render(outcome: &Outcome, cwd: &Path) -> String {
             "results": results,
         }],
     });
+    // Files not read are a tool notification: code scanning must not read "no results" as
+    // "nothing wrong" over files ecslint did not read.
+    let not_read = outcome.not_read();
+    if !not_read.is_empty() {
+        let n: usize = not_read.iter().map(|(_, n)| n).sum();
+        doc["runs"][0]["invocations"] = json!([{
+            "executionSuccessful": true,
+            "toolExecutionNotifications": [{
+                "descriptor": { "id": "not-read" },
+                "level": "warning",
+                "message": { "text": format!(
+                    "{n} file{} not read: {}",
+                    if n == 1 { " was" } else { "s were" },
+                    crate::classify::describe_not_read(&not_read)
+                ) },
+            }],
+        }]);
+    }
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out

@@ -1,0 +1,181 @@
+//! An honest gate: what ecslint did not read is said, in every format; template files are
+//! linted around their placeholders; a file named on the command line that ecslint cannot
+//! read is reported on standard error.
+
+mod common;
+
+use std::path::Path;
+
+use common::{bin, run_json};
+
+const CFN: &str = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: web\n";
+const CFN_NO_ECS: &str =
+    "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n";
+const TF: &str = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n}\n";
+const TF_NO_ECS: &str = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n";
+const TASK: &str = r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 256}]}"#;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = bin().current_dir(dir).args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_cloudformation_template_named_alone_is_not_called_clean() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "stack.yaml", CFN);
+    let (code, out, err) = run(dir.path(), &["stack.yaml", "--color", "never"]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("No problems found ("), "{out}");
+    assert!(
+        out.contains("Not read: 1 CloudFormation template (not read yet)"),
+        "{out}"
+    );
+    assert!(
+        err.contains("warning: stack.yaml: not read (CloudFormation templates are not read yet)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_terraform_file_is_never_parsed_as_yaml() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "main.tf", TF);
+    write(dir.path(), "vars.tfvars", "cpu = 256\n");
+    write(dir.path(), "app.jsonnet", "{ family: 'web' }\n");
+    for name in ["main.tf", "vars.tfvars", "app.jsonnet"] {
+        let (code, doc, err) = run_json(dir.path(), &[name]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(doc["findings"], serde_json::json!([]), "{name}");
+        assert!(
+            err.contains(&format!("warning: {name}: not read")),
+            "{name}: {err}"
+        );
+        assert_eq!(doc["summary"]["not_read"][0]["count"], 1, "{name}");
+    }
+    // Named again: said again, every time.
+    let (_, _, err) = run(dir.path(), &["main.tf"]);
+    assert!(err.contains("main.tf: not read (Terraform files are not read yet)"));
+    write(
+        dir.path(),
+        "README.md",
+        "# Deploy\n\nSet portMappings: like this\n",
+    );
+    let (_, _, err) = run(dir.path(), &["README.md"]);
+    assert!(err.contains("README.md: not read"), "{err}");
+}
+
+#[test]
+fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    write(p, "task.json", TASK);
+    write(p, "cfn/a.yaml", CFN);
+    write(
+        p,
+        "cfn/b.json",
+        r#"{"Resources": {"Svc": {"Type": "AWS::ECS::Service", "Properties": {}}}}"#,
+    );
+    write(p, "cfn/s3.yaml", CFN_NO_ECS);
+    write(p, "tf/main.tf", TF);
+    write(p, "tf/s3.tf", TF_NO_ECS);
+    write(p, "notes.md", "containerDefinitions are described here\n");
+
+    let (code, doc, _) = run_json(p, &["."]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        doc["summary"]["not_read"],
+        serde_json::json!([
+            {"count": 2, "format": "cloudformation", "reason": "not read yet"},
+            {"count": 1, "format": "terraform", "reason": "not read yet"},
+        ])
+    );
+
+    let (_, out, err) = run(p, &[".", "--color", "never"]);
+    assert!(
+        out.contains("No problems found in the files read (1 file, 1 resource linted).\nNot read: 2 CloudFormation templates, 1 Terraform file (not read yet); --verbose lists them."),
+        "{out}"
+    );
+    assert_eq!(err, "", "walked files are listed only under --verbose");
+    let (_, _, err) = run(p, &[".", "--verbose"]);
+    for name in ["cfn/a.yaml", "cfn/s3.yaml", "tf/main.tf", "tf/s3.tf"] {
+        assert!(err.contains(&format!("not read: {name}")), "{name}: {err}");
+    }
+
+    let (_, sarif, _) = run(p, &[".", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
+    let note = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(
+        note["message"]["text"],
+        "3 files were not read: 2 CloudFormation templates, 1 Terraform file (not read yet)"
+    );
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+
+    let (_, md, _) = run(p, &[".", "--format", "markdown"]);
+    assert!(md.contains("No problems found in the files read"), "{md}");
+    assert!(md.contains("Not read: 2 CloudFormation templates"), "{md}");
+}
+
+#[test]
+fn template_files_are_linted_around_their_placeholders() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    // envsubst, jq, Helm and `<NAME>` placeholders where values belong, and one where a
+    // container belongs: the rest of the file is still checked.
+    write(
+        p,
+        "task.json",
+        r#"{
+  "family": $NAME,
+  "cpu": ${CPU},
+  "memory": {{ .Values.memory }},
+  "networkMode": "awsvpc",
+  "containerDefinitions": [
+    {"name": "web", "image": "nginx:1.27", "memory": $$$$MEM$$$$,
+     "portMappings": [{"containerPort": 80, "hostPort": 8080}, <MORE>]},
+    ${SIDECAR}
+  ]
+}"#,
+    );
+    let (code, doc, _) = run_json(p, &["task.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        common::finding_list(&doc, false),
+        vec!["task.json ECS201"],
+        "{doc}"
+    );
+    let (_, _, err) = run(p, &["task.json", "--verbose"]);
+    assert!(
+        err.contains("a template: 6 placeholders read as unknown values"),
+        "{err}"
+    );
+
+    // A real syntax error in a template is still an error.
+    write(
+        p,
+        "broken.json",
+        "{\"family\": ${NAME}\n \"cpu\": ${CPU}}\n",
+    );
+    let (code, doc, _) = run_json(p, &["broken.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        common::finding_list(&doc, false),
+        vec!["broken.json ECS001"]
+    );
+    assert_eq!(doc["findings"][0]["line"], 1);
+}
