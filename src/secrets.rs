@@ -57,8 +57,21 @@ const AWS_CREDENTIAL_NAMES: &[&str] = &[
     "ECS_ENGINE_AUTH_DATA",
 ];
 
-/// Name endings that mark a reference to a secret, not the secret itself.
+/// Name endings that mark a reference to a secret, or a setting about it, not the secret.
 const REFERENCE_SUFFIXES: &[&str] = &[
+    "_PARAMETER",
+    "_PARAM",
+    "_COOKIE",
+    "_DAYS",
+    "_SECONDS",
+    "_COUNT",
+    "_SIZE",
+    "_RETRIES",
+    "_POLICY",
+    "_ROTATION",
+    "_REQUIRED",
+    "_LOCATION",
+    "_KEY_ID",
     "_ARN",
     "_NAME",
     "_ID",
@@ -85,27 +98,99 @@ const REFERENCE_SUFFIXES: &[&str] = &[
     "_TIMEOUT",
 ];
 
-fn secret_looking_name(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    if REFERENCE_SUFFIXES.iter().any(|s| upper.ends_with(s)) {
-        return false;
+/// How much a variable's name says its value is a secret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameSays {
+    /// `DB_PASSWORD`, `API_TOKEN`, `STRIPE_SECRET`, `GITHUB_API_KEY`, `PRIVATE_KEY`,
+    /// `SERVICE_CREDENTIALS`: any literal value is a secret in plain text, however weak it is
+    /// (Security Hub ECS.8 and KICS flag these names whatever the value).
+    Secret,
+    /// `SIGNING_KEY`, `ACCESS_KEY`, `DB_PWD`: a secret when the value looks like one.
+    MaybeSecret,
+    Nothing,
+}
+
+/// Splits `DB_PASSWORD`, `db-password`, `dbPassword` into upper-case words.
+fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_uppercase());
     }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn name_says(name: &str) -> NameSays {
+    let upper = name.to_ascii_uppercase();
+    // `SECRET_ARN`, `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `API_KEY_PATH`: the name describes a
+    // secret, its value is a reference or a setting.
+    if REFERENCE_SUFFIXES.iter().any(|s| upper.ends_with(s)) {
+        return NameSays::Nothing;
+    }
+    let words = words(name);
+    let strong = words.iter().any(|w| {
+        w.contains("PASSWORD")
+            || w.contains("PASSWD")
+            || w.contains("SECRET")
+            || w.contains("CREDENTIAL")
+            || w.ends_with("TOKEN")
+            || w.ends_with("TOKENS")
+            || w.ends_with("APIKEY")
+            || w == "PASSPHRASE"
+    }) || words
+        .windows(2)
+        .any(|p| matches!((p[0].as_str(), p[1].as_str()), ("API" | "PRIVATE", "KEY")));
+    if strong {
+        NameSays::Secret
+    } else if upper.ends_with("_KEY")
+        || upper == "KEY"
+        || upper.contains("ACCESS_KEY")
+        || upper.ends_with("_PWD")
+        || upper == "PWD"
+    {
+        NameSays::MaybeSecret
+    } else {
+        NameSays::Nothing
+    }
+}
+
+/// A value that refers to a secret, or a setting, rather than being one: an ARN, an SSM or
+/// Secrets Manager reference, a dynamic reference, a parameter path, a URL without a password,
+/// a boolean.
+fn is_reference_or_setting(value: &str) -> bool {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
     [
-        "PASSWORD",
-        "PASSWD",
-        "SECRET",
-        "TOKEN",
-        "APIKEY",
-        "API_KEY",
-        "PRIVATE_KEY",
-        "ACCESS_KEY",
-        "CREDENTIAL",
+        "arn:",
+        "ssm:",
+        "secretsmanager:",
+        "{{resolve:",
+        "/",
+        "./",
+        "file:",
     ]
     .iter()
-    .any(|w| upper.contains(w))
-        || upper.ends_with("_KEY")
-        || upper == "KEY"
-        || upper.ends_with("_PWD")
+    .any(|p| lower.starts_with(p))
+        || (lower.contains("://") && !has_userinfo_password(v))
+        || matches!(
+            lower.as_str(),
+            "true" | "false" | "yes" | "no" | "enabled" | "disabled" | "required" | "optional"
+        )
 }
 
 /// Shannon entropy in bits per character.
@@ -131,25 +216,9 @@ pub fn entropy(s: &str) -> f64 {
 /// Values that are clearly not a secret even under a secret-looking name.
 fn clearly_not_secret(value: &str) -> bool {
     let v = value.trim();
-    let lower = v.to_ascii_lowercase();
     v.len() < 8
         || v.chars().any(char::is_whitespace)
-        || [
-            "arn:",
-            "ssm:",
-            "secretsmanager:",
-            "{{resolve:",
-            "/",
-            "./",
-            "file:",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        || (lower.contains("://") && !has_userinfo_password(v))
-        || matches!(
-            lower.as_str(),
-            "true" | "false" | "enabled" | "disabled" | "required" | "optional"
-        )
+        || is_reference_or_setting(v)
         || v.bytes().all(|b| b.is_ascii_digit())
         || looks_like_a_name(v)
         || entropy(v) < 2.5
@@ -204,10 +273,13 @@ pub fn classify(name: &str, value: &str) -> Option<SecretKind> {
     {
         return Some(SecretKind::AwsCredential);
     }
-    if secret_looking_name(name) && !clearly_not_secret(value) {
-        return Some(SecretKind::Password);
+    match name_says(name) {
+        NameSays::Secret if !value.trim().is_empty() && !is_reference_or_setting(value) => {
+            Some(SecretKind::Password)
+        }
+        NameSays::MaybeSecret if !clearly_not_secret(value) => Some(SecretKind::Password),
+        _ => None,
     }
-    None
 }
 
 /// Spans of the secret values among the environment variables the model read.
@@ -350,7 +422,11 @@ mod tests {
             Some(SecretKind::Password)
         );
         assert_eq!(classify("LOG_LEVEL", "verysecretvalue123"), None);
-        assert_eq!(classify("DB_PASSWORD", "changeme"), None);
+        // A weak password in plain text is still a password in plain text.
+        assert_eq!(
+            classify("DB_PASSWORD", "changeme"),
+            Some(SecretKind::Password)
+        );
         assert_eq!(
             classify("REDIS_URL", "redis://default:Xk9mQ2vL@cache:6379"),
             Some(SecretKind::Password)
@@ -360,8 +436,60 @@ mod tests {
         assert_eq!(classify("TOKENIZER_MODEL", "bert-base-uncased"), None);
         assert_eq!(classify("CSRF_TOKEN_COOKIE", "csrftoken"), None);
         assert_eq!(classify("X", "AROAEXAMPLEROLEID1234"), None);
-        assert_eq!(classify("DB_PASSWORD", "aaaaaaaa"), None);
+        assert_eq!(
+            classify("DB_PASSWORD", "aaaaaaaa"),
+            Some(SecretKind::Password)
+        );
         assert_eq!(classify("SECRET_ENABLED", "true"), None);
+    }
+
+    #[test]
+    fn names_that_say_secret_whatever_the_value() {
+        for (name, value) in [
+            ("DB_PASSWORD", "hunter2"),
+            ("MYSQL_ROOT_PASSWORD", "root"),
+            ("dbPassword", "pass"),
+            ("SMTP_PASSWD", "12345"),
+            ("JWT_SECRET", "secret"),
+            ("CLIENT_SECRET", "abc"),
+            ("GITHUB_TOKEN", "ghp_short"),
+            ("AUTH_TOKEN", "letmein"),
+            ("STRIPE_API_KEY", "sk_test_1"),
+            ("SENDGRID_APIKEY", "SG.x"),
+            ("PRIVATE_KEY", "k"),
+            ("SERVICE_CREDENTIALS", "user:pass"),
+            ("ADMIN_PASSWORD", "my secret phrase"),
+        ] {
+            assert_eq!(
+                classify(name, value),
+                Some(SecretKind::Password),
+                "{name}={value}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_that_describe_a_secret_and_references() {
+        for (name, value) in [
+            ("PASSWORD_MIN_LENGTH", "12"),
+            ("TOKEN_URL", "https://auth.example.com/token"),
+            ("SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:x"),
+            ("DB_PASSWORD_FILE", "/run/secrets/db"),
+            ("API_KEY_PATH", "keys/api"),
+            ("SECRET_ENABLED", "true"),
+            ("TOKEN_EXPIRY", "3600"),
+            ("CSRF_TOKEN_COOKIE", "csrftoken"),
+            ("SECRET_NAME", "prod/db"),
+            ("DB_PASSWORD", ""),
+            ("DB_PASSWORD", "arn:aws:ssm:us-east-1:1:parameter/db"),
+            ("DB_PASSWORD", "/prod/db/password"),
+            ("TOKENIZER_MODEL", "bert-base-uncased"),
+            ("API_TOKEN_PARAMETER", "/orders/prod/api-token"),
+            ("SECRET_ROTATION_DAYS", "30"),
+            ("LOG_LEVEL", "verysecretvalue123"),
+        ] {
+            assert_eq!(classify(name, value), None, "{name}={value}");
+        }
     }
 
     #[test]

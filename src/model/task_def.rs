@@ -109,6 +109,9 @@ pub struct Container<'t> {
     pub pointer: Pointer,
     pub name: Val<&'t str>,
     pub image: Val<&'t str>,
+    /// The image as written, placeholders included (`${REPO}:latest`): a template may leave
+    /// the repository unknown and still state the tag.
+    pub image_text: Option<&'t str>,
     pub essential: Val<bool>,
     pub privileged: Val<bool>,
     pub cpu: Val<i64>,
@@ -375,6 +378,7 @@ impl<'t> Container<'t> {
             pointer,
             name,
             image: text(image),
+            image_text: image.and_then(Node::as_str),
             essential: boolean(essential),
             privileged: boolean(privileged),
             cpu: int(cpu),
