@@ -311,7 +311,16 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     if let Some(rev) = &args.changed_since {
-        match discover::changed_since(rev, &cwd) {
+        let mut paths: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect();
+        if paths.is_empty() {
+            paths.push(cwd.clone());
+        }
+        match discover::changed_since(rev, &paths) {
             Ok(set) => plan.only_files = Some(set),
             Err(e) => return fail(&e),
         }

@@ -209,9 +209,13 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
 }
 
 /// The files changed since the git revision `rev` (committed, staged, unstaged or untracked),
-/// as canonical absolute paths, for `--changed-since`.
-pub fn changed_since(rev: &str, cwd: &Path) -> Result<std::collections::HashSet<PathBuf>, String> {
-    let git = |args: &[&str]| -> Result<String, String> {
+/// as canonical absolute paths, for `--changed-since`. Each of `paths` is looked up in the
+/// repository that holds it, so ecslint may run from outside the repository (or over several).
+pub fn changed_since(
+    rev: &str,
+    paths: &[PathBuf],
+) -> Result<std::collections::HashSet<PathBuf>, String> {
+    let git = |cwd: &Path, args: &[&str]| -> Result<String, String> {
         let out = std::process::Command::new("git")
             .args(args)
             .current_dir(cwd)
@@ -219,31 +223,50 @@ pub fn changed_since(rev: &str, cwd: &Path) -> Result<std::collections::HashSet<
             .map_err(|e| format!("--changed-since needs git: {e}"))?;
         if !out.status.success() {
             return Err(format!(
-                "--changed-since {rev}: git {} failed: {}",
+                "--changed-since {rev}: git {} failed in {}: {}",
                 args.join(" "),
+                cwd.display(),
                 String::from_utf8_lossy(&out.stderr).trim()
             ));
         }
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     };
-    let root =
-        PathBuf::from(git(&["rev-parse", "--show-toplevel"])?.trim_end_matches(['\n', '\r']));
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        let abs = absolute(path);
+        let dir = if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+        };
+        let root = PathBuf::from(
+            git(&dir, &["rev-parse", "--show-toplevel"])?.trim_end_matches(['\n', '\r']),
+        );
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
+    }
     let mut set = std::collections::HashSet::new();
-    let diff = git(&["diff", "--name-only", "-z", rev, "--"])?;
-    let untracked = git(&[
-        "ls-files",
-        "--others",
-        "--exclude-standard",
-        "--full-name",
-        "-z",
-    ])?;
-    for name in diff
-        .split('\0')
-        .chain(untracked.split('\0'))
-        .filter(|n| !n.is_empty())
-    {
-        let path = root.join(name);
-        set.insert(std::fs::canonicalize(&path).unwrap_or(path));
+    for root in &roots {
+        let diff = git(root, &["diff", "--name-only", "-z", rev, "--"])?;
+        let untracked = git(
+            root,
+            &[
+                "ls-files",
+                "--others",
+                "--exclude-standard",
+                "--full-name",
+                "-z",
+            ],
+        )?;
+        for name in diff
+            .split('\0')
+            .chain(untracked.split('\0'))
+            .filter(|n| !n.is_empty())
+        {
+            let path = root.join(name);
+            set.insert(std::fs::canonicalize(&path).unwrap_or(path));
+        }
     }
     Ok(set)
 }

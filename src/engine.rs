@@ -294,9 +294,14 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
     cross.retain(|f| rule_index(f.rule).is_some_and(|i| masks[f.file][i]));
     findings.extend(cross);
 
-    // Only the files asked about are reported on (`--changed-since`).
+    // Only the files asked about are reported on (`--changed-since`), and what a change to
+    // them breaks elsewhere: a finding in an unchanged service that follows a link into a
+    // changed task definition (a renamed container, a removed port) is reported too.
     let reported: Vec<bool> = inputs.iter().map(|i| plan.reported(i)).collect();
-    findings.retain(|f| reported[f.file]);
+    findings.retain(|f| {
+        f.files()
+            .any(|id| reported.get(id).copied().unwrap_or(false))
+    });
     ensure_text(&mut files, inputs, &findings);
 
     // Suppressions: config entries and YAML comments; unused, expired and invalid ones become

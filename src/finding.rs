@@ -24,6 +24,9 @@ pub struct Finding {
     pub labels: Vec<Label>,
     /// The resource the finding is about (task family, service name), when known.
     pub resource: Option<String>,
+    /// Other files the finding follows a cross-file link into (the task definitions a service
+    /// resolves to): a change there can cause it, so `--changed-since` reports it.
+    pub related: Vec<FileId>,
 }
 
 #[derive(Clone, Debug)]
@@ -47,6 +50,21 @@ impl Finding {
             message: message.into(),
         });
         self
+    }
+
+    /// Records files the finding was decided from, beyond its own and its labels'.
+    pub fn related(&mut self, files: impl IntoIterator<Item = FileId>) -> &mut Self {
+        self.related.extend(files);
+        self.related.sort_unstable();
+        self.related.dedup();
+        self
+    }
+
+    /// Every file the finding is about: its own, its labels' and the related ones.
+    pub fn files(&self) -> impl Iterator<Item = FileId> + '_ {
+        std::iter::once(self.file)
+            .chain(self.labels.iter().map(|l| l.file))
+            .chain(self.related.iter().copied())
     }
 
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {

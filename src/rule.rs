@@ -181,6 +181,7 @@ impl Sink<'_> {
             help: None,
             labels: Vec::new(),
             resource: self.resource.map(str::to_string),
+            related: Vec::new(),
         });
         let last = self.out.len() - 1;
         &mut self.out[last]

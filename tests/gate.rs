@@ -179,3 +179,70 @@ fn template_files_are_linted_around_their_placeholders() {
     );
     assert_eq!(doc["findings"][0]["line"], 1);
 }
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn changed_since_reports_what_a_change_breaks_in_unchanged_files() {
+    let repo = tempfile::tempdir().expect("tmp");
+    let p = repo.path();
+    git(p, &["init", "-q", "-b", "main"]);
+    let task = r#"{"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 256, "portMappings": [{"containerPort": 8080}]}]}"#;
+    write(p, "task.json", task);
+    write(
+        p,
+        "service.json",
+        r#"{"serviceName": "web", "taskDefinition": "web", "desiredCount": 1, "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1", "containerName": "web", "containerPort": 8080}]}"#,
+    );
+    write(
+        p,
+        "other.json",
+        &task
+            .replace("\"web\"", "\"other\"")
+            .replace("8080}]", "8080, \"hostPort\": 9090}]"),
+    );
+    git(p, &["add", "."]);
+    git(p, &["commit", "-q", "-m", "base"]);
+    let (code, doc, _) = run_json(p, &["--changed-since", "HEAD"]);
+    assert_eq!((code, common::finding_list(&doc, false)), (0, vec![]));
+
+    // Rename the container in the task definition only: the unchanged service breaks.
+    write(
+        p,
+        "task.json",
+        &task.replace("\"name\": \"web\"", "\"name\": \"app\""),
+    );
+    let (code, doc, err) = run_json(p, &["--changed-since", "HEAD"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        common::finding_list(&doc, false),
+        vec!["service.json ECS401"],
+        "other.json's old finding is still not reported"
+    );
+
+    // From outside the repository: the repository that holds the given path is used.
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    let (code, doc, err) = run_json(
+        elsewhere.path(),
+        &[&p.display().to_string(), "--changed-since", "HEAD"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1), "{doc}");
+    assert_eq!(doc["findings"][0]["rule"], "ECS401");
+    // A path in no repository is a clear error.
+    let (code, _, err) = run_json(elsewhere.path(), &[".", "--changed-since", "HEAD"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--changed-since HEAD"), "{err}");
+}

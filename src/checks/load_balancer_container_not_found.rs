@@ -52,7 +52,8 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             );
             finding
                 .resource(service.name.clone())
-                .stable(&lb.container_name_stable);
+                .stable(&lb.container_name_stable)
+                .related(candidates.iter().map(|t| t.file));
             finding.label_in(
                 td.file,
                 td.anchor,

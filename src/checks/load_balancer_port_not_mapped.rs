@@ -57,7 +57,8 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             );
             finding
                 .resource(service.name.clone())
-                .stable(&lb.container_port_stable);
+                .stable(&lb.container_port_stable)
+                .related(candidates.iter().map(|t| t.file));
             match c.port_mappings_key {
                 Some(key) => finding.label_in(
                     td.file,
