@@ -293,9 +293,48 @@ impl Selector {
 }
 
 fn unknown_selector(s: &str) -> String {
-    let mut candidates: Vec<&str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
-    candidates.extend(Category::ALL.iter().map(|c| c.as_str()));
-    let best = candidates
+    let upper = s.trim().to_ascii_uppercase();
+    // `ECS9`, `ECS5`: a code prefix no rule has. A prefix is not a misspelt code: say what
+    // the prefixes are rather than suggest a rule that happens to share characters.
+    if upper.len() < 6 && upper.starts_with("ECS") && upper[3..].bytes().all(|b| b.is_ascii_digit())
+    {
+        let mut prefixes: Vec<&str> = RULES.iter().map(|r| &r.code[..4]).collect();
+        prefixes.dedup();
+        return format!(
+            "rule selector `{s}` matches no rule: codes start with {}",
+            prefixes.join(", ")
+        );
+    }
+    match did_you_mean(s, true) {
+        Some(c) => format!("unknown rule selector `{s}` (did you mean `{c}`?)"),
+        None => format!(
+            "unknown rule selector `{s}`: use a rule code, code prefix, rule name, category or ALL"
+        ),
+    }
+}
+
+/// The rule code or name (and, with `categories`, the category) closest to `s`, when one is
+/// close enough to be what was meant.
+pub fn did_you_mean(s: &str, categories: bool) -> Option<&'static str> {
+    // A code is compared by edits (`ECS2O1` is one away from `ECS201`, two from `ECS212`).
+    if s.len() >= 6 && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ECS")) {
+        return RULES
+            .iter()
+            .map(|r| {
+                (
+                    strsim::damerau_levenshtein(&s.to_ascii_uppercase(), r.code),
+                    r.code,
+                )
+            })
+            .filter(|(d, _)| *d <= 1)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, c)| c);
+    }
+    let mut candidates: Vec<&'static str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
+    if categories {
+        candidates.extend(Category::ALL.iter().map(|c| c.as_str()));
+    }
+    candidates
         .iter()
         .map(|c| {
             (
@@ -304,13 +343,8 @@ fn unknown_selector(s: &str) -> String {
             )
         })
         .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((_, c)) => format!("unknown rule selector `{s}` (did you mean `{c}`?)"),
-        None => format!(
-            "unknown rule selector `{s}`: use a rule code, code prefix, rule name, category or ALL"
-        ),
-    }
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 fn parse_all(list: &[String]) -> Result<Vec<Selector>, String> {
@@ -419,6 +453,15 @@ mod tests {
     fn unknown_selector_suggests() {
         let err = Selector::parse("host-port-mismatc").expect_err("unknown");
         assert!(err.contains("did you mean `host-port-mismatch`"), "{err}");
+        let err = Selector::parse("ECS2O1").expect_err("unknown");
+        assert!(err.contains("did you mean `ECS201`"), "{err}");
+        // A prefix no rule has is not a misspelt code.
+        let err = Selector::parse("ECS9").expect_err("unknown");
+        assert!(!err.contains("ECS209"), "{err}");
+        assert!(
+            err.contains("matches no rule: codes start with ECS0, ECS1, ECS2"),
+            "{err}"
+        );
     }
 
     #[test]

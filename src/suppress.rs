@@ -3,8 +3,8 @@
 //! - `[[suppress]]` entries in `.ecslint.toml`: rule, path glob, optional resource and pointer,
 //!   a required reason and an optional `expires` date. An expired entry stops suppressing and is
 //!   reported (ECS802).
-//! - In YAML files, a comment on the line above the flagged one:
-//!   `# ecslint-ignore ECS201: reason` (several codes or names separated by commas).
+//! - In YAML files, a comment on the line above the flagged one, or at the end of the flagged
+//!   line: `# ecslint-ignore ECS201: reason` (several codes or names separated by commas).
 //!   A comment without a reason, or naming no known rule, is reported (ECS803).
 //! - A suppression that matched nothing is reported (ECS801), when the rules it names ran.
 //! - The baseline: fingerprints of known findings (see `Finding::fingerprint`); matching
@@ -117,14 +117,14 @@ pub fn comments(text: &str) -> Vec<CommentSuppression> {
     };
     let mut out = Vec::new();
     for (i, (start, line)) in lines.iter().enumerate() {
-        let trimmed = line.trim_start();
-        let Some(rest) = trimmed.strip_prefix('#').map(str::trim_start) else {
+        let Some(col) = comment_start(line) else {
             continue;
         };
-        let Some(body) = rest.strip_prefix("ecslint-ignore") else {
+        // A comment alone on its line suppresses the next line; a trailing one, its own.
+        let trailing = !line[..col].trim().is_empty();
+        let Some(body) = line[col + 1..].trim_start().strip_prefix("ecslint-ignore") else {
             continue;
         };
-        let col = line.len() - trimmed.len();
         let span = Span::new(start + col, start + line.len());
         let (codes, reason) = match body.split_once(':') {
             Some((c, r)) => (c, r.trim()),
@@ -142,9 +142,12 @@ pub fn comments(text: &str) -> Vec<CommentSuppression> {
                 None => unknown.push(code.to_string()),
             }
         }
-        let problem = if !unknown.is_empty() {
+        let problem = if let Some(first) = unknown.first() {
+            let hint = crate::config::did_you_mean(first, false)
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default();
             Some(format!(
-                "unknown rule `{}` in suppression comment",
+                "unknown rule `{}` in suppression comment{hint}",
                 unknown.join("`, `")
             ))
         } else if rules.is_empty() {
@@ -156,10 +159,14 @@ pub fn comments(text: &str) -> Vec<CommentSuppression> {
         } else {
             None
         };
-        let target = lines[i + 1..]
-            .iter()
-            .position(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map_or(0, |j| i + 1 + j + 1);
+        let target = if trailing {
+            i + 1
+        } else {
+            lines[i + 1..]
+                .iter()
+                .position(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .map_or(0, |j| i + 1 + j + 1)
+        };
         out.push(CommentSuppression {
             target_line: u32::try_from(target).unwrap_or(0),
             line: u32::try_from(i + 1).unwrap_or(0),
@@ -170,6 +177,34 @@ pub fn comments(text: &str) -> Vec<CommentSuppression> {
         });
     }
     out
+}
+
+/// Where a YAML comment starts on `line`: a `#` at the start or after whitespace, outside
+/// quoted scalars (`value: "a # b"` holds no comment).
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let after_space = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        match quote {
+            // `\"` inside double quotes, and `''` inside single quotes, are escapes.
+            Some(b'"') if b == b'\\' => i += 1,
+            Some(b'\'') if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if matches!(b, b'"' | b'\'')
+                && (after_space || matches!(bytes[i - 1], b':' | b'-' | b'[' | b'{' | b',')) =>
+            {
+                quote = Some(b);
+            }
+            None if b == b'#' && after_space => return Some(i),
+            None => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A finding that a suppression hid, with why.
@@ -421,6 +456,24 @@ mod tests {
         assert_eq!(Date::from_days(0), Date(1970, 1, 1));
         assert_eq!(Date::from_days(20_416), Date(2025, 11, 24));
         assert!(Date(2025, 1, 2) > Date(2024, 12, 31));
+    }
+
+    #[test]
+    fn trailing_comments_suppress_their_own_line() {
+        let text = "hostPort: 50002  # ecslint-ignore ECS204: reason\nimage: \"a # ecslint-ignore ECS201: no\"\nport: 1 # ecslint-ignore ECS2O4: typo\nx: 'it'' # ecslint-ignore ECS201: no'\n";
+        let c = comments(text);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!((c[0].line, c[0].target_line), (1, 1));
+        assert!(c[0].problem.is_none());
+        assert_eq!(&text[c[0].span.range()], "# ecslint-ignore ECS204: reason");
+        assert_eq!(c[1].line, 3);
+        assert!(
+            c[1].problem
+                .as_deref()
+                .is_some_and(|p| p.contains("did you mean `ECS204`")),
+            "{:?}",
+            c[1].problem
+        );
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Meta-tests that keep the rule catalog honest: codes unique, sorted and pinned; names in
 //! kebab-case naming the bad pattern; every rule documented under the fixed headings; the doc
-//! examples run (the failing one gives exactly that rule, the passing one gives nothing).
+//! examples run (the failing one gives exactly that rule, the passing one gives nothing); the
+//! rule list in `docs/rules.md` and the README is generated from the catalog and kept fresh.
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ecslint::checks::RULES;
 use ecslint::engine::Plan;
+use ecslint::rule::{Category, Rule, Severity};
 
 const HEADINGS: &[&str] = &[
     "What it does",
@@ -235,4 +237,218 @@ fn messages_follow_one_style() {
             );
         }
     }
+}
+
+/// The environment variable that rewrites generated docs instead of failing on them (the same
+/// one the man page test in `tests/cli.rs` uses).
+const UPDATE: &str = "ECSLINT_UPDATE_DOCS";
+const REGENERATE: &str = "ECSLINT_UPDATE_DOCS=1 cargo test --test catalog";
+const README_START: &str = "<!-- rules:start -->\n";
+const README_END: &str = "<!-- rules:end -->";
+
+/// One Markdown table cell: pipes escaped (also inside code spans, as GitHub reads tables),
+/// line breaks flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// What a category means, for the generated docs.
+fn category_meaning(c: Category) -> &'static str {
+    match c {
+        Category::DeployError => {
+            "ECS would refuse the configuration when it is registered or deployed, or ecslint \
+             cannot read the file at all"
+        }
+        Category::Wiring => {
+            "the resources deploy, but a service and its task definition do not fit together, \
+             so traffic breaks afterwards"
+        }
+        Category::Security => {
+            "settings that weaken the security of a task; these rules carry a \
+             `security-severity` in SARIF, which GitHub code scanning ranks by"
+        }
+        Category::BestPractice => {
+            "ECS accepts it, but it is likely to cause trouble later; also the upkeep of \
+             suppressions"
+        }
+        Category::Policy => {
+            "organisation rules, run only when `select` names the category or the rule"
+        }
+    }
+}
+
+/// The full text of `docs/rules.md`.
+fn rules_page() -> String {
+    let mut out = String::from("# Rules\n\n");
+    out.push_str(&format!(
+        "<!-- Generated from the rule catalog by `{REGENERATE}`; do not edit by hand. -->\n\n"
+    ));
+    out.push_str(&format!(
+        "Every rule ecslint ships, by category. This page is generated from the rule catalog \
+         (`ecslint::checks::RULES` and `rules/`): `{REGENERATE}` rewrites it, and \
+         `cargo test --test catalog` fails when it is stale. `ecslint rules` prints the same \
+         list, `ecslint rule <CODE>` one rule's documentation.\n"
+    ));
+    for category in Category::ALL {
+        let rules: Vec<&Rule> = RULES
+            .iter()
+            .copied()
+            .filter(|r| r.category == category)
+            .collect();
+        if rules.is_empty() {
+            continue;
+        }
+        let security = category == Category::Security;
+        let meaning = category_meaning(category);
+        out.push_str(&format!(
+            "\n## {}\n\n{}{}.\n\n",
+            category.as_str(),
+            meaning[..1].to_uppercase(),
+            &meaning[1..]
+        ));
+        if security {
+            out.push_str("| code | name | severity | security-severity | summary |\n");
+            out.push_str("|---|---|---|---|---|\n");
+        } else {
+            out.push_str("| code | name | severity | summary |\n");
+            out.push_str("|---|---|---|---|\n");
+        }
+        for r in rules {
+            let link = format!("[{}](../rules/{}-{}.md)", r.name, r.code, r.name);
+            let extra = if security {
+                format!(" {} |", cell(r.security_severity.unwrap_or("")))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "| {} | {} | {} |{} {} |\n",
+                r.code,
+                link,
+                r.severity.as_str(),
+                extra,
+                cell(&r.summary())
+            ));
+        }
+    }
+
+    out.push_str("\n## Categories\n\n");
+    out.push_str(
+        "A category is a selector like a code, a prefix or a name (`select`, `ignore`, \
+         `[severity]`, `[per-file-ignores]` in `.ecslint.toml`, `--select`, `--ignore`).\n\n",
+    );
+    for category in Category::ALL {
+        let count = RULES.iter().filter(|r| r.category == category).count();
+        let rules = match count {
+            0 => "no built-in rule yet".to_string(),
+            1 => "1 rule".to_string(),
+            n => format!("{n} rules"),
+        };
+        let default = if category.on_by_default() {
+            "on by default"
+        } else {
+            "opt-in"
+        };
+        out.push_str(&format!(
+            "- `{}` ({rules}, {default}): {}.\n",
+            category.as_str(),
+            category_meaning(category)
+        ));
+    }
+
+    out.push_str("\n## Severities\n\n");
+    out.push_str(
+        "Each rule has a default severity; `[severity]` in `.ecslint.toml` overrides it per \
+         rule, prefix or category. Which severities fail a run is `--fail-on` (`fail-on`).\n\n",
+    );
+    for (severity, meaning) in [
+        (Severity::Error, "fails the run (exit code 1) by default"),
+        (
+            Severity::Warning,
+            "reported; fails the run only with `--fail-on warning` or `--fail-on info`",
+        ),
+        (
+            Severity::Info,
+            "reported; fails the run only with `--fail-on info`",
+        ),
+    ] {
+        let default_of = match RULES.iter().filter(|r| r.severity == severity).count() {
+            0 => "no rule's default".to_string(),
+            1 => "the default of 1 rule".to_string(),
+            n => format!("the default of {n} rules"),
+        };
+        out.push_str(&format!(
+            "- `{}` ({default_of}): {meaning}.\n",
+            severity.as_str()
+        ));
+    }
+    out
+}
+
+/// The compact table the README holds between its `rules` markers.
+fn readme_block() -> String {
+    let mut out = String::from(README_START);
+    out.push_str("| code | name | severity | summary |\n|---|---|---|---|\n");
+    for r in RULES {
+        out.push_str(&format!(
+            "| {} | [{}](rules/{}-{}.md) | {} | {} |\n",
+            r.code,
+            r.name,
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            cell(&r.summary())
+        ));
+    }
+    out.push_str(README_END);
+    out
+}
+
+/// `readme` with the text between its markers (markers included) replaced by `block`.
+fn with_readme_block(readme: &str, block: &str) -> String {
+    let start = readme
+        .find(README_START)
+        .unwrap_or_else(|| panic!("README.md has no `{}` marker", README_START.trim()));
+    let end = readme[start..]
+        .find(README_END)
+        .map(|i| start + i + README_END.len())
+        .unwrap_or_else(|| panic!("README.md has no `{README_END}` after the start marker"));
+    format!("{}{}{}", &readme[..start], block, &readme[end..])
+}
+
+#[test]
+fn table_cells_escape_pipes() {
+    assert_eq!(cell("a | b `c|d`"), "a \\| b `c\\|d`");
+    assert_eq!(cell("one\ntwo"), "one two");
+    let readme = "x\n<!-- rules:start -->\nold\n<!-- rules:end -->\ny\n";
+    assert_eq!(
+        with_readme_block(readme, "<!-- rules:start -->\nnew\n<!-- rules:end -->"),
+        "x\n<!-- rules:start -->\nnew\n<!-- rules:end -->\ny\n"
+    );
+}
+
+#[test]
+fn rules_docs_are_fresh() {
+    let page = rules_page();
+    let path = Path::new("docs/rules.md");
+    let update = std::env::var_os(UPDATE).is_some();
+    if update {
+        std::fs::write(path, &page).expect("write docs/rules.md");
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        committed, page,
+        "docs/rules.md is stale: run `{REGENERATE}`"
+    );
+
+    let readme_path = Path::new("README.md");
+    let readme = std::fs::read_to_string(readme_path).expect("README.md");
+    let fresh = with_readme_block(&readme, &readme_block());
+    if update && fresh != readme {
+        std::fs::write(readme_path, &fresh).expect("write README.md");
+    }
+    let committed = std::fs::read_to_string(readme_path).expect("README.md");
+    assert_eq!(
+        committed, fresh,
+        "the rule table in README.md (between the `rules` markers) is stale: run `{REGENERATE}`"
+    );
 }
