@@ -8,12 +8,18 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `eprintln!` that never panics: a closed standard error (`2>&-`) must not crash a run.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 use crate::checks::RULES;
-use crate::config::{self, LoadedConfig};
+use crate::config::{self, FailOn, LoadedConfig};
 use crate::discover::{self, Filters, GlobList, Input};
 use crate::engine::{self, FileStatus, Plan};
 use crate::report::{self, Format};
-use crate::rule::Severity;
 use crate::suppress::Baseline;
 
 #[derive(Parser, Debug)]
@@ -79,9 +85,12 @@ struct CheckArgs {
     /// When to use colour in human output (NO_COLOR is honoured by `auto`).
     #[arg(long, value_enum)]
     color: Option<ColorChoice>,
-    /// The lowest severity that makes the exit code 1.
+    /// The lowest severity that makes the exit code 1; `never` reports without failing.
     #[arg(long, value_enum, value_name = "SEVERITY")]
-    fail_on: Option<SeverityArg>,
+    fail_on: Option<FailOnArg>,
+    /// Exit 0 whatever is found (I/O and usage errors still exit 2); the same as `--fail-on never`.
+    #[arg(long)]
+    exit_zero: bool,
     /// Use this configuration file instead of searching for `.ecslint.toml`.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -128,18 +137,20 @@ struct CheckArgs {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum SeverityArg {
+enum FailOnArg {
     Error,
     Warning,
     Info,
+    Never,
 }
 
-impl From<SeverityArg> for Severity {
-    fn from(s: SeverityArg) -> Severity {
+impl From<FailOnArg> for FailOn {
+    fn from(s: FailOnArg) -> FailOn {
         match s {
-            SeverityArg::Error => Severity::Error,
-            SeverityArg::Warning => Severity::Warning,
-            SeverityArg::Info => Severity::Info,
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
         }
     }
 }
@@ -231,8 +242,59 @@ impl Progress {
 pub fn man_page() -> String {
     let mut out = Vec::new();
     let _ = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    let mut page = String::from_utf8_lossy(&out).into_owned();
+    page.push_str(MAN_EXTRA);
+    page
 }
+
+/// The sections clap does not generate: exit status, files, environment, examples (roff).
+const MAN_EXTRA: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+No finding at or above the failure threshold (\fB\-\-fail\-on\fR, default \fBerror\fR), or \fB\-\-exit\-zero\fR / \fB\-\-fail\-on never\fR. Also when the reader of standard output goes away (a closed pipe).
+.TP
+\fB1\fR
+Findings at or above the threshold.
+.TP
+\fB2\fR
+A usage, configuration or I/O error: a path that does not exist, an unreadable or invalid configuration, a file that could not be read.
+.SH FILES
+.TP
+\fB.ecslint.toml\fR
+The configuration, searched for in the current directory and its parents; \fB\-\-config\fR names one instead. Its globs are relative to its directory. \fBecslint schema\fR prints its JSON Schema.
+.TP
+\fBecslint\-baseline.json\fR
+A baseline written by \fB\-\-write\-baseline\fR and read by \fB\-\-baseline\fR (any name).
+.SH ENVIRONMENT
+.TP
+\fBNO_COLOR\fR
+When set and not empty, \fB\-\-color auto\fR draws no colour.
+.TP
+\fBRAYON_NUM_THREADS\fR
+The number of threads that read and lint files (default: one per core).
+.TP
+\fBCI\fR
+Not read by ecslint; its own test suite fails instead of skipping the shared corpus when \fBCI=true\fR.
+.SH EXAMPLES
+.TP
+\fBecslint\fR
+Lint the current directory.
+.TP
+\fBecslint deploy/ \-\-format sarif \-o ecslint.sarif\fR
+Write SARIF for code scanning.
+.TP
+\fBecslint \-\-changed\-since origin/main\fR
+Report only on files changed since origin/main, and on what those changes break elsewhere.
+.TP
+\fBecslint \-\-write\-baseline ecslint\-baseline.json\fR
+Accept today's findings; later runs with \fB\-\-baseline ecslint\-baseline.json\fR report only new ones.
+.TP
+\fBcat task.json | ecslint \-\-stdin\-filename task.json \-\fR
+Lint standard input.
+.TP
+\fBecslint rule ECS201\fR
+Show one rule's documentation.
+"#;
 
 fn print(s: &str) {
     let mut out = std::io::stdout().lock();
@@ -243,7 +305,7 @@ fn print(s: &str) {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    say!("error: {message}");
     ExitCode::from(2)
 }
 
@@ -331,11 +393,21 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(e) => return fail(&e),
         }
     }
-    let fail_on: Severity = args
-        .fail_on
-        .map(Severity::from)
-        .or(loaded.config.fail_on)
-        .unwrap_or(Severity::Error);
+    let fail_on: FailOn = if args.exit_zero {
+        FailOn::Never
+    } else {
+        args.fail_on
+            .map(FailOn::from)
+            .or(loaded.config.fail_on)
+            .unwrap_or(FailOn::Error)
+    };
+    let format = args.format.unwrap_or(Format::Human);
+    if args.statistics && !matches!(format, Format::Human | Format::Json) {
+        return fail(&format!(
+            "--statistics counts findings per rule in the human and json formats, not in {}; drop it, or use --format json and read `statistics`",
+            format_name(format)
+        ));
+    }
 
     let mut paths: Vec<PathBuf> = args.paths.clone();
     if paths.is_empty() {
@@ -364,7 +436,6 @@ fn check(args: CheckArgs) -> ExitCode {
         return fail("--stdin-filename needs `-` among the paths");
     }
 
-    let format = args.format.unwrap_or(Format::Human);
     let started = std::time::Instant::now();
     let outcome = if format == Format::Human && !args.quiet && std::io::stderr().is_terminal() {
         let bar = Progress::new(found.inputs.len());
@@ -382,7 +453,7 @@ fn check(args: CheckArgs) -> ExitCode {
             return fail(&format!("cannot write {}: {e}", path.display()));
         }
         if !args.quiet {
-            eprintln!(
+            say!(
                 "Wrote {} finding(s) to {}; run with --baseline {} to report only new ones.",
                 outcome.all_findings().len(),
                 path.display(),
@@ -408,11 +479,11 @@ fn check(args: CheckArgs) -> ExitCode {
                         1 => "; a template: 1 placeholder read as an unknown value".to_string(),
                         n => format!("; a template: {n} placeholders read as unknown values"),
                     };
-                    eprintln!("linted: {} ({}{template})", file.display, shapes.join(", "))
+                    say!("linted: {} ({}{template})", file.display, shapes.join(", "))
                 }
-                FileStatus::Reported(what) => eprintln!("linted: {} ({what})", file.display),
-                FileStatus::Skipped(why) => eprintln!("skipped: {} ({why})", file.display),
-                FileStatus::NotRead { format, .. } => eprintln!(
+                FileStatus::Reported(what) => say!("linted: {} ({what})", file.display),
+                FileStatus::Skipped(why) => say!("skipped: {} ({why})", file.display),
+                FileStatus::NotRead { format, .. } => say!(
                     "not read: {} ({}: {})",
                     file.display,
                     format.noun().0,
@@ -432,7 +503,7 @@ fn check(args: CheckArgs) -> ExitCode {
     {
         if let (true, FileStatus::NotRead { format, .. }) = (input.explicit, status) {
             if !args.verbose {
-                eprintln!(
+                say!(
                     "warning: {}: not read ({})",
                     file.display,
                     format.sentence()
@@ -460,7 +531,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 elapsed: to_terminal.then_some(elapsed),
             },
         ),
-        Format::Json => report::json::render(&outcome, args.show_suppressed),
+        Format::Json => report::json::render_with(&outcome, args.show_suppressed, args.statistics),
         Format::Sarif => report::sarif::render(&outcome, &cwd),
         Format::Github => report::github::render(&outcome),
         Format::Junit => report::junit::render(&outcome),
@@ -472,20 +543,25 @@ fn check(args: CheckArgs) -> ExitCode {
     let written = match &args.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(rendered.as_bytes())
-            .map_err(|e| format!("cannot write output: {e}")),
+        None => match std::io::stdout().lock().write_all(rendered.as_bytes()) {
+            // The reader went away (`ecslint | head -1`): end quietly, as ripgrep does.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+            other => other.map_err(|e| format!("cannot write output: {e}")),
+        },
     };
 
     for (file, n) in &outcome.not_shown {
-        eprintln!(
+        say!(
             "warning: {file}: {n} more findings not shown (at most {} per file)",
             engine::MAX_FINDINGS_PER_FILE
         );
     }
     if format != Format::Human && !args.quiet {
-        eprint!("{}", report::human::baseline_note(&outcome));
+        let _ = write!(
+            std::io::stderr(),
+            "{}",
+            report::human::baseline_note(&outcome)
+        );
     }
     let mut io_errors = found.errors;
     io_errors.extend(outcome.errors.iter().cloned());
@@ -493,16 +569,22 @@ fn check(args: CheckArgs) -> ExitCode {
         io_errors.push(e);
     }
     for e in &io_errors {
-        eprintln!("error: {e}");
+        say!("error: {e}");
     }
     if !io_errors.is_empty() {
         return ExitCode::from(2);
     }
-    if outcome.findings.iter().any(|f| f.severity >= fail_on) {
+    if outcome.findings.iter().any(|f| fail_on.fails(f.severity)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn format_name(format: Format) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 fn plan(args: &CheckArgs, loaded: &LoadedConfig, cwd: &Path) -> Result<(Plan, Filters), String> {

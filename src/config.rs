@@ -47,13 +47,37 @@ pub struct Config {
     /// Glob → rule selectors not to run on the files that match it.
     #[serde(default)]
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
-    /// The lowest severity that makes ecslint exit with code 1 (default `error`).
-    pub fail_on: Option<Severity>,
+    /// The lowest severity that makes ecslint exit with code 1 (default `error`); `never`
+    /// reports findings without failing.
+    pub fail_on: Option<FailOn>,
     /// Files larger than this many bytes are not read (default 10485760, 10 MiB).
     pub max_file_size: Option<u64>,
     /// Accountable suppressions: each names a rule and a path glob, says why, and may expire.
     #[serde(default)]
     pub suppress: Vec<SuppressEntry>,
+}
+
+/// When findings make the exit code 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Report, never fail (`--exit-zero`).
+    Never,
+}
+
+impl FailOn {
+    /// Whether a finding of this severity makes the run fail.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
 }
 
 /// One `[[suppress]]` entry.

@@ -246,3 +246,131 @@ fn changed_since_reports_what_a_change_breaks_in_unchanged_files() {
     assert_eq!(code, 2);
     assert!(err.contains("--changed-since HEAD"), "{err}");
 }
+
+const FINDING: &str = r#"{"family": "a", "networkMode": "awsvpc", "containerDefinitions": [{"name": "a", "image": "a:1", "memory": 128, "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]}"#;
+
+#[test]
+fn exit_zero_and_fail_on_never_report_without_failing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "task.json", FINDING);
+    assert_eq!(run(dir.path(), &["task.json"]).0, 1);
+    for args in [
+        &["task.json", "--exit-zero"][..],
+        &["task.json", "--fail-on", "never"],
+    ] {
+        let (code, out, _) = run(dir.path(), args);
+        assert_eq!(code, 0, "{args:?}");
+        assert!(
+            out.contains("ECS201"),
+            "{args:?}: the findings are still reported"
+        );
+    }
+    write(dir.path(), ".ecslint.toml", "fail-on = \"never\"\n");
+    assert_eq!(run(dir.path(), &["task.json"]).0, 0);
+    // A usage error still exits 2.
+    assert_eq!(run(dir.path(), &["missing.json", "--exit-zero"]).0, 2);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for i in 0..200 {
+        write(dir.path(), &format!("t{i:03}.json"), FINDING);
+    }
+    let exe = assert_cmd::cargo::cargo_bin("ecslint");
+    // The reader closes its end before ecslint writes the report.
+    let mut child = std::process::Command::new(&exe)
+        .args(["--color", "never", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("Broken pipe") && !err.contains("panicked"),
+        "{err}"
+    );
+}
+
+#[test]
+fn statistics_work_in_json_and_are_refused_where_they_cannot() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "task.json", FINDING);
+    let (_, doc, _) = run_json(dir.path(), &["task.json", "--statistics"]);
+    assert_eq!(
+        doc["statistics"],
+        serde_json::json!([{"count": 1, "name": "host-port-mismatch", "rule": "ECS201", "severity": "error"}])
+    );
+    for format in ["sarif", "github", "junit", "markdown"] {
+        let (code, out, err) = run(
+            dir.path(),
+            &["task.json", "--statistics", "--format", format],
+        );
+        assert_eq!(code, 2, "{format}");
+        assert_eq!(out, "");
+        assert!(err.contains("--statistics"), "{format}: {err}");
+    }
+}
+
+#[test]
+fn output_polish() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    // One word for the info level, in the header and in the summary.
+    write(p, "task.json", FINDING);
+    write(p, ".ecslint.toml", "[severity]\nECS201 = \"info\"\n");
+    let (_, out, _) = run(p, &["task.json", "--color", "never"]);
+    assert!(out.starts_with("info[ECS201 host-port-mismatch]"), "{out}");
+    assert!(out.contains("Found 1 info in 1 file"), "{out}");
+    // The configuration file is named, not counted as a linted file with findings.
+    write(
+        p,
+        ".ecslint.toml",
+        "[[suppress]]\nrule = \"ECS201\"\npath = \"other/*.json\"\nreason = \"legacy\"\n",
+    );
+    let (_, out, _) = run(p, &["task.json", "--color", "never"]);
+    assert!(
+        out.contains("in 1 file and .ecslint.toml (1 file, 1 resource linted)"),
+        "{out}"
+    );
+    let (_, doc, _) = run_json(p, &["task.json"]);
+    assert_eq!(doc["summary"]["files"], 1);
+    // Markdown shows `<secret or parameter ARN>` as text, not as an HTML tag.
+    std::fs::remove_file(p.join(".ecslint.toml")).expect("rm");
+    write(
+        p,
+        "secret.json",
+        r#"{"family": "s", "containerDefinitions": [{"name": "s", "image": "s:1", "memory": 128, "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}]}"#,
+    );
+    let (_, md, _) = run(p, &["secret.json", "--format", "markdown"]);
+    assert!(md.contains("&lt;secret or parameter ARN&gt;"), "{md}");
+    assert!(!md.contains("<secret or parameter ARN>"), "{md}");
+    assert!(!md.contains("hunter2"));
+    // A container name with accents gets a sensible suggestion.
+    write(
+        p,
+        "name.json",
+        r#"{"family": "n", "containerDefinitions": [{"name": "café-ü", "image": "n:1", "memory": 128}]}"#,
+    );
+    let (_, doc, _) = run_json(p, &["name.json"]);
+    let help = doc["findings"][0]["help"].as_str().unwrap_or_default();
+    assert!(help.contains("\"cafe-u\""), "{help}");
+}
+
+#[test]
+fn the_man_page_has_the_sections_people_look_for() {
+    let out = bin().arg("man").output().expect("runs");
+    let page = String::from_utf8_lossy(&out.stdout);
+    for section in [
+        ".SH \"EXIT STATUS\"",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH EXAMPLES",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+}

@@ -100,12 +100,25 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
             .with_message(f.message.clone())
             .with_labels(labels)
             .with_notes(notes);
-        if term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic).is_err() {
+        let mut one = if color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        if term::emit_to_write_style(&mut one, &config, &files, &diagnostic).is_err() {
             let _ = std::io::Write::write_all(
                 &mut buffer,
                 format!("{}: {}\n", outcome.files[f.file].display, f.message).as_bytes(),
             );
+            continue;
         }
+        let mut text = String::from_utf8_lossy(one.as_slice()).into_owned();
+        if f.severity == Severity::Info {
+            // codespan-reporting calls this level "note"; ecslint calls it "info" everywhere
+            // (severity overrides, --fail-on, JSON, the summary).
+            text = text.replacen("note", "info", 1);
+        }
+        let _ = std::io::Write::write_all(&mut buffer, text.as_bytes());
     }
     let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();
     if options.show_suppressed && !outcome.suppressed.is_empty() {
@@ -135,23 +148,23 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
 
 /// `--statistics`: one line per rule with its count, most frequent first.
 fn statistics(outcome: &Outcome) -> String {
-    let mut counts: Vec<(&'static str, &'static str, &'static str, usize)> = Vec::new();
-    for f in &outcome.findings {
-        match counts.iter_mut().find(|c| c.0 == f.rule.code) {
-            Some(c) => c.3 += 1,
-            None => counts.push((f.rule.code, f.rule.name, f.severity.as_str(), 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(b.0)));
+    let counts = super::statistics(&outcome.findings);
     let width = counts
         .iter()
-        .map(|c| c.3.to_string().len())
+        .map(|c| c.2.to_string().len())
         .max()
         .unwrap_or(1);
-    let name_width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
+    let name_width = counts.iter().map(|c| c.0.name.len()).max().unwrap_or(0);
     counts
         .iter()
-        .map(|(code, name, sev, n)| format!("{n:>width$}  {code}  {name:name_width$}  {sev}\n"))
+        .map(|(rule, sev, n)| {
+            format!(
+                "{n:>width$}  {}  {:name_width$}  {}\n",
+                rule.code,
+                rule.name,
+                sev.as_str()
+            )
+        })
         .collect()
 }
 
@@ -209,10 +222,21 @@ fn summary(outcome: &Outcome, options: &Options) -> String {
             [init @ .., last] => format!("{} and {last}", init.join(", ")),
             [] => String::new(),
         };
-        format!(
-            "Found {list} in {} ({scope}).\n",
-            plural(with_findings.len(), "file")
-        )
+        // The configuration file (where unused or expired `[[suppress]]` entries are reported)
+        // is named, not counted among the files linted.
+        let inputs = outcome.statuses.len();
+        let linted_with = with_findings.iter().filter(|&&id| id < inputs).count();
+        let mut places: Vec<String> = Vec::new();
+        if linted_with > 0 {
+            places.push(plural(linted_with, "file"));
+        }
+        places.extend(
+            with_findings
+                .iter()
+                .filter(|&&id| id >= inputs)
+                .map(|&id| outcome.files[id].display.clone()),
+        );
+        format!("Found {list} in {} ({scope}).\n", places.join(" and "))
     };
     if !not_read.is_empty() {
         text.push_str(&format!(

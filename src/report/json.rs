@@ -14,6 +14,8 @@ struct Report<'a> {
     findings: Vec<JsonFinding<'a>>,
     summary: Summary,
     #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Vec<Statistic>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     suppressed: Option<Vec<JsonFinding<'a>>>,
     version: &'static str,
 }
@@ -67,6 +69,14 @@ struct Summary {
 }
 
 #[derive(Serialize)]
+struct Statistic {
+    count: usize,
+    name: &'static str,
+    rule: &'static str,
+    severity: &'static str,
+}
+
+#[derive(Serialize)]
 struct NotRead {
     count: usize,
     format: &'static str,
@@ -114,6 +124,11 @@ fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
 
 /// With `show_suppressed`, the findings suppressions hid are listed too, with their reasons.
 pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
+    render_with(outcome, show_suppressed, false)
+}
+
+/// [`render`], with `statistics`: a count per rule (`--statistics`), most frequent first.
+pub fn render_with(outcome: &Outcome, show_suppressed: bool, statistics: bool) -> String {
     let c = counts(&outcome.findings);
     let report = Report {
         findings: outcome
@@ -125,7 +140,7 @@ pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
             baseline_hidden: outcome.baseline_hidden,
             baseline_stale: outcome.baseline_stale,
             errors: c.errors,
-            files: outcome.files.len(),
+            files: outcome.statuses.len(),
             findings: outcome.findings.len(),
             infos: c.infos,
             linted: linted_files(outcome),
@@ -142,6 +157,17 @@ pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
             suppressed: outcome.suppressed.len(),
             warnings: c.warnings,
         },
+        statistics: statistics.then(|| {
+            super::statistics(&outcome.findings)
+                .into_iter()
+                .map(|(rule, severity, count)| Statistic {
+                    count,
+                    name: rule.name,
+                    rule: rule.code,
+                    severity: severity.as_str(),
+                })
+                .collect()
+        }),
         suppressed: show_suppressed.then(|| {
             outcome
                 .suppressed

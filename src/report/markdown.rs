@@ -6,8 +6,13 @@ use crate::engine::Outcome;
 use crate::rule::Severity;
 
 /// Text safe inside a table cell.
+/// Text for a table cell: pipes and backslashes escaped, `<`, `>` and `&` as entities (so
+/// `<secret or parameter ARN>` shows as text instead of vanishing as an HTML tag), one line.
 fn cell(s: &str) -> String {
     s.replace('\\', "\\\\")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
 }

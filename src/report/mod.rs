@@ -72,3 +72,17 @@ pub fn counts(findings: &[Finding]) -> Counts {
 pub fn linted_files(outcome: &Outcome) -> usize {
     outcome.statuses.iter().filter(|s| s.linted()).count()
 }
+
+/// Findings counted per rule (with the severity they were reported at), most frequent first,
+/// then by code.
+pub fn statistics(findings: &[Finding]) -> Vec<(&'static crate::rule::Rule, Severity, usize)> {
+    let mut counts: Vec<(&'static crate::rule::Rule, Severity, usize)> = Vec::new();
+    for f in findings {
+        match counts.iter_mut().find(|c| c.0.code == f.rule.code) {
+            Some(c) => c.2 += 1,
+            None => counts.push((f.rule, f.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.code.cmp(b.0.code)));
+    counts
+}
