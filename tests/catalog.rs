@@ -426,6 +426,28 @@ fn table_cells_escape_pipes() {
     );
 }
 
+/// Fails, naming the first line that differs and how to regenerate, unless `committed` is
+/// `generated`.
+fn assert_fresh(what: &str, committed: &str, generated: &str) {
+    if committed == generated {
+        return;
+    }
+    let (line, old, new) = committed
+        .lines()
+        .map(Some)
+        .chain(std::iter::repeat(None))
+        .zip(generated.lines().map(Some).chain(std::iter::repeat(None)))
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+        .map(|(i, (a, b))| (i + 1, a, b))
+        .unwrap_or((0, None, None));
+    panic!(
+        "{what} is stale: run `{REGENERATE}`\nfirst difference, line {line}:\n  committed: {}\n  generated: {}",
+        old.unwrap_or("(end of file)"),
+        new.unwrap_or("(end of file)")
+    );
+}
+
 #[test]
 fn rules_docs_are_fresh() {
     let page = rules_page();
@@ -435,10 +457,7 @@ fn rules_docs_are_fresh() {
         std::fs::write(path, &page).expect("write docs/rules.md");
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(
-        committed, page,
-        "docs/rules.md is stale: run `{REGENERATE}`"
-    );
+    assert_fresh("docs/rules.md", &committed, &page);
 
     let readme_path = Path::new("README.md");
     let readme = std::fs::read_to_string(readme_path).expect("README.md");
@@ -447,8 +466,9 @@ fn rules_docs_are_fresh() {
         std::fs::write(readme_path, &fresh).expect("write README.md");
     }
     let committed = std::fs::read_to_string(readme_path).expect("README.md");
-    assert_eq!(
-        committed, fresh,
-        "the rule table in README.md (between the `rules` markers) is stale: run `{REGENERATE}`"
+    assert_fresh(
+        "the rule table in README.md (between the `rules` markers)",
+        &committed,
+        &fresh,
     );
 }

@@ -1,18 +1,71 @@
 //! ecslint on the shared corpus of 365 real ECS configurations: no panic, exit code 0 or 1,
 //! every span valid, no finding from a placeholder, the same bytes whatever the thread count,
-//! and the list of findings pinned (a new false positive shows up as a snapshot change).
+//! and the list of findings pinned (a new false positive shows up as a snapshot change), and
+//! the SARIF report valid.
+//!
+//! The corpus lives beside the repository (`../shared/corpus`, or `$ECSLINT_CORPUS`), not in a
+//! user's clone. This file has its own harness (libtest-mimic, `harness = false` in
+//! Cargo.toml) so that, without the corpus, each test is reported as ignored with the reason in
+//! cargo test's output, and counted, instead of passing silently. Under `CI=true` the corpus
+//! must be there: each test fails.
 
 mod common;
 
+use std::path::{Path, PathBuf};
+
 use ecslint::engine::Plan;
 use ecslint::model::value::is_placeholder;
+use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
-#[test]
-fn corpus_lints_cleanly_and_findings_are_pinned() {
-    let Some(corpus) = common::corpus() else {
-        return;
-    };
-    let outcome = common::lint(std::slice::from_ref(&corpus), &Plan::all());
+use common::Corpus;
+
+/// A corpus test: it gets the corpus directory and panics on failure.
+type CorpusTest = fn(&Path);
+
+/// The corpus tests, by name.
+const TESTS: &[(&str, CorpusTest)] = &[
+    (
+        "corpus_lints_cleanly_and_findings_are_pinned",
+        corpus_lints_cleanly_and_findings_are_pinned,
+    ),
+    (
+        "corpus_exit_code_and_output_do_not_depend_on_threads",
+        corpus_exit_code_and_output_do_not_depend_on_threads,
+    ),
+    (
+        "corpus_sarif_passes_the_official_schema",
+        corpus_sarif_passes_the_official_schema,
+    ),
+];
+
+fn main() -> std::process::ExitCode {
+    let args = Arguments::from_args();
+    let corpus = common::corpus();
+    let trials = TESTS
+        .iter()
+        .map(|&(name, test)| match &corpus {
+            Corpus::Present(dir) => {
+                let dir: PathBuf = dir.clone();
+                Trial::test(name, move || {
+                    test(&dir);
+                    Ok(())
+                })
+            }
+            Corpus::Absent(reason) => {
+                let reason = reason.clone();
+                Trial::ignorable_test(name, move || Ok(Completion::ignored_with(reason)))
+            }
+            Corpus::Missing(message) => {
+                let message = message.clone();
+                Trial::test(name, move || Err(Failed::from(message)))
+            }
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+fn corpus_lints_cleanly_and_findings_are_pinned(corpus: &Path) {
+    let outcome = common::lint(&[corpus.to_path_buf()], &Plan::all());
     assert!(
         outcome.errors.is_empty(),
         "I/O errors: {:?}",
@@ -67,17 +120,13 @@ fn corpus_lints_cleanly_and_findings_are_pinned() {
     });
 }
 
-#[test]
-fn corpus_exit_code_and_output_do_not_depend_on_threads() {
-    let Some(corpus) = common::corpus() else {
-        return;
-    };
+fn corpus_exit_code_and_output_do_not_depend_on_threads(corpus: &Path) {
     let mut outputs = Vec::new();
     for threads in ["1", "2", "7"] {
         for format in ["human", "json", "sarif"] {
             let out = common::bin()
                 .arg("check")
-                .arg(&corpus)
+                .arg(corpus)
                 .args(["--format", format, "--color", "never"])
                 .env("RAYON_NUM_THREADS", threads)
                 .output()
@@ -104,4 +153,8 @@ fn corpus_exit_code_and_output_do_not_depend_on_threads() {
         );
         assert!(!same[0].is_empty());
     }
+}
+
+fn corpus_sarif_passes_the_official_schema(corpus: &Path) {
+    common::assert_sarif_valid(&corpus.display().to_string());
 }

@@ -22,18 +22,90 @@ pub fn human(outcome: &Outcome) -> String {
     ecslint::report::human::render(outcome, false)
 }
 
-/// `../shared/corpus`, or `None` (with a visible message) when it is absent. Under `CI=true`
-/// its absence is a failure.
-pub fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+/// Where the shared corpus of real ECS configurations stands, for `tests/corpus.rs`.
+pub enum Corpus {
+    /// The directory to lint.
+    Present(PathBuf),
+    /// Absent outside CI: the corpus tests are reported as ignored, with this reason.
+    Absent(String),
+    /// Absent under `CI=true`: the corpus tests fail, with this message.
+    Missing(String),
+}
+
+/// The corpus: `$ECSLINT_CORPUS` when set (a path that does not exist shows what a clone
+/// without the corpus does), else `../shared/corpus` beside the repository, which is not part
+/// of a user's clone. Under `CI=true` its absence is a failure.
+pub fn corpus() -> Corpus {
+    let (dir, shown) = match std::env::var_os("ECSLINT_CORPUS") {
+        Some(p) => (PathBuf::from(&p), p.to_string_lossy().into_owned()),
+        None => (
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+            "../shared/corpus".to_string(),
+        ),
+    };
     if dir.is_dir() {
-        return Some(dir);
+        Corpus::Present(dir)
+    } else if std::env::var("CI").is_ok_and(|v| v == "true") {
+        Corpus::Missing(format!(
+            "the corpus {shown} is missing, and CI=true: the corpus tests must run in CI"
+        ))
+    } else {
+        Corpus::Absent(format!("no corpus at {shown}"))
     }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("../shared/corpus is missing, and CI=true: the corpus tests must run in CI");
+}
+
+/// Runs `ecslint check <target> --format sarif` and asserts that the report passes the
+/// official SARIF 2.1.0 JSON Schema (vendored under `schemas/vendor/`) and that every rule
+/// carries the metadata code scanning shows.
+pub fn assert_sarif_valid(target: &str) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("schemas/vendor/sarif-schema-2.1.0.json")
+            .expect("vendored schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let out = bin()
+        .args(["check", target, "--format", "sarif"])
+        .output()
+        .expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{target}: {errors:#?}");
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    for r in rules {
+        for key in [
+            "shortDescription",
+            "fullDescription",
+            "help",
+            "helpUri",
+            "defaultConfiguration",
+        ] {
+            assert!(r.get(key).is_some(), "rule {} lacks {key}", r["id"]);
+        }
+        assert!(
+            !r["fullDescription"]["text"]
+                .as_str()
+                .unwrap_or("")
+                .is_empty(),
+            "rule {} has an empty fullDescription",
+            r["id"]
+        );
+        if r["properties"]["tags"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|t| t == "security"))
+        {
+            assert!(
+                r["properties"]["security-severity"].is_string(),
+                "security rule {} lacks security-severity",
+                r["id"]
+            );
+        }
     }
-    eprintln!("SKIPPED: ../shared/corpus is absent (it is not part of a user's clone)");
-    None
 }
 
 /// Asserts that every finding's span, and every label's, lies inside its file and on
