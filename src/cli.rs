@@ -261,7 +261,7 @@ A usage, configuration or I/O error: a path that does not exist, an unreadable o
 .SH FILES
 .TP
 \fB.ecslint.toml\fR
-The configuration, searched for in the current directory and its parents; \fB\-\-config\fR names one instead. Its globs are relative to its directory. \fBecslint schema\fR prints its JSON Schema.
+The configuration. Each file is linted with the nearest one above it; the one nearest above the current directory also gives the run\-wide \fBfail\-on\fR, \fBmax\-file\-size\fR and \fBinclude\fR. \fB\-\-config\fR names one for every file instead; command\-line flags override both. Its globs are relative to its directory. \fBecslint schema\fR prints its JSON Schema.
 .TP
 \fBecslint\-baseline.json\fR
 A baseline written by \fB\-\-write\-baseline\fR and read by \fB\-\-baseline\fR (any name).
@@ -435,6 +435,11 @@ fn check(args: CheckArgs) -> ExitCode {
     } else if args.stdin_filename.is_some() {
         return fail("--stdin-filename needs `-` among the paths");
     }
+    if args.config.is_none() {
+        if let Err(e) = nested_configs(&mut plan, &mut found.inputs, &loaded, &args, &cwd) {
+            return fail(&e);
+        }
+    }
 
     let started = std::time::Instant::now();
     let outcome = if format == Format::Human && !args.quiet && std::io::stderr().is_terminal() {
@@ -579,6 +584,46 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The configuration files nearest above the files to lint, other than the run's own: each
+/// becomes a scope of the plan, whose rule settings apply to the files under it, and whose
+/// `exclude` drops walked files under it.
+fn nested_configs(
+    plan: &mut Plan,
+    inputs: &mut Vec<Input>,
+    loaded: &LoadedConfig,
+    args: &CheckArgs,
+    cwd: &Path,
+) -> Result<(), String> {
+    let mut cache = std::collections::HashMap::new();
+    let mut found: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|i| i.stdin.is_none())
+        .filter_map(|i| i.path.as_deref())
+        .filter_map(|p| config::nearest(p, &mut cache))
+        .filter(|p| Some(p) != loaded.path.as_ref())
+        .collect();
+    found.sort();
+    found.dedup();
+    let select = (!args.select.is_empty()).then_some(args.select.as_slice());
+    for path in found {
+        let nested = config::load(&path)?;
+        plan.scopes
+            .push(config::scope(&nested, select, &args.ignore, cwd)?);
+    }
+    if !plan.scopes.is_empty() {
+        inputs.retain(|input| {
+            let k = plan.scope_of(input);
+            input.explicit
+                || k == 0
+                || !input
+                    .path
+                    .as_deref()
+                    .is_some_and(|p| plan.scopes[k - 1].exclude.matches(p))
+        });
+    }
+    Ok(())
 }
 
 fn format_name(format: Format) -> String {

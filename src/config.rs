@@ -214,14 +214,33 @@ pub fn plan(
     ignore: &[String],
     cwd: &Path,
 ) -> Result<crate::engine::Plan, String> {
+    let scope = scope(loaded, select, ignore, cwd)?;
+    let mut plan = crate::engine::Plan::all();
+    plan.enabled = scope.enabled;
+    plan.severity = scope.severity;
+    plan.per_file_ignores = scope.per_file_ignores;
+    plan.suppressions = scope.suppressions;
+    plan.config_file = scope.config_file;
+    plan.base = loaded.path.as_ref().map(|_| scope.base);
+    if let Some(size) = loaded.config.max_file_size {
+        plan.max_file_size = checked_size(size)?;
+    }
+    Ok(plan)
+}
+
+/// The rule settings a configuration file asks for (what applies to the files under it).
+/// `select` and `ignore` from the command line apply to every configuration.
+pub fn scope(
+    loaded: &LoadedConfig,
+    select: Option<&[String]>,
+    ignore: &[String],
+    cwd: &Path,
+) -> Result<crate::engine::Scope, String> {
     let c = &loaded.config;
     let select = select.or(c.select.as_deref());
     let mut ignored = c.ignore.clone();
     ignored.extend(ignore.iter().cloned());
-    let mut plan = crate::engine::Plan::all();
-    plan.enabled = enabled_rules(select, &c.extend_select, &ignored)?;
-    plan.severity = severities(&c.severity)?;
-    plan.per_file_ignores = c
+    let per_file_ignores = c
         .per_file_ignores
         .iter()
         .map(|(glob, rules)| {
@@ -231,19 +250,54 @@ pub fn plan(
             ))
         })
         .collect::<Result<Vec<_>, String>>()?;
-    plan.suppressions = suppressions(loaded, &loaded.text)?;
-    if let Some(size) = c.max_file_size {
-        plan.max_file_size = checked_size(size)?;
-    }
-    if let Some(path) = &loaded.path {
+    let config_file = loaded.path.as_ref().map(|path| {
         let display = path
             .strip_prefix(cwd)
             .unwrap_or(path)
             .to_string_lossy()
             .into_owned();
-        plan.config_file = Some((display, std::sync::Arc::from(loaded.text.as_str())));
+        (display, std::sync::Arc::from(loaded.text.as_str()))
+    });
+    Ok(crate::engine::Scope {
+        base: loaded.base.clone(),
+        enabled: enabled_rules(select, &c.extend_select, &ignored)?,
+        severity: severities(&c.severity)?,
+        per_file_ignores,
+        suppressions: suppressions(loaded, &loaded.text)?,
+        config_file,
+        exclude: crate::discover::GlobList::new(&c.exclude, &loaded.base)?,
+    })
+}
+
+/// The configuration file nearest above `path` (in its directory or a parent), with a cache
+/// of what each directory resolved to.
+pub fn nearest(
+    path: &Path,
+    cache: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>,
+) -> Option<PathBuf> {
+    let dir = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()?.to_path_buf()
+    };
+    let mut walked = Vec::new();
+    let mut found = None;
+    for d in dir.ancestors() {
+        if let Some(hit) = cache.get(d) {
+            found = hit.clone();
+            break;
+        }
+        walked.push(d.to_path_buf());
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            found = Some(candidate);
+            break;
+        }
     }
-    Ok(plan)
+    for d in walked {
+        cache.insert(d, found.clone());
+    }
+    found
 }
 
 /// A `max-file-size` within what spans can address.

@@ -114,8 +114,21 @@ pub struct Discovered {
     pub errors: Vec<String>,
 }
 
+/// `path` made absolute and lexically normal (`a/../b` → `b`), so that which directory holds
+/// a file (its configuration, its globs) does not depend on how the path was spelt.
 pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn display(path: &Path) -> String {

@@ -47,9 +47,78 @@ pub struct Plan {
     pub today: Date,
     /// Files larger than this many bytes are not read.
     pub max_file_size: u64,
+    /// The directory of the run's configuration file, when there is one.
+    pub base: Option<PathBuf>,
+    /// The settings of other configuration files: the nearest `.ecslint.toml` above a file
+    /// applies to it (see [`Plan::scope_of`]).
+    pub scopes: Vec<Scope>,
+}
+
+/// The rule settings of one configuration file other than the run's own. Run-wide settings
+/// (`fail-on`, `max-file-size`, `include`) come from the run's configuration only.
+#[derive(Debug)]
+pub struct Scope {
+    /// The directory of the configuration file: its settings apply to the files under it.
+    pub base: PathBuf,
+    pub enabled: Vec<bool>,
+    pub severity: Vec<Severity>,
+    pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
+    pub suppressions: Vec<ConfigSuppression>,
+    pub config_file: Option<(String, Arc<str>)>,
+    /// Files and directories under `base` not to lint when walking.
+    pub exclude: GlobList,
+}
+
+/// The settings that apply to a file, borrowed from the plan or from one of its scopes.
+pub struct Settings<'p> {
+    pub enabled: &'p [bool],
+    pub severity: &'p [Severity],
+    pub per_file_ignores: &'p [(GlobList, Vec<bool>)],
+    pub suppressions: &'p [ConfigSuppression],
+    pub config_file: Option<&'p (String, Arc<str>)>,
 }
 
 impl Plan {
+    /// Which settings apply to `input`: `0` for the run's own, `k` for `scopes[k - 1]`. The
+    /// configuration file nearest above the file wins.
+    pub fn scope_of(&self, input: &Input) -> usize {
+        let Some(path) = &input.path else { return 0 };
+        let depth = |base: &PathBuf| base.components().count();
+        let mut best = (
+            0,
+            self.base
+                .as_ref()
+                .filter(|b| path.starts_with(b))
+                .map_or(0, depth),
+        );
+        for (k, scope) in self.scopes.iter().enumerate() {
+            if path.starts_with(&scope.base) && depth(&scope.base) > best.1 {
+                best = (k + 1, depth(&scope.base));
+            }
+        }
+        best.0
+    }
+
+    /// The settings of scope `k` (see [`Plan::scope_of`]).
+    pub fn settings(&self, k: usize) -> Settings<'_> {
+        match k.checked_sub(1).and_then(|i| self.scopes.get(i)) {
+            Some(s) => Settings {
+                enabled: &s.enabled,
+                severity: &s.severity,
+                per_file_ignores: &s.per_file_ignores,
+                suppressions: &s.suppressions,
+                config_file: s.config_file.as_ref(),
+            },
+            None => Settings {
+                enabled: &self.enabled,
+                severity: &self.severity,
+                per_file_ignores: &self.per_file_ignores,
+                suppressions: &self.suppressions,
+                config_file: self.config_file.as_ref(),
+            },
+        }
+    }
+
     /// Every rule at its default severity.
     pub fn all() -> Plan {
         Plan {
@@ -62,6 +131,8 @@ impl Plan {
             only_files: None,
             today: Date::today(),
             max_file_size: MAX_FILE_SIZE,
+            base: None,
+            scopes: Vec::new(),
         }
     }
 
@@ -83,10 +154,11 @@ impl Plan {
         }
     }
 
-    fn mask_for(&self, input: &Input) -> Vec<bool> {
-        let mut mask = self.enabled.clone();
+    fn mask_for(&self, input: &Input, scope: usize) -> Vec<bool> {
+        let settings = self.settings(scope);
+        let mut mask = settings.enabled.to_vec();
         if let Some(path) = &input.path {
-            for (globs, ignored) in &self.per_file_ignores {
+            for (globs, ignored) in settings.per_file_ignores {
                 if globs.matches(path) {
                     for (m, i) in mask.iter_mut().zip(ignored) {
                         *m &= !i;
@@ -231,7 +303,12 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
 
 /// Lints `inputs` with `plan`, calling `tick` after each file (from any thread).
 pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)) -> Outcome {
-    let masks: Vec<Vec<bool>> = inputs.iter().map(|i| plan.mask_for(i)).collect();
+    let scopes: Vec<usize> = inputs.iter().map(|i| plan.scope_of(i)).collect();
+    let masks: Vec<Vec<bool>> = inputs
+        .iter()
+        .zip(&scopes)
+        .map(|(i, &k)| plan.mask_for(i, k))
+        .collect();
     let results: Vec<FileResult> = inputs
         .par_iter()
         .enumerate()
@@ -280,7 +357,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
     let mut cross = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         if let Check::Workspace(f) = rule.check {
-            if plan.enabled[i] {
+            if (0..=plan.scopes.len()).any(|k| plan.settings(k).enabled[i]) {
                 let mut sink = Sink {
                     rule,
                     file: 0,
@@ -305,12 +382,19 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
     ensure_text(&mut files, inputs, &findings);
 
     // Suppressions: config entries and YAML comments; unused, expired and invalid ones become
-    // findings themselves.
-    let config_display = plan
-        .config_file
-        .as_ref()
-        .map_or(".ecslint.toml", |(d, _)| d.as_str())
-        .to_string();
+    // findings themselves. Each configuration's entries apply to the files of its scope.
+    let configs: Vec<suppress::ConfigView<'_>> = (0..=plan.scopes.len())
+        .map(|k| {
+            let settings = plan.settings(k);
+            suppress::ConfigView {
+                display: settings
+                    .config_file
+                    .map_or(".ecslint.toml", |(d, _)| d.as_str()),
+                entries: settings.suppressions,
+                enabled: settings.enabled,
+            }
+        })
+        .collect();
     let views: Vec<FileView<'_>> = inputs
         .iter()
         .enumerate()
@@ -320,6 +404,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
             comments: &comments[id],
             mask: &masks[id],
             judged: reported[id] && statuses[id].linted(),
+            scope: scopes[id],
         })
         .collect();
     let line_of = |f: &Finding| files[f.file].position(f.span.start).line;
@@ -327,28 +412,29 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
         &mut findings,
         &views,
         &line_of,
-        &plan.suppressions,
-        &config_display,
-        &plan.enabled,
+        &configs,
         plan.only_files.is_none(),
         plan.today,
     );
-    let mut config_id = None;
-    for (rule, file, span, message, help) in applied.meta {
+    // The file id of each configuration file that a finding points into, added on demand.
+    let mut config_ids: Vec<Option<FileId>> = vec![None; configs.len()];
+    for (rule, at, span, message, help) in applied.meta {
         let Some(i) = rule_index(rule) else { continue };
-        let file = match file {
-            Some(id) if masks[id][i] => id,
-            Some(_) => continue,
-            None if plan.enabled[i] => match (config_id, &plan.config_file) {
-                (Some(id), _) => id,
-                (None, Some((display, text))) => {
-                    files.push(SourceFile::with_text(display.clone(), text.clone()));
-                    config_id = Some(files.len() - 1);
-                    files.len() - 1
+        let file = match at {
+            suppress::At::File(id) if masks[id][i] => id,
+            suppress::At::File(_) => continue,
+            suppress::At::Config(k) if plan.settings(k).enabled[i] => {
+                match (config_ids[k], plan.settings(k).config_file) {
+                    (Some(id), _) => id,
+                    (None, Some((display, text))) => {
+                        files.push(SourceFile::with_text(display.clone(), text.clone()));
+                        config_ids[k] = Some(files.len() - 1);
+                        files.len() - 1
+                    }
+                    (None, None) => continue,
                 }
-                (None, None) => continue,
-            },
-            None => continue,
+            }
+            suppress::At::Config(_) => continue,
         };
         let mut sink = Sink {
             rule,
@@ -360,15 +446,23 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
     }
     ensure_text(&mut files, inputs, &findings);
 
+    // Severities as configured for the file's scope (a configuration file's own findings
+    // take its scope's).
+    let scope_of_file = |id: FileId| -> usize {
+        scopes
+            .get(id)
+            .copied()
+            .unwrap_or_else(|| config_ids.iter().position(|c| *c == Some(id)).unwrap_or(0))
+    };
     for f in &mut findings {
         if let Some(i) = rule_index(f.rule) {
-            f.severity = plan.severity[i];
+            f.severity = plan.settings(scope_of_file(f.file)).severity[i];
         }
     }
     let mut suppressed = applied.suppressed;
     for s in &mut suppressed {
         if let Some(i) = rule_index(s.finding.rule) {
-            s.finding.severity = plan.severity[i];
+            s.finding.severity = plan.settings(scope_of_file(s.finding.file)).severity[i];
         }
     }
 

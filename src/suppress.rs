@@ -301,29 +301,51 @@ pub struct FileView<'a> {
     pub mask: &'a [bool],
     /// Whether unused suppressions in this file may be reported (it was linted in full).
     pub judged: bool,
+    /// The configuration whose settings apply to the file (an index into the configs).
+    pub scope: usize,
+}
+
+/// One configuration's `[[suppress]]` entries, for [`apply`].
+pub struct ConfigView<'a> {
+    pub display: &'a str,
+    pub entries: &'a [ConfigSuppression],
+    /// The rules it enables (an entry for a rule that did not run is not judged unused).
+    pub enabled: &'a [bool],
+}
+
+/// Where a finding about a suppression points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum At {
+    File(FileId),
+    /// The configuration file of this index.
+    Config(usize),
 }
 
 /// What [`apply`] decided.
 #[derive(Default)]
 pub struct Applied {
     pub suppressed: Vec<Suppressed>,
-    /// ECS801–ECS803 findings: (rule, file or `None` for the config file, span, message, help).
-    pub meta: Vec<(&'static Rule, Option<FileId>, Span, String, String)>,
+    /// ECS801–ECS803 findings: (rule, where, span, message, help).
+    pub meta: Vec<(&'static Rule, At, Span, String, String)>,
 }
 
-/// Removes suppressed findings from `findings`. `line_of` gives a finding's line.
-#[allow(clippy::too_many_arguments)]
+/// Removes suppressed findings from `findings`. `line_of` gives a finding's line. A
+/// configuration's entries apply to the files whose scope it is; unused entries are reported
+/// only when `judge_config` (every file was reported on).
 pub fn apply(
     findings: &mut Vec<Finding>,
     files: &[FileView<'_>],
     line_of: &dyn Fn(&Finding) -> u32,
-    config: &[ConfigSuppression],
-    config_display: &str,
-    enabled: &[bool],
+    configs: &[ConfigView<'_>],
     judge_config: bool,
     today: Date,
 ) -> Applied {
     let mut out = Applied::default();
+    let config: Vec<(usize, &ConfigSuppression)> = configs
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| c.entries.iter().map(move |e| (k, e)))
+        .collect();
     let mut config_used = vec![false; config.len()];
     let mut comment_used: Vec<Vec<bool>> = files
         .iter()
@@ -331,7 +353,7 @@ pub fn apply(
         .collect();
     let live: Vec<bool> = config
         .iter()
-        .map(|s| s.expires.is_none_or(|e| e >= today))
+        .map(|(_, s)| s.expires.is_none_or(|e| e >= today))
         .collect();
     findings.retain(|f| {
         let idx = rule_index(f.rule).unwrap_or(usize::MAX);
@@ -351,8 +373,8 @@ pub fn apply(
                 return false;
             }
         }
-        for (si, s) in config.iter().enumerate() {
-            let path_ok = view.path.is_some_and(|p| s.path.matches(p));
+        for (si, (k, s)) in config.iter().enumerate() {
+            let path_ok = *k == view.scope && view.path.is_some_and(|p| s.path.matches(p));
             let resource_ok = s
                 .resource
                 .as_ref()
@@ -371,7 +393,7 @@ pub fn apply(
                 out.suppressed.push(Suppressed {
                     finding: f.clone(),
                     reason: s.reason.clone(),
-                    by: format!("{config_display}:{}", s.line),
+                    by: format!("{}:{}", configs[*k].display, s.line),
                 });
                 return false;
             }
@@ -382,12 +404,13 @@ pub fn apply(
     let unused = crate::checks::unused_suppression::rule();
     let expired = crate::checks::expired_suppression::rule();
     let invalid = crate::checks::invalid_suppression::rule();
-    for (si, s) in config.iter().enumerate() {
+    for (si, (k, s)) in config.iter().enumerate() {
+        let (k, enabled) = (*k, configs[*k].enabled);
         if !live[si] {
             let until = s.expires.map(|d| d.to_string()).unwrap_or_default();
             out.meta.push((
                 expired,
-                None,
+                At::Config(k),
                 s.span,
                 format!(
                     "suppression of `{}` expired on {until} and no longer applies",
@@ -402,7 +425,7 @@ pub fn apply(
         {
             out.meta.push((
                 unused,
-                None,
+                At::Config(k),
                 s.span,
                 format!("suppression of `{}` matches no finding", s.rule),
                 "remove it: what it suppressed is fixed or gone".to_string(),
@@ -414,7 +437,7 @@ pub fn apply(
             if let Some(problem) = &c.problem {
                 out.meta.push((
                     invalid,
-                    Some(fi),
+                    At::File(fi),
                     c.span,
                     problem.clone(),
                     "write `# ecslint-ignore ECS201: why this is acceptable`".to_string(),
@@ -429,7 +452,7 @@ pub fn apply(
                 let codes: Vec<&str> = c.rules.iter().map(|r| r.code).collect();
                 out.meta.push((
                     unused,
-                    Some(fi),
+                    At::File(fi),
                     c.span,
                     format!(
                         "suppression of {} matches no finding on line {}",

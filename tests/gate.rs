@@ -374,3 +374,65 @@ fn the_man_page_has_the_sections_people_look_for() {
         assert!(page.contains(section), "{section}");
     }
 }
+
+#[test]
+fn the_nearest_config_above_each_file_applies() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    write(p, ".ecslint.toml", "[severity]\nECS201 = \"warning\"\n");
+    write(p, "task.json", FINDING);
+    write(
+        p,
+        "team/.ecslint.toml",
+        "ignore = [\"ECS201\"]\nexclude = [\"generated\"]\n\n[[suppress]]\nrule = \"ECS211\"\npath = \"*.json\"\nreason = \"a test password\"\n",
+    );
+    write(p, "team/task.json", FINDING);
+    write(
+        p,
+        "team/secret.json",
+        r#"{"family": "s", "containerDefinitions": [{"name": "s", "image": "s:1", "memory": 128, "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}]}"#,
+    );
+    write(p, "team/generated/task.json", FINDING);
+    write(
+        p,
+        "other/secret.json",
+        r#"{"family": "s", "containerDefinitions": [{"name": "s", "image": "s:1", "memory": 128, "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}]}"#,
+    );
+
+    let expected = vec![
+        "other/secret.json ECS211 error".to_string(),
+        "task.json ECS201 warning".to_string(),
+    ];
+    let (code, doc, err) = run_json(p, &["."]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(common::finding_list(&doc, true), expected);
+    assert_eq!(
+        doc["summary"]["suppressed"], 1,
+        "team's [[suppress]] applies to team's files"
+    );
+
+    // From inside `team/`, `..` is linted with the same settings per file.
+    let (_, doc, _) = run_json(&p.join("team"), &[".."]);
+    assert_eq!(
+        common::finding_list(&doc, true),
+        vec![
+            "../other/secret.json ECS211 error".to_string(),
+            "../task.json ECS201 warning".to_string(),
+        ]
+    );
+    // From outside, naming the directory.
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    let (_, doc, _) = run_json(elsewhere.path(), &[&p.display().to_string()]);
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(2), "{doc}");
+    // `--config` names the one configuration for every file.
+    let (_, doc, _) = run_json(p, &[".", "--config", ".ecslint.toml"]);
+    let list = common::finding_list(&doc, false);
+    assert!(
+        list.contains(&"team/task.json ECS201".to_string()),
+        "{list:?}"
+    );
+    assert!(
+        list.contains(&"team/generated/task.json ECS201".to_string()),
+        "{list:?}"
+    );
+}
