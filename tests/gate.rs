@@ -436,3 +436,38 @@ fn the_nearest_config_above_each_file_applies() {
         "{list:?}"
     );
 }
+
+#[test]
+fn a_minified_file_is_cut_around_the_caret() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let env: Vec<String> = (0..60)
+        .map(|i| format!(r#"{{"name":"K{i}","value":"vvvvvvvvvvvvvvvvvvvv"}}"#))
+        .collect();
+    let task = format!(
+        r#"{{"family":"web","networkMode":"awsvpc","containerDefinitions":[{{"name":"web","image":"nginx:1.27","memory":128,"environment":[{}],"portMappings":[{{"containerPort":80,"hostPort":8080}}]}}]}}"#,
+        env.join(",")
+    );
+    assert!(task.len() > 1900);
+    write(dir.path(), "min.json", &task);
+    let (_, out, _) = run(dir.path(), &["min.json", "--color", "never"]);
+    let column = task.find("8080").expect("8080") + 1;
+    assert!(out.contains(&format!("min.json:1:{column}")), "{out}");
+    for line in out.lines() {
+        assert!(
+            line.chars().count() < 200,
+            "a line of {} characters: {line}",
+            line.len()
+        );
+    }
+    let excerpt = out.lines().find(|l| l.starts_with("1 │")).expect("excerpt");
+    assert!(
+        excerpt.contains("…") && excerpt.contains("\"hostPort\":8080"),
+        "{excerpt}"
+    );
+    let caret = out.lines().find(|l| l.contains("^^^^")).expect("caret");
+    assert_eq!(
+        caret.find("^^^^").map(|c| caret[..c].chars().count()),
+        excerpt.find("8080").map(|c| excerpt[..c].chars().count()),
+        "the caret is under 8080"
+    );
+}

@@ -2,10 +2,10 @@
 //! the exact token, secondary labels (also in other files), a help line, and a summary.
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
 use termcolor::{Buffer, WriteColor};
 
+use super::excerpt::Excerpts;
 use super::{counts, linted_files, region};
 use crate::engine::Outcome;
 use crate::rule::Severity;
@@ -44,7 +44,7 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
         }
         return out;
     }
-    let mut files = SimpleFiles::new();
+    let mut files = Excerpts::default();
     let ids: Vec<Option<usize>> = outcome
         .files
         .iter()
@@ -86,15 +86,39 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
             let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
             continue;
         };
-        let mut labels = vec![Label::new(LabelStyle::Primary, file_id, f.span.range())];
-        for l in &f.labels {
-            if let Some(id) = ids[l.file] {
-                labels.push(
-                    Label::new(LabelStyle::Secondary, id, l.span.range())
-                        .with_message(l.message.clone()),
-                );
+        // (file, span, message) of the primary label and the secondary ones that can be drawn.
+        let mut spans: Vec<(usize, crate::span::Span, Option<&str>)> =
+            vec![(file_id, f.span, None)];
+        spans.extend(
+            f.labels
+                .iter()
+                .filter_map(|l| ids[l.file].map(|id| (id, l.span, Some(l.message.as_str())))),
+        );
+        // Lines too long to read are cut around the labels on them (a copy of those files).
+        let mut cut: Option<Excerpts> = None;
+        let mut seen: Vec<usize> = Vec::new();
+        for i in 0..spans.len() {
+            let id = spans[i].0;
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let on_file: Vec<usize> = (0..spans.len()).filter(|&j| spans[j].0 == id).collect();
+            let wanted: Vec<crate::span::Span> = on_file.iter().map(|&j| spans[j].1).collect();
+            if let Some((copy, moved)) = cut.as_ref().unwrap_or(&files).cut(id, &wanted) {
+                for (&j, span) in on_file.iter().zip(moved) {
+                    spans[j].1 = span;
+                }
+                cut = Some(copy);
             }
         }
+        let labels: Vec<Label<usize>> = spans
+            .iter()
+            .map(|(id, span, message)| match message {
+                None => Label::new(LabelStyle::Primary, *id, span.range()),
+                Some(m) => Label::new(LabelStyle::Secondary, *id, span.range()).with_message(*m),
+            })
+            .collect();
         let diagnostic = Diagnostic::new(severity)
             .with_code(format!("{} {}", f.rule.code, f.rule.name))
             .with_message(f.message.clone())
@@ -105,7 +129,8 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
         } else {
             Buffer::no_color()
         };
-        if term::emit_to_write_style(&mut one, &config, &files, &diagnostic).is_err() {
+        let drawn_from = cut.as_ref().unwrap_or(&files);
+        if term::emit_to_write_style(&mut one, &config, drawn_from, &diagnostic).is_err() {
             let _ = std::io::Write::write_all(
                 &mut buffer,
                 format!("{}: {}\n", outcome.files[f.file].display, f.message).as_bytes(),

@@ -1,5 +1,6 @@
 //! Report: findings to bytes. One renderer per format, each a pure function of the outcome.
 
+pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
