@@ -471,3 +471,28 @@ fn a_minified_file_is_cut_around_the_caret() {
         "the caret is under 8080"
     );
 }
+
+#[test]
+fn containers_reached_through_a_merge_key_are_named() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "task.yaml",
+        "family: web\nnetworkMode: awsvpc\nx-base: &base\n  image: nginx:1.27\n  memory: 128\n  portMappings:\n    - containerPort: 80\n      hostPort: 8080\ncontainerDefinitions:\n  - <<: *base\n    name: a\n  - <<: *base\n    name: b\n",
+    );
+    let (_, doc, _) = run_json(dir.path(), &["task.yaml"]);
+    let messages: Vec<&str> = doc["findings"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|f| f["message"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(messages.len(), 2, "{doc}");
+    assert_ne!(messages[0], messages[1]);
+    assert!(
+        messages.iter().any(|m| m.contains("container `a`")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("container `b`")),
+        "{messages:?}"
+    );
+}

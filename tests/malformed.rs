@@ -143,7 +143,7 @@ fn a_bom_before_valid_json_is_accepted() {
     let d = dir_with(&[("task.json", format!("\u{feff}{TASK}").as_bytes())]);
     let r = run(d.path(), &["check", "task.json"]);
     assert_eq!(r.code, 1);
-    assert_eq!(findings(&r), vec![("ECS201".into(), 6, 59, "`hostPort` 3000 differs from `containerPort` 3001; under `awsvpc` network mode they must be equal".into())]);
+    assert_eq!(findings(&r), vec![("ECS201".into(), 6, 59, "`hostPort` 3000 of container `api` differs from `containerPort` 3001; under `awsvpc` network mode they must be equal".into())]);
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 sink.report(
                     span,
                     pm.pointer.field("hostPort"),
-                    format!("static host port {port} is in the ephemeral range {first}–65535 used for dynamic host ports"),
+                    format!("static host port {port} of container {} is in the ephemeral range {first}–65535 used for dynamic host ports", c.label()),
                 )
                 .help("omit `hostPort` (or set it to 0) for a dynamic port, or pick a static port below 32768 (outside every ephemeral range an instance may use)");
             }

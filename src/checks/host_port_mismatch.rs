@@ -33,7 +33,8 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 host_span,
                 pm.pointer.field("hostPort"),
                 format!(
-                    "`hostPort` {host} differs from `containerPort` {container}; under `{}` network mode they must be equal",
+                    "`hostPort` {host} of container {} differs from `containerPort` {container}; under `{}` network mode they must be equal",
+                    c.label(),
                     mode.as_str()
                 ),
             )

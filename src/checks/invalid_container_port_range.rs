@@ -28,7 +28,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 let finding = sink.report(
                     span,
                     &pointer,
-                    format!("`containerPortRange` is only supported with `bridge` or `awsvpc` network mode, not `{}`", m.as_str()),
+                    format!("`containerPortRange` of container {} is only supported with `bridge` or `awsvpc` network mode, not `{}`", c.label(), m.as_str()),
                 );
                 if let Val::Known(_, mode_span) = td.network_mode {
                     finding.label(mode_span, "network mode is set here");
@@ -37,7 +37,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 continue;
             }
             let Some(range) = port_range::parse(raw) else {
-                sink.report(span, &pointer, format!("`containerPortRange` \"{}\" is not a valid port range", super::shown(raw)))
+                sink.report(span, &pointer, format!("`containerPortRange` \"{}\" of container {} is not a valid port range", super::shown(raw), c.label()))
                     .help("write \"first-last\" with 1 <= first < last <= 65535, for example \"8000-8010\"");
                 continue;
             };
@@ -45,7 +45,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 sink.report(
                     host_span,
                     pm.pointer.field("hostPort"),
-                    "`hostPort` cannot be set together with `containerPortRange`",
+                    format!(
+                        "`hostPort` of container {} cannot be set together with `containerPortRange`",
+                        c.label()
+                    ),
                 )
                 .label(span, "the container port range is here")
                 .help("remove `hostPort`; ECS assigns the host port range");

@@ -43,7 +43,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 sink.report(
                     span,
                     pm.pointer.field("hostPort"),
-                    format!("host port {port} is reserved on ECS container instances for {user}"),
+                    format!("host port {port} of container {} is reserved on ECS container instances for {user}", c.label()),
                 )
                 .help("omit `hostPort` (or set it to 0) for a dynamic port, or pick another static port");
             }
