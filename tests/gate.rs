@@ -496,3 +496,34 @@ fn containers_reached_through_a_merge_key_are_named() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn yaml_go_templates_are_linted_and_conditional_blocks_are_unknown() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    write(
+        p,
+        "task.yaml",
+        "family: {{ .Values.name }}\nnetworkMode: awsvpc\n{{- if .Values.fargate }}\nrequiresCompatibilities: [FARGATE]\n{{- end }}\ncontainerDefinitions:\n  - name: web\n    image: {{ .Values.repo }}:latest\n    memory: {{ .Values.memory }}\n    portMappings:\n      - containerPort: 80\n        hostPort: 8080\n    environment:\n      {{- toYaml .Values.env | nindent 6 }}\n",
+    );
+    let (code, doc, _) = run_json(p, &["task.yaml"]);
+    assert_eq!(code, 1);
+    // The Fargate block is conditional: no "Fargate needs cpu" from a branch that may not be
+    // taken; what the file states for sure is still checked.
+    assert_eq!(
+        common::finding_list(&doc, false),
+        vec!["task.yaml ECS212", "task.yaml ECS201"],
+        "{doc}"
+    );
+    let (_, _, err) = run(p, &["task.yaml", "--verbose"]);
+    assert!(err.contains("a template: 6 placeholders"), "{err}");
+    // A real syntax error in a YAML template is still an error.
+    write(
+        p,
+        "bad.yaml",
+        "family: {{ .Values.name }}\ncontainerDefinitions:\n  - name: web\n   image: x\n",
+    );
+    let (code, doc, _) = run_json(p, &["bad.yaml"]);
+    assert_eq!(code, 1);
+    assert_eq!(common::finding_list(&doc, false), vec!["bad.yaml ECS002"]);
+}

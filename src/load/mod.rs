@@ -2,6 +2,7 @@
 //! located [`LoadError`], never a panic.
 
 pub mod json;
+pub mod template;
 pub mod tree;
 pub mod yaml;
 
@@ -73,10 +74,29 @@ pub fn parse_file(text: &str, syntax: Syntax) -> Result<Parsed<'_>, LoadError> {
             docs: doc.into_iter().collect(),
             placeholders,
         }),
-        Syntax::Yaml => yaml::parse(body, base).map(|docs| Parsed {
-            docs,
-            placeholders: 0,
-        }),
+        Syntax::Yaml => match yaml::parse(body, base) {
+            Ok(docs) => Ok(Parsed {
+                docs,
+                placeholders: 0,
+            }),
+            // A Go template (`image: {{ .Values.repo }}:latest`) is read through a stand-in
+            // of the same length; a real syntax error is still the original error.
+            Err(error) => {
+                let Some(stand_in) = template::yaml_stand_in(body) else {
+                    return Err(error);
+                };
+                match yaml::parse(&stand_in.text, base) {
+                    Ok(docs) => Ok(Parsed {
+                        docs: docs
+                            .into_iter()
+                            .map(|d| template::restore(d, body, &stand_in, base))
+                            .collect(),
+                        placeholders: stand_in.actions,
+                    }),
+                    Err(_) => Err(error),
+                }
+            }
+        },
     }
 }
 
