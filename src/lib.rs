@@ -31,6 +31,7 @@ pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod discover;
+pub mod domain;
 pub mod engine;
 pub mod finding;
 #[doc(hidden)]

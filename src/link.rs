@@ -160,7 +160,7 @@ fn task_def_facts(file: FileId, td: &TaskDef<'_>) -> Option<TaskDefFacts> {
             for pm in &c.port_mappings {
                 match (pm.container_port, pm.container_port_range) {
                     (Val::Known(p, _), _) => ports.push(p),
-                    (_, Val::Known(r, _)) => match crate::checks::port_range::parse(r) {
+                    (_, Val::Known(r, _)) => match crate::domain::ports::parse(r) {
                         Some(range) => ranges.push(range),
                         None => ports_incomplete = true,
                     },

@@ -1,7 +1,6 @@
 //! ECS206 duplicate-container-port: a container port appears in one port mapping only,
 //! whatever the protocol.
 
-use super::port_range;
 use crate::model::TaskDef;
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 use crate::span::Span;
@@ -51,7 +50,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 }
                 ports.entry(port).or_insert(span);
             } else if let Some((raw, span)) = pm.container_port_range.known_at() {
-                let Some(range) = port_range::parse(raw) else {
+                let Some(range) = crate::domain::ports::parse(raw) else {
                     continue;
                 };
                 if let Some((&port, &earlier)) = ports.range(range.0..=range.1).next() {

@@ -1,6 +1,5 @@
 //! ECS102 fargate-missing-task-size: Fargate needs task-level `cpu` and `memory`.
 
-use super::fargate_without_awsvpc::fargate_span;
 use crate::model::{TaskDef, Tri};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 
@@ -18,13 +17,13 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_fargate() != Tri::Yes {
         return;
     }
-    let fargate = fargate_span(td);
+    let fargate = td.fargate_span();
     // Suggest a size that is valid with what the file does state.
     let cpu_example = td
         .memory
         .known()
         .and_then(|m| {
-            super::fargate_sizes::cpus_for_memory(m, false)
+            crate::domain::fargate::cpus_for_memory(m, false)
                 .first()
                 .copied()
         })
@@ -32,7 +31,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let memory_example = td
         .cpu
         .known()
-        .and_then(|c| super::fargate_sizes::memories(c).and_then(|m| m.first().copied()))
+        .and_then(|c| crate::domain::fargate::memories(c).and_then(|m| m.first().copied()))
         .unwrap_or(512);
     let cpu_example = format!("\"cpu\": \"{cpu_example}\"");
     let memory_example = format!("\"memory\": \"{memory_example}\"");

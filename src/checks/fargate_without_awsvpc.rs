@@ -17,7 +17,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_fargate() != Tri::Yes {
         return;
     }
-    let fargate = fargate_span(td);
+    let fargate = td.fargate_span();
     let finding = match td.network_mode {
         Val::Known("awsvpc", _) | Val::Unknown(_) => return,
         Val::Known(mode, span) => sink.report(
@@ -35,13 +35,4 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         finding.label(span, "Fargate is required here");
     }
     finding.help("set \"networkMode\": \"awsvpc\"");
-}
-
-/// The span of the `FARGATE` entry in `requiresCompatibilities`.
-pub fn fargate_span(td: &TaskDef<'_>) -> Option<crate::span::Span> {
-    td.requires_compatibilities.as_ref()?.iter().find_map(|v| {
-        v.known_at()
-            .filter(|(s, _)| *s == "FARGATE")
-            .map(|(_, span)| span)
-    })
 }

@@ -1,8 +1,8 @@
 //! ECS209 invalid-container-name: every container needs a name matching
 //! `^[A-Za-z0-9_-]{1,255}$`.
 
-use super::api_name_problem;
-use super::invalid_family_name::suggest;
+use crate::domain::names::api_name_problem;
+use crate::domain::names::suggest;
 use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 

@@ -1,7 +1,6 @@
 //! ECS205 invalid-container-port-range: `containerPortRange` must be well-formed, used only
 //! under `bridge` or `awsvpc`, never with `hostPort`, and ranges must not overlap.
 
-use super::port_range;
 use crate::model::{NetworkMode, TaskDef, Val};
 use crate::rule::{Category, Check, Rule, Severity, Sink};
 
@@ -36,8 +35,8 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 finding.help("map single ports with `containerPort`, or use network mode `awsvpc` or `bridge`");
                 continue;
             }
-            let Some(range) = port_range::parse(raw) else {
-                sink.report(span, &pointer, format!("`containerPortRange` \"{}\" of container {} is not a valid port range", super::shown(raw), c.label()))
+            let Some(range) = crate::domain::ports::parse(raw) else {
+                sink.report(span, &pointer, format!("`containerPortRange` \"{}\" of container {} is not a valid port range", crate::domain::names::shown(raw), c.label()))
                     .help("write \"first-last\" with 1 <= first < last <= 65535, for example \"8000-8010\"");
                 continue;
             };

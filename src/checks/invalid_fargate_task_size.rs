@@ -1,6 +1,6 @@
 //! ECS103 invalid-fargate-task-size: the task `cpu`/`memory` pair must be a Fargate size.
 
-use super::fargate_sizes::{
+use crate::domain::fargate::{
     cpu_label, cpu_values, cpus_for_memory, describe_memories, memories, nearest_cpus,
     nearest_memory, or_list,
 };

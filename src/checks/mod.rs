@@ -1,5 +1,7 @@
 //! The rule table: every rule ecslint knows, in code order. One rule per file; each file holds
-//! the rule's identity, points at its docs in `rules/`, and holds its check.
+//! the rule's identity, points at its docs in `rules/`, and holds its check. Only rules live
+//! here: what they know about ECS (Fargate sizes, port ranges, names, images) is in
+//! [`crate::domain`], and no rule imports another.
 
 pub mod container_cpu_exceeds_task;
 pub mod container_memory_exceeds_task;
@@ -9,7 +11,6 @@ pub mod empty_file;
 pub mod ephemeral_host_port;
 pub mod expired_suppression;
 pub mod fargate_missing_task_size;
-pub mod fargate_sizes;
 pub mod fargate_without_awsvpc;
 pub mod file_too_large;
 pub mod host_port_mismatch;
@@ -28,7 +29,6 @@ pub mod missing_container_definitions;
 pub mod missing_container_memory;
 pub mod missing_essential_container;
 pub mod port_mappings_with_network_none;
-pub mod port_range;
 pub mod privileged_container;
 pub mod reserved_host_port;
 pub mod secret_in_environment;
@@ -75,38 +75,4 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| {
         r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
     })
-}
-
-/// A value from a file as a message shows it: control characters escaped, and cut after 120
-/// characters (a message is one line, whatever the file holds).
-pub fn shown(s: &str) -> String {
-    let mut out: String = s.chars().take(120).flat_map(char::escape_debug).collect();
-    if s.chars().count() > 120 {
-        out.push('…');
-    }
-    out
-}
-
-/// Why `s` does not match the API's name pattern (`is empty`, `is 300 characters long…`,
-/// `` `my app` has characters other than… ``), or `None` when it does.
-pub fn api_name_problem(s: &str) -> Option<String> {
-    if is_api_name(s) {
-        None
-    } else if s.is_empty() {
-        Some("is empty".to_string())
-    } else if s.len() > 255 {
-        Some(format!("is {} characters long (at most 255)", s.len()))
-    } else {
-        Some(format!(
-            "`{}` has characters other than letters, digits, `-` and `_`",
-            shown(s)
-        ))
-    }
-}
-
-/// Matches `^[A-Za-z0-9_-]{1,255}$`, the API's pattern for families and container names.
-pub fn is_api_name(s: &str) -> bool {
-    (1..=255).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }

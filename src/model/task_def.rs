@@ -170,6 +170,18 @@ pub struct PortMapping<'t> {
 }
 
 impl<'t> TaskDef<'t> {
+    /// The span of the `FARGATE` entry in `requiresCompatibilities`.
+    pub fn fargate_span(&self) -> Option<Span> {
+        self.requires_compatibilities
+            .as_ref()?
+            .iter()
+            .find_map(|v| {
+                v.known_at()
+                    .filter(|(s, _)| *s == "FARGATE")
+                    .map(|(_, span)| span)
+            })
+    }
+
     /// A task definition object (`containerDefinitions` and task-level fields).
     pub fn from_object(
         node: &'t Node<'t>,
@@ -409,7 +421,7 @@ impl<'t> Container<'t> {
     /// The container's name for messages: `"web"`, or `#2` when it has none.
     pub fn label(&self) -> String {
         match self.name.known() {
-            Some(n) => format!("`{}`", crate::checks::shown(n)),
+            Some(n) => format!("`{}`", crate::domain::names::shown(n)),
             None => format!("#{}", self.index + 1),
         }
     }
