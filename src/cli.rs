@@ -15,11 +15,11 @@ macro_rules! say {
     }};
 }
 
-use crate::checks::RULES;
 use crate::config::{self, FailOn, LoadedConfig};
 use crate::discover::{self, Filters, GlobList, Input};
 use crate::engine::{self, FileStatus, Plan};
 use crate::report::{self, Format};
+use crate::rule::Registry;
 use crate::suppress::Baseline;
 
 #[derive(Parser, Debug)]
@@ -164,18 +164,22 @@ pub fn main() -> ExitCode {
             print(&rules_listing(format));
             ExitCode::SUCCESS
         }
-        Some(Command::Rule { rule }) => match crate::checks::find(&rule) {
-            Some(r) => {
-                print(r.docs);
-                ExitCode::SUCCESS
-            }
-            None => fail(&match config::Selector::parse(&rule) {
-                Err(e) => e.replace("rule selector", "rule"),
-                Ok(_) => {
-                    format!("`{rule}` names a group of rules, not one rule; see `ecslint rules`")
+        Some(Command::Rule { rule }) => {
+            match Registry::builtin().find(&rule) {
+                Some(r) => {
+                    print(&r.docs);
+                    ExitCode::SUCCESS
                 }
-            }),
-        },
+                None => fail(
+                    &match config::Selector::parse(&rule, &Registry::builtin()) {
+                        Err(e) => e.replace("rule selector", "rule"),
+                        Ok(_) => {
+                            format!("`{rule}` names a group of rules, not one rule; see `ecslint rules`")
+                        }
+                    },
+                ),
+            }
+        }
         Some(Command::Schema) => {
             print(&config::json_schema());
             ExitCode::SUCCESS
@@ -312,7 +316,7 @@ fn fail(message: &str) -> ExitCode {
 fn rules_listing(format: ListFormat) -> String {
     match format {
         ListFormat::Json => {
-            let rules: Vec<serde_json::Value> = RULES
+            let rules: Vec<serde_json::Value> = Registry::builtin()
                 .iter()
                 .map(|r| {
                     serde_json::json!({
@@ -327,9 +331,10 @@ fn rules_listing(format: ListFormat) -> String {
             serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n"
         }
         ListFormat::Human => {
-            let name_w = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+            let registry = Registry::builtin();
+            let name_w = registry.iter().map(|r| r.name.len()).max().unwrap_or(0);
             let mut out = String::new();
-            for r in RULES {
+            for r in registry.iter() {
                 out.push_str(&format!(
                     "{}  {:name_w$}  {:13}  {:7}  {}\n",
                     r.code,
@@ -609,8 +614,13 @@ fn nested_configs(
     let select = (!args.select.is_empty()).then_some(args.select.as_slice());
     for path in found {
         let nested = config::load(&path)?;
-        plan.scopes
-            .push(config::scope(&nested, select, &args.ignore, cwd)?);
+        plan.scopes.push(config::scope(
+            &nested,
+            select,
+            &args.ignore,
+            cwd,
+            &plan.registry,
+        )?);
     }
     if !plan.scopes.is_empty() {
         inputs.retain(|input| {
@@ -635,7 +645,8 @@ fn format_name(format: Format) -> String {
 fn plan(args: &CheckArgs, loaded: &LoadedConfig, cwd: &Path) -> Result<(Plan, Filters), String> {
     let c = &loaded.config;
     let select = (!args.select.is_empty()).then_some(args.select.as_slice());
-    let plan = config::plan(loaded, select, &args.ignore, cwd)?;
+    let mut plan = Plan::new(crate::suppress::Date::today());
+    config::apply(&mut plan, loaded, select, &args.ignore, cwd)?;
     let filters = Filters {
         include: vec![
             GlobList::new(&c.include, &loaded.base)?,

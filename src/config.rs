@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::checks::RULES;
-use crate::rule::{Category, Rule, Severity};
+use crate::rule::{Category, Registry, Rule, Severity};
 
 /// The name ecslint looks for in the current directory and its parents.
 pub const FILE_NAME: &str = ".ecslint.toml";
@@ -134,21 +133,8 @@ pub fn load(path: &Path) -> Result<LoadedConfig, String> {
 
 pub fn parse(text: &str) -> Result<Config, String> {
     let config: Config = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
-    // Validate every selector now, so a typo is an error before any file is read.
-    for s in config
-        .select
-        .iter()
-        .flatten()
-        .chain(&config.extend_select)
-        .chain(&config.ignore)
-        .chain(config.severity.keys())
-        .chain(config.per_file_ignores.values().flatten())
-    {
-        Selector::parse(s)?;
-    }
     for (i, e) in config.suppress.iter().enumerate() {
         let n = i + 1;
-        Selector::parse(&e.rule).map_err(|err| format!("[[suppress]] entry {n}: {err}"))?;
         if e.reason.trim().is_empty() {
             return Err(format!(
                 "[[suppress]] entry {n}: `reason` must say why the finding is acceptable"
@@ -163,10 +149,32 @@ pub fn parse(text: &str) -> Result<Config, String> {
     Ok(config)
 }
 
+/// Checks every rule selector of `config` against the rules of the run (built-in and
+/// registered), so a typo is an error naming it before any file is read.
+pub fn validate(config: &Config, registry: &Registry) -> Result<(), String> {
+    for s in config
+        .select
+        .iter()
+        .flatten()
+        .chain(&config.extend_select)
+        .chain(&config.ignore)
+        .chain(config.severity.keys())
+        .chain(config.per_file_ignores.values().flatten())
+    {
+        Selector::parse(s, registry)?;
+    }
+    for (i, e) in config.suppress.iter().enumerate() {
+        Selector::parse(&e.rule, registry)
+            .map_err(|err| format!("[[suppress]] entry {}: {err}", i + 1))?;
+    }
+    Ok(())
+}
+
 /// The `[[suppress]]` entries compiled, each with where it is in the config text.
 pub fn suppressions(
     loaded: &LoadedConfig,
     text: &str,
+    registry: &Registry,
 ) -> Result<Vec<crate::suppress::ConfigSuppression>, String> {
     let headers: Vec<(usize, usize)> = text
         .match_indices("[[suppress]]")
@@ -192,7 +200,7 @@ pub fn suppressions(
             };
             let span = crate::span::Span::new(start, end);
             Ok(crate::suppress::ConfigSuppression {
-                rules: ignored_rules(std::slice::from_ref(&e.rule))?,
+                rules: ignored_rules(std::slice::from_ref(&e.rule), registry)?,
                 rule: e.rule.clone(),
                 path: crate::discover::GlobList::new(std::slice::from_ref(&e.path), &loaded.base)?,
                 resource: e.resource.clone(),
@@ -206,16 +214,18 @@ pub fn suppressions(
         .collect()
 }
 
-/// The run plan a configuration asks for. `select` (from the command line) replaces the
-/// configured `select`; `ignore` adds to the configured `ignore`.
-pub fn plan(
+/// Sets `plan` up as a configuration asks: its rule settings apply to the files with no
+/// configuration of their own, and its run-wide settings (`max-file-size`) to the run.
+/// `select` (from the command line) replaces the configured `select`; `ignore` adds to the
+/// configured `ignore`.
+pub fn apply(
+    plan: &mut crate::engine::Plan,
     loaded: &LoadedConfig,
     select: Option<&[String]>,
     ignore: &[String],
     cwd: &Path,
-) -> Result<crate::engine::Plan, String> {
-    let scope = scope(loaded, select, ignore, cwd)?;
-    let mut plan = crate::engine::Plan::all();
+) -> Result<(), String> {
+    let scope = scope(loaded, select, ignore, cwd, &plan.registry)?;
     plan.enabled = scope.enabled;
     plan.severity = scope.severity;
     plan.per_file_ignores = scope.per_file_ignores;
@@ -225,7 +235,7 @@ pub fn plan(
     if let Some(size) = loaded.config.max_file_size {
         plan.max_file_size = checked_size(size)?;
     }
-    Ok(plan)
+    Ok(())
 }
 
 /// The rule settings a configuration file asks for (what applies to the files under it).
@@ -235,8 +245,13 @@ pub fn scope(
     select: Option<&[String]>,
     ignore: &[String],
     cwd: &Path,
+    registry: &Registry,
 ) -> Result<crate::engine::Scope, String> {
     let c = &loaded.config;
+    validate(c, registry).map_err(|e| match &loaded.path {
+        Some(path) => format!("invalid configuration in {}: {e}", path.display()),
+        None => e,
+    })?;
     let select = select.or(c.select.as_deref());
     let mut ignored = c.ignore.clone();
     ignored.extend(ignore.iter().cloned());
@@ -246,7 +261,7 @@ pub fn scope(
         .map(|(glob, rules)| {
             Ok((
                 crate::discover::GlobList::new(std::slice::from_ref(glob), &loaded.base)?,
-                ignored_rules(rules)?,
+                ignored_rules(rules, registry)?,
             ))
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -260,10 +275,10 @@ pub fn scope(
     });
     Ok(crate::engine::Scope {
         base: loaded.base.clone(),
-        enabled: enabled_rules(select, &c.extend_select, &ignored)?,
-        severity: severities(&c.severity)?,
+        enabled: enabled_rules(select, &c.extend_select, &ignored, registry)?,
+        severity: severities(&c.severity, registry)?,
         per_file_ignores,
-        suppressions: suppressions(loaded, &loaded.text)?,
+        suppressions: suppressions(loaded, &loaded.text, registry)?,
         config_file,
         exclude: crate::discover::GlobList::new(&c.exclude, &loaded.base)?,
     })
@@ -323,19 +338,24 @@ pub fn json_schema() -> String {
 #[derive(Clone, Debug)]
 pub enum Selector {
     All,
+    /// What runs when nothing is selected: every rule outside the opt-in `policy` category.
+    /// As general as `ALL`, so `ignore = ["ALL"]` switches everything off.
+    Default,
     Category(Category),
     Prefix(String),
-    Rule(&'static Rule),
+    /// A rule, by code.
+    Rule(String),
 }
 
 impl Selector {
-    pub fn parse(s: &str) -> Result<Selector, String> {
+    /// Reads a selector naming rules of `registry`.
+    pub fn parse(s: &str, registry: &Registry) -> Result<Selector, String> {
         let t = s.trim();
         if t.eq_ignore_ascii_case("ALL") {
             return Ok(Selector::All);
         }
-        if let Some(rule) = crate::checks::find(t) {
-            return Ok(Selector::Rule(rule));
+        if let Some(rule) = registry.find(t) {
+            return Ok(Selector::Rule(rule.code.to_string()));
         }
         if let Some(c) = Category::ALL
             .iter()
@@ -344,25 +364,26 @@ impl Selector {
             return Ok(Selector::Category(*c));
         }
         let upper = t.to_ascii_uppercase();
-        if upper.starts_with("ECS") && RULES.iter().any(|r| r.code.starts_with(&upper)) {
+        if upper.starts_with("ECS") && registry.iter().any(|r| r.code.starts_with(&upper)) {
             return Ok(Selector::Prefix(upper));
         }
-        Err(unknown_selector(t))
+        Err(unknown_selector(t, registry))
     }
 
     fn matches(&self, rule: &Rule) -> bool {
         match self {
             Selector::All => true,
+            Selector::Default => rule.category.on_by_default(),
             Selector::Category(c) => rule.category == *c,
             Selector::Prefix(p) => rule.code.starts_with(p.as_str()),
-            Selector::Rule(r) => r.code == rule.code,
+            Selector::Rule(code) => rule.code == code.as_str(),
         }
     }
 
     /// Higher is more specific.
     fn specificity(&self) -> usize {
         match self {
-            Selector::All => 0,
+            Selector::All | Selector::Default => 0,
             Selector::Category(_) => 1,
             Selector::Prefix(p) => 2 + p.len(),
             Selector::Rule(_) => 1000,
@@ -370,20 +391,25 @@ impl Selector {
     }
 }
 
-fn unknown_selector(s: &str) -> String {
+fn unknown_selector(s: &str, registry: &Registry) -> String {
     let upper = s.trim().to_ascii_uppercase();
     // `ECS9`, `ECS5`: a code prefix no rule has. A prefix is not a misspelt code: say what
     // the prefixes are rather than suggest a rule that happens to share characters.
     if upper.len() < 6 && upper.starts_with("ECS") && upper[3..].bytes().all(|b| b.is_ascii_digit())
     {
-        let mut prefixes: Vec<&str> = RULES.iter().map(|r| &r.code[..4]).collect();
+        let mut prefixes: Vec<&str> = registry
+            .iter()
+            .filter_map(|r| r.code.get(..4))
+            .filter(|p| p.starts_with("ECS"))
+            .collect();
+        prefixes.sort_unstable();
         prefixes.dedup();
         return format!(
             "rule selector `{s}` matches no rule: codes start with {}",
             prefixes.join(", ")
         );
     }
-    match did_you_mean(s, true) {
+    match did_you_mean(s, true, registry) {
         Some(c) => format!("unknown rule selector `{s}` (did you mean `{c}`?)"),
         None => format!(
             "unknown rule selector `{s}`: use a rule code, code prefix, rule name, category or ALL"
@@ -393,22 +419,25 @@ fn unknown_selector(s: &str) -> String {
 
 /// The rule code or name (and, with `categories`, the category) closest to `s`, when one is
 /// close enough to be what was meant.
-pub fn did_you_mean(s: &str, categories: bool) -> Option<&'static str> {
+pub fn did_you_mean(s: &str, categories: bool, registry: &Registry) -> Option<String> {
     // A code is compared by edits (`ECS2O1` is one away from `ECS201`, two from `ECS212`).
     if s.len() >= 6 && s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ECS")) {
-        return RULES
+        return registry
             .iter()
             .map(|r| {
                 (
-                    strsim::damerau_levenshtein(&s.to_ascii_uppercase(), r.code),
-                    r.code,
+                    strsim::damerau_levenshtein(&s.to_ascii_uppercase(), &r.code),
+                    r,
                 )
             })
             .filter(|(d, _)| *d <= 1)
             .min_by_key(|(d, _)| *d)
-            .map(|(_, c)| c);
+            .map(|(_, r)| r.code.to_string());
     }
-    let mut candidates: Vec<&'static str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
+    let mut candidates: Vec<&str> = registry
+        .iter()
+        .flat_map(|r| [r.code.as_ref(), r.name.as_ref()])
+        .collect();
     if categories {
         candidates.extend(Category::ALL.iter().map(|c| c.as_str()));
     }
@@ -422,11 +451,11 @@ pub fn did_you_mean(s: &str, categories: bool) -> Option<&'static str> {
         })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c.to_string())
 }
 
-fn parse_all(list: &[String]) -> Result<Vec<Selector>, String> {
-    list.iter().map(|s| Selector::parse(s)).collect()
+fn parse_all(list: &[String], registry: &Registry) -> Result<Vec<Selector>, String> {
+    list.iter().map(|s| Selector::parse(s, registry)).collect()
 }
 
 fn best(selectors: &[Selector], rule: &Rule) -> Option<usize> {
@@ -437,23 +466,20 @@ fn best(selectors: &[Selector], rule: &Rule) -> Option<usize> {
         .max()
 }
 
-/// Which rules are enabled, given select, extend-select and ignore. Indexed like [`RULES`].
+/// Which rules are enabled, given select, extend-select and ignore. Indexed like `registry`.
 pub fn enabled_rules(
     select: Option<&[String]>,
     extend: &[String],
     ignore: &[String],
+    registry: &Registry,
 ) -> Result<Vec<bool>, String> {
     let mut selected = match select {
-        Some(list) => parse_all(list)?,
-        None => Category::ALL
-            .iter()
-            .filter(|c| c.on_by_default())
-            .map(|c| Selector::Category(*c))
-            .collect(),
+        Some(list) => parse_all(list, registry)?,
+        None => vec![Selector::Default],
     };
-    selected.extend(parse_all(extend)?);
-    let ignored = parse_all(ignore)?;
-    Ok(RULES
+    selected.extend(parse_all(extend, registry)?);
+    let ignored = parse_all(ignore, registry)?;
+    Ok(registry
         .iter()
         .map(|rule| match (best(&selected, rule), best(&ignored, rule)) {
             (Some(s), Some(i)) => s > i,
@@ -463,22 +489,25 @@ pub fn enabled_rules(
         .collect())
 }
 
-/// Rules switched off by a list of selectors (for per-file ignores). Indexed like [`RULES`].
-pub fn ignored_rules(list: &[String]) -> Result<Vec<bool>, String> {
-    let selectors = parse_all(list)?;
-    Ok(RULES
+/// Rules switched off by a list of selectors (for per-file ignores). Indexed like `registry`.
+pub fn ignored_rules(list: &[String], registry: &Registry) -> Result<Vec<bool>, String> {
+    let selectors = parse_all(list, registry)?;
+    Ok(registry
         .iter()
         .map(|r| best(&selectors, r).is_some())
         .collect())
 }
 
-/// The effective severity of every rule. Indexed like [`RULES`].
-pub fn severities(overrides: &BTreeMap<String, Severity>) -> Result<Vec<Severity>, String> {
+/// The effective severity of every rule. Indexed like `registry`.
+pub fn severities(
+    overrides: &BTreeMap<String, Severity>,
+    registry: &Registry,
+) -> Result<Vec<Severity>, String> {
     let parsed: Vec<(Selector, Severity)> = overrides
         .iter()
-        .map(|(k, v)| Selector::parse(k).map(|s| (s, *v)))
+        .map(|(k, v)| Selector::parse(k, registry).map(|s| (s, *v)))
         .collect::<Result<_, _>>()?;
-    Ok(RULES
+    Ok(registry
         .iter()
         .map(|rule| {
             parsed
@@ -495,46 +524,47 @@ mod tests {
     use super::*;
 
     fn on(mask: &[bool], code: &str) -> bool {
-        let i = RULES
-            .iter()
-            .position(|r| r.code == code)
+        let i = Registry::builtin()
+            .find(code)
+            .map(|r| r.index())
             .expect("rule exists");
         mask[i]
     }
 
+    fn enabled(select: Option<&[String]>, ignore: &[String]) -> Vec<bool> {
+        enabled_rules(select, &[], ignore, &Registry::builtin()).expect("valid")
+    }
+
     #[test]
     fn more_specific_selector_wins_and_ignore_wins_ties() {
-        let m = enabled_rules(Some(&["ECS2".into()]), &[], &["ECS201".into()]).expect("valid");
+        let m = enabled(Some(&["ECS2".into()]), &["ECS201".into()]);
         assert!(!on(&m, "ECS201"));
         assert!(on(&m, "ECS202"));
         assert!(!on(&m, "ECS101"));
         // code select beats prefix ignore
-        let m = enabled_rules(Some(&["host-port-mismatch".into()]), &[], &["ECS2".into()])
-            .expect("valid");
+        let m = enabled(Some(&["host-port-mismatch".into()]), &["ECS2".into()]);
         assert!(on(&m, "ECS201"));
         assert!(!on(&m, "ECS202"));
         // same specificity: ignore wins
-        let m = enabled_rules(
-            Some(&["ECS201".into()]),
-            &[],
-            &["host-port-mismatch".into()],
-        )
-        .expect("valid");
+        let m = enabled(Some(&["ECS201".into()]), &["host-port-mismatch".into()]);
         assert!(!on(&m, "ECS201"));
         // category vs ALL
-        let m = enabled_rules(Some(&["ALL".into()]), &[], &["wiring".into()]).expect("valid");
+        let m = enabled(Some(&["ALL".into()]), &["wiring".into()]);
         assert!(!on(&m, "ECS401"));
         assert!(on(&m, "ECS101"));
+        // `ignore = ["ALL"]` with the default selection switches everything off.
+        let m = enabled(None, &["ALL".into()]);
+        assert!(m.iter().all(|on| !on));
     }
 
     #[test]
     fn unknown_selector_suggests() {
-        let err = Selector::parse("host-port-mismatc").expect_err("unknown");
+        let err = Selector::parse("host-port-mismatc", &Registry::builtin()).expect_err("unknown");
         assert!(err.contains("did you mean `host-port-mismatch`"), "{err}");
-        let err = Selector::parse("ECS2O1").expect_err("unknown");
+        let err = Selector::parse("ECS2O1", &Registry::builtin()).expect_err("unknown");
         assert!(err.contains("did you mean `ECS201`"), "{err}");
         // A prefix no rule has is not a misspelt code.
-        let err = Selector::parse("ECS9").expect_err("unknown");
+        let err = Selector::parse("ECS9", &Registry::builtin()).expect_err("unknown");
         assert!(!err.contains("ECS209"), "{err}");
         assert!(
             err.contains("matches no rule: codes start with ECS0, ECS1, ECS2"),
@@ -554,8 +584,13 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert("ECS2".to_string(), Severity::Info);
         o.insert("ECS201".to_string(), Severity::Warning);
-        let s = severities(&o).expect("valid");
-        let idx = |c: &str| RULES.iter().position(|r| r.code == c).expect("rule");
+        let s = severities(&o, &Registry::builtin()).expect("valid");
+        let idx = |c: &str| {
+            Registry::builtin()
+                .find(c)
+                .map(|r| r.index())
+                .expect("rule")
+        };
         assert_eq!(s[idx("ECS201")], Severity::Warning);
         assert_eq!(s[idx("ECS202")], Severity::Info);
         assert_eq!(s[idx("ECS101")], Severity::Error);

@@ -1,6 +1,6 @@
 //! A finding: what a rule reports, where, and what else matters.
 
-use crate::rule::{Rule, Severity};
+use crate::rule::{RuleRef, Severity};
 use crate::span::Span;
 
 /// Index of a file in the run's file table.
@@ -8,7 +8,7 @@ pub type FileId = usize;
 
 #[derive(Clone)]
 pub struct Finding {
-    pub rule: &'static Rule,
+    pub rule: RuleRef,
     /// The effective severity (after configuration overrides).
     pub severity: Severity,
     pub file: FileId,
@@ -87,7 +87,7 @@ impl Finding {
     pub fn fingerprint(&self, file: &str) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for part in [
-            self.rule.code,
+            self.rule.code.as_ref(),
             file,
             self.resource.as_deref().unwrap_or(""),
             &self.stable,

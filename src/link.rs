@@ -138,6 +138,7 @@ pub fn facts(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<Fa
     }
 }
 
+#[derive(Debug)]
 pub enum Fact {
     TaskDef(TaskDefFacts),
     Service(ServiceFacts),

@@ -4,9 +4,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::finding::{FileId, Finding};
 use crate::link::Workspace;
-use crate::model::{Service, TaskDef};
+use crate::model::{Container, Resource, Service, TaskDef};
 use crate::span::Span;
 
 #[derive(
@@ -67,28 +70,82 @@ impl Category {
     }
 }
 
+/// A check given at run time (a configured policy, a test's rule): any resource, any field
+/// (resources keep their tree node, so a data-driven check can read a field by path).
+pub type DynamicCheck = Arc<dyn Fn(&Resource<'_>, &mut Sink<'_>) + Send + Sync>;
+
 /// How a rule runs.
+#[derive(Clone)]
 pub enum Check {
     /// Reported by the loader itself (parse errors).
     Load,
     TaskDef(fn(&TaskDef<'_>, &mut Sink<'_>)),
+    /// Runs once per container definition of every task definition.
+    Container(fn(&TaskDef<'_>, &Container<'_>, &mut Sink<'_>)),
     Service(fn(&Service<'_>, &mut Sink<'_>)),
     /// Runs once over the linked workspace (cross-file rules).
     Workspace(fn(&Workspace, &mut Sink<'_>)),
     /// Reported by the suppression stage (unused, expired or invalid suppressions).
     Meta,
+    /// Registered at run time.
+    Dynamic(DynamicCheck),
 }
 
+/// Text a rule declares: borrowed for the built-in rules, owned for rules registered at run
+/// time.
+pub type Text = Cow<'static, str>;
+
+/// A rule: its identity (code, name, category, default severity), its documentation, and how
+/// it runs. Built-in rules are `static`s declared with [`crate::declare_rule!`]; others are
+/// registered with [`Registry::register`].
 pub struct Rule {
-    pub code: &'static str,
-    pub name: &'static str,
+    pub code: Text,
+    pub name: Text,
     pub category: Category,
     pub severity: Severity,
-    /// The rule's documentation: `rules/<CODE>-<name>.md`.
-    pub docs: &'static str,
+    /// The rule's documentation: `rules/<CODE>-<name>.md` for the built-in rules.
+    pub docs: Text,
     pub check: Check,
     /// For security rules: the CVSS-like score (0.0–10.0) GitHub code scanning ranks by.
-    pub security_severity: Option<&'static str>,
+    pub security_severity: Option<Text>,
+}
+
+/// Declares a built-in rule: `pub static RULE`, its docs embedded from
+/// `rules/<CODE>-<name>.md`.
+///
+/// ```ignore
+/// declare_rule! {
+///     code: "ECS201",
+///     name: "host-port-mismatch",
+///     category: DeployError,
+///     severity: Error,
+///     check: TaskDef(check),
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        code: $code:literal,
+        name: $name:literal,
+        category: $category:ident,
+        severity: $severity:ident,
+        check: $check:ident $( ( $f:path ) )?,
+        $( security_severity: $score:literal, )?
+    ) => {
+        pub static RULE: $crate::rule::Rule = $crate::rule::Rule {
+            code: ::std::borrow::Cow::Borrowed($code),
+            name: ::std::borrow::Cow::Borrowed($name),
+            category: $crate::rule::Category::$category,
+            severity: $crate::rule::Severity::$severity,
+            docs: ::std::borrow::Cow::Borrowed(include_str!(concat!(
+                "../../rules/", $code, "-", $name, ".md"
+            ))),
+            check: $crate::rule::Check::$check $( ($f) )?,
+            security_severity: $crate::declare_rule!(@score $( $score )?),
+        };
+    };
+    (@score) => { None };
+    (@score $score:literal) => { Some(::std::borrow::Cow::Borrowed($score)) };
 }
 
 impl std::fmt::Debug for Rule {
@@ -110,8 +167,8 @@ impl Rule {
     }
 
     /// The body of one `## Heading` section of the docs.
-    pub fn section(&self, heading: &str) -> Option<&'static str> {
-        section(self.docs, heading)
+    pub fn section(&self, heading: &str) -> Option<&str> {
+        section(&self.docs, heading)
     }
 
     /// The rule's documentation page in the repository.
@@ -125,12 +182,136 @@ impl Rule {
     }
 
     /// The first URL in the References section (the AWS documentation of the constraint).
-    pub fn help_uri(&self) -> Option<&'static str> {
+    pub fn help_uri(&self) -> Option<&str> {
         let refs = self.section("References")?;
         let start = refs.find("https://")?;
         let rest = &refs[start..];
         let end = rest.find([')', ' ', '\n', '>']).unwrap_or(rest.len());
         Some(&rest[..end])
+    }
+}
+
+/// A rule's index in the run's [`Registry`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleId(pub usize);
+
+#[derive(Clone)]
+enum Source {
+    BuiltIn(&'static Rule),
+    Registered(Arc<Rule>),
+}
+
+/// A rule of the run's registry: what a finding holds (cheap to clone) and derefs to.
+#[derive(Clone)]
+pub struct RuleRef {
+    id: RuleId,
+    source: Source,
+}
+
+impl RuleRef {
+    pub fn id(&self) -> RuleId {
+        self.id
+    }
+
+    /// Its index in the registry (and in every per-rule table of the plan).
+    pub fn index(&self) -> usize {
+        self.id.0
+    }
+}
+
+impl std::ops::Deref for RuleRef {
+    type Target = Rule;
+    fn deref(&self) -> &Rule {
+        match &self.source {
+            Source::BuiltIn(r) => r,
+            Source::Registered(r) => r,
+        }
+    }
+}
+
+impl std::fmt::Debug for RuleRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl PartialEq for RuleRef {
+    fn eq(&self, other: &RuleRef) -> bool {
+        self.code == other.code
+    }
+}
+
+/// Every rule a run knows, in code order for the built-in ones, then in the order registered.
+/// A rule's [`RuleId`] is its index here; the plan's per-rule tables (enabled, severity) are
+/// indexed the same way.
+#[derive(Clone)]
+pub struct Registry {
+    rules: Vec<RuleRef>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.rules.iter()).finish()
+    }
+}
+
+impl Registry {
+    /// The built-in rules (`crate::checks::BUILT_IN`).
+    pub fn builtin() -> Registry {
+        Registry {
+            rules: crate::checks::BUILT_IN
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RuleRef {
+                    id: RuleId(i),
+                    source: Source::BuiltIn(r),
+                })
+                .collect(),
+        }
+    }
+
+    /// Adds a rule; its code and name must be new.
+    pub fn register(&mut self, rule: Rule) -> Result<RuleRef, String> {
+        if let Some(old) = self.find(&rule.code).or_else(|| self.find(&rule.name)) {
+            return Err(format!(
+                "rule `{} {}` cannot be registered: `{} {}` has that code or name",
+                rule.code, rule.name, old.code, old.name
+            ));
+        }
+        let r = RuleRef {
+            id: RuleId(self.rules.len()),
+            source: Source::Registered(Arc::new(rule)),
+        };
+        self.rules.push(r.clone());
+        Ok(r)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, RuleRef> {
+        self.rules.iter()
+    }
+
+    pub fn get(&self, id: RuleId) -> Option<&RuleRef> {
+        self.rules.get(id.0)
+    }
+
+    /// Looks a rule up by code or name (case-insensitive).
+    pub fn find(&self, code_or_name: &str) -> Option<&RuleRef> {
+        self.rules.iter().find(|r| {
+            r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
+        })
+    }
+
+    /// The registry entry of a built-in rule (`&ecslint::checks::host_port_mismatch::RULE`).
+    pub fn of(&self, rule: &Rule) -> Option<&RuleRef> {
+        self.rules.iter().find(|r| r.code == rule.code)
     }
 }
 
@@ -144,7 +325,7 @@ pub fn section<'d>(docs: &'d str, heading: &str) -> Option<&'d str> {
 
 /// Where a check reports. The engine points it at the current rule and file.
 pub struct Sink<'a> {
-    pub(crate) rule: &'static Rule,
+    pub(crate) rule: RuleRef,
     pub(crate) file: FileId,
     pub(crate) resource: Option<&'a str>,
     pub(crate) out: &'a mut Vec<Finding>,
@@ -171,7 +352,7 @@ impl Sink<'_> {
         message: impl Into<String>,
     ) -> &mut Finding {
         self.out.push(Finding {
-            rule: self.rule,
+            rule: self.rule.clone(),
             severity: self.rule.severity,
             file,
             span,

@@ -11,14 +11,12 @@
 //!   findings are hidden and counted, and entries that no longer match are counted.
 
 use std::collections::HashMap;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::RULES;
 use crate::discover::GlobList;
 use crate::finding::{FileId, Finding};
-use crate::rule::Rule;
+use crate::rule::{Registry, RuleRef};
 use crate::span::Span;
 
 /// A calendar date, compared as (year, month, day).
@@ -38,10 +36,12 @@ impl Date {
         ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Date(y, m, d))
     }
 
-    /// Today (UTC), from the system clock.
+    /// Today (UTC), from the system clock. Only the command line reads the clock; the core
+    /// takes the date from the plan ([`crate::engine::Plan::new`]).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn today() -> Date {
-        let days = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() / 86_400);
         Date::from_days(i64::try_from(days).unwrap_or(0))
     }
@@ -74,7 +74,7 @@ impl std::fmt::Display for Date {
 /// A `[[suppress]]` entry, compiled.
 #[derive(Clone, Debug)]
 pub struct ConfigSuppression {
-    /// Rules it applies to, indexed like [`RULES`].
+    /// Rules it applies to, indexed like the registry.
     pub rules: Vec<bool>,
     pub rule: String,
     pub path: GlobList,
@@ -93,15 +93,18 @@ pub struct CommentSuppression {
     /// The line (1-based) of the finding it suppresses: the next line that is not a comment.
     pub target_line: u32,
     pub line: u32,
-    pub rules: Vec<&'static Rule>,
+    pub rules: Vec<RuleRef>,
     pub reason: String,
     pub span: Span,
     /// Why the comment is not valid (no reason, unknown rule), if it is not.
     pub problem: Option<String>,
+    /// The code a corrected comment would name (the closest rule to a misspelt one, or the
+    /// first it names).
+    pub suggestion: Option<String>,
 }
 
-/// Finds suppression comments in a YAML text.
-pub fn comments(text: &str) -> Vec<CommentSuppression> {
+/// Finds suppression comments in a YAML text; the rules they name are looked up in `registry`.
+pub fn comments(text: &str, registry: &Registry) -> Vec<CommentSuppression> {
     if !text.contains("ecslint-ignore") {
         return Vec::new();
     }
@@ -137,13 +140,20 @@ pub fn comments(text: &str) -> Vec<CommentSuppression> {
             .map(str::trim)
             .filter(|c| !c.is_empty())
         {
-            match crate::checks::find(code) {
-                Some(r) => rules.push(r),
+            match registry.find(code) {
+                Some(r) => rules.push(r.clone()),
                 None => unknown.push(code.to_string()),
             }
         }
-        let problem = if let Some(first) = unknown.first() {
-            let hint = crate::config::did_you_mean(first, false)
+        let closest = unknown
+            .first()
+            .and_then(|u| crate::config::did_you_mean(u, false, registry));
+        let suggestion = closest
+            .clone()
+            .or_else(|| rules.first().map(|r| r.code.to_string()));
+        let problem = if !unknown.is_empty() {
+            let hint = closest
+                .as_ref()
                 .map(|c| format!(" (did you mean `{c}`?)"))
                 .unwrap_or_default();
             Some(format!(
@@ -174,6 +184,7 @@ pub fn comments(text: &str) -> Vec<CommentSuppression> {
             reason: reason.to_string(),
             span,
             problem,
+            suggestion,
         });
     }
     out
@@ -288,11 +299,6 @@ impl Baseline {
     }
 }
 
-/// The index of `rule` in [`RULES`].
-pub fn rule_index(rule: &Rule) -> Option<usize> {
-    RULES.iter().position(|r| std::ptr::eq(*r, rule))
-}
-
 /// Per-file input to [`apply`].
 pub struct FileView<'a> {
     pub display: &'a str,
@@ -326,18 +332,19 @@ pub enum At {
 pub struct Applied {
     pub suppressed: Vec<Suppressed>,
     /// ECS801–ECS803 findings: (rule, where, span, message, help).
-    pub meta: Vec<(&'static Rule, At, Span, String, String)>,
+    pub meta: Vec<(RuleRef, At, Span, String, String)>,
 }
 
 /// Removes suppressed findings from `findings`. `line_of` gives a finding's line. A
-/// configuration's entries apply to the files whose scope it is; unused entries are reported
-/// only when `judge_config` (every file was reported on).
+/// configuration's entries apply to the files whose scope it is; an entry is reported unused
+/// only when its rules ran and its glob matched a file judged in this run (a run over a few
+/// files cannot tell whether an entry about another file is still needed).
 pub fn apply(
     findings: &mut Vec<Finding>,
     files: &[FileView<'_>],
     line_of: &dyn Fn(&Finding) -> u32,
     configs: &[ConfigView<'_>],
-    judge_config: bool,
+    registry: &Registry,
     today: Date,
 ) -> Applied {
     let mut out = Applied::default();
@@ -356,7 +363,7 @@ pub fn apply(
         .map(|(_, s)| s.expires.is_none_or(|e| e >= today))
         .collect();
     findings.retain(|f| {
-        let idx = rule_index(f.rule).unwrap_or(usize::MAX);
+        let idx = f.rule.index();
         let view = &files[f.file];
         let line = line_of(f);
         for (ci, c) in view.comments.iter().enumerate() {
@@ -401,15 +408,34 @@ pub fn apply(
         true
     });
 
-    let unused = crate::checks::unused_suppression::rule();
-    let expired = crate::checks::expired_suppression::rule();
-    let invalid = crate::checks::invalid_suppression::rule();
+    let (Some(unused), Some(expired), Some(invalid)) = (
+        registry
+            .of(&crate::checks::unused_suppression::RULE)
+            .cloned(),
+        registry
+            .of(&crate::checks::expired_suppression::RULE)
+            .cloned(),
+        registry
+            .of(&crate::checks::invalid_suppression::RULE)
+            .cloned(),
+    ) else {
+        return out;
+    };
+    // Whether each entry's glob matches a file judged in this run (in its scope).
+    let seen: Vec<bool> = config
+        .iter()
+        .map(|(k, s)| {
+            files
+                .iter()
+                .any(|v| v.judged && v.scope == *k && v.path.is_some_and(|p| s.path.matches(p)))
+        })
+        .collect();
     for (si, (k, s)) in config.iter().enumerate() {
         let (k, enabled) = (*k, configs[*k].enabled);
         if !live[si] {
             let until = s.expires.map(|d| d.to_string()).unwrap_or_default();
             out.meta.push((
-                expired,
+                expired.clone(),
                 At::Config(k),
                 s.span,
                 format!(
@@ -419,12 +445,10 @@ pub fn apply(
                 "fix the findings it hid, or renew `expires` with a reason that still holds"
                     .to_string(),
             ));
-        } else if judge_config
-            && !config_used[si]
-            && s.rules.iter().zip(enabled).any(|(r, e)| *r && *e)
+        } else if seen[si] && !config_used[si] && s.rules.iter().zip(enabled).any(|(r, e)| *r && *e)
         {
             out.meta.push((
-                unused,
+                unused.clone(),
                 At::Config(k),
                 s.span,
                 format!("suppression of `{}` matches no finding", s.rule),
@@ -436,22 +460,25 @@ pub fn apply(
         for (ci, c) in view.comments.iter().enumerate() {
             if let Some(problem) = &c.problem {
                 out.meta.push((
-                    invalid,
+                    invalid.clone(),
                     At::File(fi),
                     c.span,
                     problem.clone(),
-                    "write `# ecslint-ignore ECS201: why this is acceptable`".to_string(),
+                    format!(
+                        "write `# ecslint-ignore {}: why this is acceptable`",
+                        c.suggestion.as_deref().unwrap_or("CODE")
+                    ),
                 ));
                 continue;
             }
             let ran = c
                 .rules
                 .iter()
-                .any(|r| rule_index(r).is_some_and(|i| view.mask.get(i).copied().unwrap_or(false)));
+                .any(|r| view.mask.get(r.index()).copied().unwrap_or(false));
             if view.judged && ran && !comment_used[fi][ci] {
-                let codes: Vec<&str> = c.rules.iter().map(|r| r.code).collect();
+                let codes: Vec<&str> = c.rules.iter().map(|r| r.code.as_ref()).collect();
                 out.meta.push((
-                    unused,
+                    unused.clone(),
                     At::File(fi),
                     c.span,
                     format!(
@@ -484,7 +511,7 @@ mod tests {
     #[test]
     fn trailing_comments_suppress_their_own_line() {
         let text = "hostPort: 50002  # ecslint-ignore ECS204: reason\nimage: \"a # ecslint-ignore ECS201: no\"\nport: 1 # ecslint-ignore ECS2O4: typo\nx: 'it'' # ecslint-ignore ECS201: no'\n";
-        let c = comments(text);
+        let c = comments(text, &Registry::builtin());
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!((c[0].line, c[0].target_line), (1, 1));
         assert!(c[0].problem.is_none());
@@ -502,11 +529,14 @@ mod tests {
     #[test]
     fn comment_parsing() {
         let text = "a: 1\n# ecslint-ignore ECS201, ephemeral-host-port: legacy port\n\n  # note\nhostPort: 3000\n# ecslint-ignore ECS999: x\n# ecslint-ignore ECS201\nb: 2\n";
-        let c = comments(text);
+        let c = comments(text, &Registry::builtin());
         assert_eq!(c.len(), 3);
         assert_eq!((c[0].line, c[0].target_line), (2, 5));
         assert_eq!(
-            c[0].rules.iter().map(|r| r.code).collect::<Vec<_>>(),
+            c[0].rules
+                .iter()
+                .map(|r| r.code.to_string())
+                .collect::<Vec<_>>(),
             vec!["ECS201", "ECS204"]
         );
         assert_eq!(c[0].reason, "legacy port");

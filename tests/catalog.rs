@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use ecslint::checks::RULES;
+use ecslint::checks::BUILT_IN;
 use ecslint::engine::Plan;
 use ecslint::rule::{Category, Rule, Severity};
 
@@ -21,15 +21,15 @@ const HEADINGS: &[&str] = &[
 
 #[test]
 fn codes_are_unique_sorted_and_pinned() {
-    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let codes: Vec<&str> = BUILT_IN.iter().map(|r| r.code.as_ref()).collect();
     let mut sorted = codes.clone();
     sorted.sort_unstable();
     sorted.dedup();
     assert_eq!(
         codes, sorted,
-        "RULES must be sorted by code, without duplicates"
+        "BUILT_IN must be sorted by code, without duplicates"
     );
-    let listed: Vec<String> = RULES
+    let listed: Vec<String> = BUILT_IN
         .iter()
         .map(|r| format!("{} {}", r.code, r.name))
         .collect();
@@ -46,11 +46,11 @@ fn codes_are_unique_sorted_and_pinned() {
 
 #[test]
 fn codes_and_names_follow_the_scheme() {
-    let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+    let mut names: Vec<&str> = BUILT_IN.iter().map(|r| r.name.as_ref()).collect();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), RULES.len(), "names are unique");
-    for r in RULES {
+    assert_eq!(names.len(), BUILT_IN.len(), "names are unique");
+    for r in BUILT_IN {
         assert!(
             r.code.len() == 6
                 && r.code.starts_with("ECS")
@@ -71,14 +71,21 @@ fn codes_and_names_follow_the_scheme() {
                 r.name
             );
         }
-        assert_eq!(ecslint::checks::find(r.code).map(|x| x.name), Some(r.name));
-        assert_eq!(ecslint::checks::find(r.name).map(|x| x.code), Some(r.code));
+        let registry = ecslint::rule::Registry::builtin();
+        assert_eq!(
+            registry.find(&r.code).map(|x| x.name.clone()),
+            Some(r.name.clone())
+        );
+        assert_eq!(
+            registry.find(&r.name).map(|x| x.code.clone()),
+            Some(r.code.clone())
+        );
     }
 }
 
 #[test]
 fn every_rule_has_docs_with_the_fixed_headings() {
-    for r in RULES {
+    for r in BUILT_IN {
         let path = PathBuf::from(format!("rules/{}-{}.md", r.code, r.name));
         assert!(path.is_file(), "{} is missing", path.display());
         assert!(
@@ -111,7 +118,7 @@ fn every_rule_has_docs_with_the_fixed_headings() {
     for entry in std::fs::read_dir("rules").expect("rules dir").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         assert!(
-            RULES
+            BUILT_IN
                 .iter()
                 .any(|r| name == format!("{}-{}.md", r.code, r.name)),
             "rules/{name} belongs to no rule"
@@ -166,15 +173,16 @@ fn plan_in(dir: &std::path::Path) -> Plan {
         return Plan::all();
     }
     let loaded = ecslint::config::load(&config).unwrap_or_else(|e| panic!("{e}"));
-    let mut plan = ecslint::config::plan(&loaded, Some(&["ALL".to_string()]), &[], dir)
+    let mut plan = Plan::all();
+    ecslint::config::apply(&mut plan, &loaded, Some(&["ALL".to_string()]), &[], dir)
         .unwrap_or_else(|e| panic!("{e}"));
-    plan.enabled = vec![true; RULES.len()];
+    plan.enabled = vec![true; BUILT_IN.len()];
     plan
 }
 
 #[test]
 fn doc_examples_run() {
-    for r in RULES {
+    for r in BUILT_IN {
         let tmp = tempfile::tempdir().expect("tempdir");
         let bad = tmp.path().join("bad");
         let good = tmp.path().join("good");
@@ -217,8 +225,8 @@ fn doc_examples_run() {
 #[test]
 fn messages_follow_one_style() {
     // Over every fail fixture: no trailing period, no empty help.
-    for r in RULES {
-        let dir = PathBuf::from("tests/fixtures").join(r.code);
+    for r in BUILT_IN {
+        let dir = PathBuf::from("tests/fixtures").join(r.code.as_ref());
         let outcome = common::lint(&[dir], &Plan::all());
         for f in &outcome.findings {
             assert!(
@@ -285,12 +293,12 @@ fn rules_page() -> String {
     ));
     out.push_str(&format!(
         "Every rule ecslint ships, by category. This page is generated from the rule catalog \
-         (`ecslint::checks::RULES` and `rules/`): `{REGENERATE}` rewrites it, and \
+         (`ecslint::checks::BUILT_IN` and `rules/`): `{REGENERATE}` rewrites it, and \
          `cargo test --test catalog` fails when it is stale. `ecslint rules` prints the same \
          list, `ecslint rule <CODE>` one rule's documentation.\n"
     ));
     for category in Category::ALL {
-        let rules: Vec<&Rule> = RULES
+        let rules: Vec<&Rule> = BUILT_IN
             .iter()
             .copied()
             .filter(|r| r.category == category)
@@ -316,7 +324,7 @@ fn rules_page() -> String {
         for r in rules {
             let link = format!("[{}](../rules/{}-{}.md)", r.name, r.code, r.name);
             let extra = if security {
-                format!(" {} |", cell(r.security_severity.unwrap_or("")))
+                format!(" {} |", cell(r.security_severity.as_deref().unwrap_or("")))
             } else {
                 String::new()
             };
@@ -337,7 +345,7 @@ fn rules_page() -> String {
          `[severity]`, `[per-file-ignores]` in `.ecslint.toml`, `--select`, `--ignore`).\n\n",
     );
     for category in Category::ALL {
-        let count = RULES.iter().filter(|r| r.category == category).count();
+        let count = BUILT_IN.iter().filter(|r| r.category == category).count();
         let rules = match count {
             0 => "no built-in rule yet".to_string(),
             1 => "1 rule".to_string(),
@@ -371,7 +379,7 @@ fn rules_page() -> String {
             "reported; fails the run only with `--fail-on info`",
         ),
     ] {
-        let default_of = match RULES.iter().filter(|r| r.severity == severity).count() {
+        let default_of = match BUILT_IN.iter().filter(|r| r.severity == severity).count() {
             0 => "no rule's default".to_string(),
             1 => "the default of 1 rule".to_string(),
             n => format!("the default of {n} rules"),
@@ -388,7 +396,7 @@ fn rules_page() -> String {
 fn readme_block() -> String {
     let mut out = String::from(README_START);
     out.push_str("| code | name | severity | summary |\n|---|---|---|---|\n");
-    for r in RULES {
+    for r in BUILT_IN {
         out.push_str(&format!(
             "| {} | [{}](rules/{}-{}.md) | {} | {} |\n",
             r.code,

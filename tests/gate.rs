@@ -330,7 +330,7 @@ fn output_polish() {
     write(
         p,
         ".ecslint.toml",
-        "[[suppress]]\nrule = \"ECS201\"\npath = \"other/*.json\"\nreason = \"legacy\"\n",
+        "[[suppress]]\nrule = \"ECS201\"\npath = \"*.json\"\nresource = \"other\"\nreason = \"legacy\"\n",
     );
     let (_, out, _) = run(p, &["task.json", "--color", "never"]);
     assert!(

@@ -1,17 +1,15 @@
 //! ECS104 container-cpu-exceeds-task: the containers' `cpu` must fit in the task's `cpu`.
 
 use crate::model::{TaskDef, Tri};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS104",
     name: "container-cpu-exceeds-task",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS104-container-cpu-exceeds-task.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     // Windows ignores task-level cpu; containers' values are what counts there.

@@ -2,17 +2,15 @@
 //! containers reserve, must fit in the task's `memory`.
 
 use crate::model::{TaskDef, Tri};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS105",
     name: "container-memory-exceeds-task",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS105-container-memory-exceeds-task.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     // The API documents task-level sizes as ignored for Windows containers, so a mismatch

@@ -3,17 +3,15 @@
 use std::collections::HashMap;
 
 use crate::model::TaskDef;
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS107",
     name: "duplicate-container-name",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS107-duplicate-container-name.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let mut first = HashMap::new();

@@ -2,7 +2,7 @@
 //! whatever the protocol.
 
 use crate::model::TaskDef;
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 use crate::span::Span;
 
 use std::collections::BTreeMap;
@@ -10,15 +10,13 @@ use std::collections::BTreeMap;
 /// Ranges compared per container (the API allows 100).
 const MAX_RANGES: usize = 256;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS206",
     name: "duplicate-container-port",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS206-duplicate-container-port.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {

@@ -2,17 +2,15 @@
 //! host ports.
 
 use crate::model::{NetworkMode, TaskDef};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS204",
     name: "ephemeral-host-port",
-    category: Category::BestPractice,
-    severity: Severity::Warning,
-    docs: include_str!("../../rules/ECS204-ephemeral-host-port.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: BestPractice,
+    severity: Warning,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     // Docker's default ephemeral range: 49153–65535 on Linux, 49152–65535 on Windows.

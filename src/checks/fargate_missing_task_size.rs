@@ -1,17 +1,15 @@
 //! ECS102 fargate-missing-task-size: Fargate needs task-level `cpu` and `memory`.
 
 use crate::model::{TaskDef, Tri};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS102",
     name: "fargate-missing-task-size",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS102-fargate-missing-task-size.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_fargate() != Tri::Yes {

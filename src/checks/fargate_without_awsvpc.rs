@@ -1,17 +1,15 @@
 //! ECS101 fargate-without-awsvpc: a Fargate task definition must state `networkMode: awsvpc`.
 
 use crate::model::{TaskDef, Tri, Val};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS101",
     name: "fargate-without-awsvpc",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS101-fargate-without-awsvpc.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_fargate() != Tri::Yes {

@@ -4,17 +4,15 @@
 use crate::domain::names::api_name_problem;
 use crate::domain::names::suggest;
 use crate::model::{TaskDef, TaskDefShape, Val};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS209",
     name: "invalid-container-name",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS209-invalid-container-name.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {

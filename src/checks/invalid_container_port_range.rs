@@ -2,17 +2,15 @@
 //! under `bridge` or `awsvpc`, never with `hostPort`, and ranges must not overlap.
 
 use crate::model::{NetworkMode, TaskDef, Val};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS205",
     name: "invalid-container-port-range",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS205-invalid-container-port-range.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let mode = td.effective_network_mode();

@@ -5,17 +5,15 @@ use crate::domain::fargate::{
     nearest_memory, or_list,
 };
 use crate::model::{TaskDef, Tri};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS103",
     name: "invalid-fargate-task-size",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS103-invalid-fargate-task-size.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_fargate() != Tri::Yes {

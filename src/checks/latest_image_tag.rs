@@ -2,17 +2,16 @@
 
 use crate::domain::images::{pin, templated_tag, Pin};
 use crate::model::{TaskDef, Val};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS212",
     name: "latest-image-tag",
-    category: Category::Security,
-    severity: Severity::Warning,
-    docs: include_str!("../../rules/ECS212-latest-image-tag.md"),
-    check: Check::TaskDef(check),
-    security_severity: Some("5.0"),
-};
+    category: Security,
+    severity: Warning,
+    check: TaskDef(check),
+    security_severity: "5.0",
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {

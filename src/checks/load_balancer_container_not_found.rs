@@ -2,17 +2,15 @@
 //! name a container of the task definition the service runs.
 
 use crate::link::Workspace;
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS401",
     name: "load-balancer-container-not-found",
-    category: Category::Wiring,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS401-load-balancer-container-not-found.md"),
-    check: Check::Workspace(check),
-    security_severity: None,
-};
+    category: Wiring,
+    severity: Error,
+    check: Workspace(check),
+}
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for service in &ws.services {

@@ -2,17 +2,15 @@
 //! `containerPort` of the named container's port mappings.
 
 use crate::link::{ContainerFacts, Workspace};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS402",
     name: "load-balancer-port-not-mapped",
-    category: Category::Wiring,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS402-load-balancer-port-not-mapped.md"),
-    check: Check::Workspace(check),
-    security_severity: None,
-};
+    category: Wiring,
+    severity: Error,
+    check: Workspace(check),
+}
 
 fn maps(c: &ContainerFacts, port: i64) -> bool {
     c.ports.contains(&port) || c.ranges.iter().any(|(a, b)| (*a..=*b).contains(&port))

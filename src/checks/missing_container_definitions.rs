@@ -1,17 +1,15 @@
 //! ECS106 missing-container-definitions: a task definition needs at least one container.
 
 use crate::model::{TaskDef, Val};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS106",
     name: "missing-container-definitions",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS106-missing-container-definitions.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.shape.containers_only() {

@@ -2,17 +2,15 @@
 //! `memory` or `memoryReservation`.
 
 use crate::model::{TaskDef, Tri};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS208",
     name: "missing-container-memory",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS208-missing-container-memory.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     // On Fargate the missing task memory is the error (ECS102); one fix covers both.

@@ -2,17 +2,15 @@
 //! its containers cannot have port mappings.
 
 use crate::model::{NetworkMode, TaskDef};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS202",
     name: "port-mappings-with-network-none",
-    category: Category::DeployError,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS202-port-mappings-with-network-none.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: DeployError,
+    severity: Error,
+    check: TaskDef(check),
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.effective_network_mode() != Some(NetworkMode::None) {

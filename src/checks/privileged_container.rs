@@ -1,17 +1,16 @@
 //! ECS210 privileged-container: a container runs with `privileged: true`.
 
 use crate::model::TaskDef;
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS210",
     name: "privileged-container",
-    category: Category::Security,
-    severity: Severity::Warning,
-    docs: include_str!("../../rules/ECS210-privileged-container.md"),
-    check: Check::TaskDef(check),
-    security_severity: Some("8.0"),
-};
+    category: Security,
+    severity: Warning,
+    check: TaskDef(check),
+    security_severity: "8.0",
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {

@@ -1,17 +1,15 @@
 //! ECS203 reserved-host-port: a static `hostPort` on a port the container instance already uses.
 
 use crate::model::{NetworkMode, TaskDef};
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS203",
     name: "reserved-host-port",
-    category: Category::BestPractice,
-    severity: Severity::Warning,
-    docs: include_str!("../../rules/ECS203-reserved-host-port.md"),
-    check: Check::TaskDef(check),
-    security_severity: None,
-};
+    category: BestPractice,
+    severity: Warning,
+    check: TaskDef(check),
+}
 
 /// Ports ECS reserves on container instances: SSH, the Docker daemon, the ECS agent.
 const RESERVED: &[(i64, &str)] = &[

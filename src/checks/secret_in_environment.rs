@@ -2,18 +2,17 @@
 //! The message names the variable, never its value.
 
 use crate::model::TaskDef;
-use crate::rule::{Category, Check, Rule, Severity, Sink};
+use crate::rule::Sink;
 use crate::secrets::classify;
 
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS211",
     name: "secret-in-environment",
-    category: Category::Security,
-    severity: Severity::Error,
-    docs: include_str!("../../rules/ECS211-secret-in-environment.md"),
-    check: Check::TaskDef(check),
-    security_severity: Some("8.5"),
-};
+    category: Security,
+    severity: Error,
+    check: TaskDef(check),
+    security_severity: "8.5",
+}
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     for c in &td.containers {

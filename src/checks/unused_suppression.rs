@@ -1,17 +1,9 @@
 //! ECS801 unused-suppression: reported by the suppression stage (`src/suppress.rs`).
 
-use crate::rule::{Category, Check, Rule, Severity};
-
-pub static RULE: Rule = Rule {
+crate::declare_rule! {
     code: "ECS801",
     name: "unused-suppression",
-    category: Category::BestPractice,
-    severity: Severity::Warning,
-    docs: include_str!("../../rules/ECS801-unused-suppression.md"),
-    check: Check::Meta,
-    security_severity: None,
-};
-
-pub fn rule() -> &'static Rule {
-    &RULE
+    category: BestPractice,
+    severity: Warning,
+    check: Meta,
 }

@@ -14,7 +14,7 @@ struct Report<'a> {
     findings: Vec<JsonFinding<'a>>,
     summary: Summary,
     #[serde(skip_serializing_if = "Option::is_none")]
-    statistics: Option<Vec<Statistic>>,
+    statistics: Option<Vec<Statistic<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed: Option<Vec<JsonFinding<'a>>>,
     version: &'static str,
@@ -31,12 +31,12 @@ struct JsonFinding<'a> {
     labels: Vec<JsonLabel<'a>>,
     line: u32,
     message: &'a str,
-    name: &'static str,
+    name: &'a str,
     pointer: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'a str>,
     resource: Option<&'a str>,
-    rule: &'static str,
+    rule: &'a str,
     severity: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed_by: Option<&'a str>,
@@ -69,10 +69,10 @@ struct Summary {
 }
 
 #[derive(Serialize)]
-struct Statistic {
+struct Statistic<'a> {
     count: usize,
-    name: &'static str,
-    rule: &'static str,
+    name: &'a str,
+    rule: &'a str,
     severity: &'static str,
 }
 
@@ -112,11 +112,11 @@ fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
             .collect(),
         line: r.line,
         message: &f.message,
-        name: f.rule.name,
+        name: &f.rule.name,
         pointer: &f.pointer,
         reason: None,
         resource: f.resource.as_deref(),
-        rule: f.rule.code,
+        rule: &f.rule.code,
         severity: f.severity.as_str(),
         suppressed_by: None,
     }
@@ -162,8 +162,8 @@ pub fn render_with(outcome: &Outcome, show_suppressed: bool, statistics: bool) -
                 .into_iter()
                 .map(|(rule, severity, count)| Statistic {
                     count,
-                    name: rule.name,
-                    rule: rule.code,
+                    name: &rule.name,
+                    rule: &rule.code,
                     severity: severity.as_str(),
                 })
                 .collect()

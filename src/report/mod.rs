@@ -76,14 +76,14 @@ pub fn linted_files(outcome: &Outcome) -> usize {
 
 /// Findings counted per rule (with the severity they were reported at), most frequent first,
 /// then by code.
-pub fn statistics(findings: &[Finding]) -> Vec<(&'static crate::rule::Rule, Severity, usize)> {
-    let mut counts: Vec<(&'static crate::rule::Rule, Severity, usize)> = Vec::new();
+pub fn statistics(findings: &[Finding]) -> Vec<(&crate::rule::RuleRef, Severity, usize)> {
+    let mut counts: Vec<(&crate::rule::RuleRef, Severity, usize)> = Vec::new();
     for f in findings {
         match counts.iter_mut().find(|c| c.0.code == f.rule.code) {
             Some(c) => c.2 += 1,
-            None => counts.push((f.rule, f.severity, 1)),
+            None => counts.push((&f.rule, f.severity, 1)),
         }
     }
-    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.code.cmp(b.0.code)));
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.code.cmp(&b.0.code)));
     counts
 }

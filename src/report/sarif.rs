@@ -7,7 +7,6 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use super::region;
-use crate::checks::RULES;
 use crate::engine::Outcome;
 use crate::rule::Severity;
 
@@ -21,7 +20,8 @@ fn level(s: Severity) -> &'static str {
 
 /// `cwd` is the directory relative paths are relative to (the `%SRCROOT%` of the results).
 pub fn render(outcome: &Outcome, cwd: &Path) -> String {
-    let rules: Vec<Value> = RULES
+    let rules: Vec<Value> = outcome
+        .registry
         .iter()
         .map(|r| {
             let mut rule = json!({
@@ -34,7 +34,7 @@ pub fn render(outcome: &Outcome, cwd: &Path) -> String {
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": { "tags": [r.category.as_str()] },
             });
-            if let Some(score) = r.security_severity {
+            if let Some(score) = &r.security_severity {
                 // The category of these rules is `security` already, the tag GitHub looks for.
                 rule["properties"]["security-severity"] = json!(score);
             }
@@ -67,7 +67,7 @@ pub fn render(outcome: &Outcome, cwd: &Path) -> String {
             }
             let mut result = json!({
                 "ruleId": f.rule.code,
-                "ruleIndex": RULES.iter().position(|r| r.code == f.rule.code).unwrap_or(0),
+                "ruleIndex": f.rule.index(),
                 "level": level(f.severity),
                 "message": { "text": message },
                 "locations": [location(&file.display, region(file, f.span), cwd)],

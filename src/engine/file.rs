@@ -1,0 +1,480 @@
+//! One file, in the steps a reader can name: **read** its bytes (within the size limit),
+//! **classify** it (JSON, YAML, or a format not read), **parse** it into the spanned tree,
+//! **recognise** its ECS resources, **check** them with the enabled rules, and **keep** what
+//! the rest of the run needs (findings, linkable facts, masked text, suppression comments).
+//! [`lint_text`] is the same on a text already in memory (an editor buffer, a browser build).
+
+use std::sync::Arc;
+
+use super::{FileStatus, Plan, MAX_FINDINGS_PER_FILE};
+use crate::classify::{self, Source};
+use crate::discover::Input;
+use crate::finding::{FileId, Finding};
+use crate::link::{self, Fact};
+use crate::load::{self, LoadError, Parsed, Syntax};
+use crate::model::pointer::stable_path;
+use crate::model::{self, Recognised, Resource};
+use crate::rule::{Check, Rule, Sink};
+use crate::span::Span;
+use crate::suppress::{self, CommentSuppression};
+
+/// What one file yields for the rest of the run.
+#[derive(Debug, Default)]
+pub struct FileLint {
+    pub status: FileStatus,
+    pub findings: Vec<Finding>,
+    /// What the file contributes to the workspace, for cross-file rules.
+    pub facts: Vec<Fact>,
+    /// The file's text with every secret masked, kept only when a finding needs it.
+    pub text: Option<Arc<str>>,
+    /// Secret values the model found (masked whenever the text is kept).
+    pub secrets: Vec<Span>,
+    pub comments: Vec<CommentSuppression>,
+    /// Over the size limit: never read back for rendering.
+    pub too_large: bool,
+    pub parsed: bool,
+    /// Findings past [`MAX_FINDINGS_PER_FILE`], dropped.
+    pub not_shown: usize,
+}
+
+impl FileLint {
+    fn with_status(status: FileStatus) -> FileLint {
+        FileLint {
+            status,
+            ..FileLint::default()
+        }
+    }
+}
+
+/// Lints one text in memory, with every rule `plan` enables (and per-file ignores for
+/// `path`): no file is read. Cross-file rules need [`super::link`] over several files.
+pub fn lint_text(path: &str, text: &str, plan: &Plan) -> FileLint {
+    let input = Input {
+        display: path.to_string(),
+        path: None,
+        stdin: Some(text.to_string()),
+        explicit: true,
+        claimed: false,
+    };
+    let mask = plan.mask_for(&input, 0);
+    lint_source(0, &input, text.to_string(), None, &mask, plan)
+}
+
+/// Reads and lints the file of `input`.
+pub(super) fn lint_input(id: FileId, input: &Input, mask: &[bool], plan: &Plan) -> FileLint {
+    match read(input, plan.max_file_size) {
+        Ok(text) => lint_source(id, input, text, None, mask, plan),
+        Err(Unread::NotUtf8(lossy, at)) => lint_source(id, input, lossy, Some(at), mask, plan),
+        Err(Unread::Io(msg)) => FileLint::with_status(FileStatus::Failed(msg)),
+        Err(Unread::TooBig(len, head)) => too_large(id, input, len, &head, mask, plan),
+    }
+}
+
+/// A sink for `rule` in file `id`, when the rule runs on it.
+fn sink_for<'a>(
+    rule: &Rule,
+    id: FileId,
+    mask: &[bool],
+    plan: &Plan,
+    out: &'a mut Vec<Finding>,
+) -> Option<Sink<'a>> {
+    let rule = plan.registry.of(rule)?.clone();
+    mask.get(rule.index())
+        .copied()
+        .unwrap_or(false)
+        .then(|| Sink {
+            rule,
+            file: id,
+            resource: None,
+            out,
+        })
+}
+
+/// A file over the size limit: one finding about it (when it is worth one), never read back.
+fn too_large(
+    id: FileId,
+    input: &Input,
+    len: u64,
+    head: &str,
+    mask: &[bool],
+    plan: &Plan,
+) -> FileLint {
+    let limit = plan.max_file_size;
+    let message =
+        format!("the file is larger than the size limit ({len} bytes; the limit is {limit})");
+    if !(input.explicit || input.claimed || model::looks_like_ecs(head)) {
+        return FileLint::with_status(FileStatus::Skipped(message));
+    }
+    let mut out = FileLint::with_status(FileStatus::Reported("over the size limit"));
+    if let Some(mut sink) = sink_for(
+        &crate::checks::file_too_large::RULE,
+        id,
+        mask,
+        plan,
+        &mut out.findings,
+    ) {
+        sink.report(Span::new(0, 0), "", message)
+            .help("split the file, or raise `max-file-size` in .ecslint.toml (or --max-file-size)");
+    }
+    out.too_large = true;
+    out
+}
+
+/// A file of nothing but whitespace (or a byte-order mark): worth a finding only when the
+/// user named it.
+fn empty(id: FileId, input: &Input, text: &str, mask: &[bool], plan: &Plan) -> Option<FileLint> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !body.trim().is_empty() {
+        return None;
+    }
+    if !(input.explicit || input.claimed) {
+        return Some(FileLint::with_status(FileStatus::Skipped(
+            "empty file".to_string(),
+        )));
+    }
+    let what = if text.is_empty() {
+        "the file is empty"
+    } else if body.is_empty() {
+        "the file holds only a byte-order mark"
+    } else {
+        "the file holds only whitespace"
+    };
+    let mut out = FileLint::with_status(FileStatus::Reported("empty"));
+    if let Some(mut sink) = sink_for(
+        &crate::checks::empty_file::RULE,
+        id,
+        mask,
+        plan,
+        &mut out.findings,
+    ) {
+        sink.report(Span::new(0, 0), "", what)
+            .help("remove the file, or write the configuration it should hold");
+    }
+    out.text = (!out.findings.is_empty()).then(|| Arc::from(text));
+    Some(out)
+}
+
+/// Lints a file's text (`not_utf8`: where its first invalid byte was, the text being lossy).
+fn lint_source(
+    id: FileId,
+    input: &Input,
+    text: String,
+    not_utf8: Option<usize>,
+    mask: &[bool],
+    plan: &Plan,
+) -> FileLint {
+    if not_utf8.is_none() {
+        if let Some(out) = empty(id, input, &text, mask, plan) {
+            return out;
+        }
+    }
+    let sniff = input.claimed || input.stdin.is_some();
+    let syntax = match classify::classify(&input.display, &text, sniff) {
+        Source::Parse(syntax) => syntax,
+        Source::NotRead(format) => {
+            let counted = input.explicit || format.holds_ecs(&text);
+            return FileLint::with_status(FileStatus::NotRead { format, counted });
+        }
+    };
+    let mut out = FileLint::default();
+    out.status = match parse(&text, syntax, not_utf8) {
+        Err(err) => unparseable(
+            id,
+            input,
+            &text,
+            syntax,
+            &err,
+            mask,
+            plan,
+            &mut out.findings,
+        ),
+        Ok(parsed) => {
+            out.parsed = true;
+            recognise_and_check(id, input, &text, parsed, mask, plan, &mut out)
+        }
+    };
+    if syntax == Syntax::Yaml {
+        out.comments = suppress::comments(&text, &plan.registry);
+    }
+    keep(out, &text)
+}
+
+/// The file's documents, or why it cannot be parsed: binary, not UTF-8, a syntax error.
+fn parse(text: &str, syntax: Syntax, not_utf8: Option<usize>) -> Result<Parsed<'_>, LoadError> {
+    let nul = text.find('\0');
+    match (not_utf8, nul) {
+        (_, Some(at)) if not_utf8.is_none_or(|bad| at < bad) => Err(LoadError {
+            span: Span::new(at, at + 1),
+            message: format!("the file is binary (a NUL byte at offset {at}), not text"),
+        }),
+        (Some(at), _) => Err(LoadError {
+            span: Span::new(at, at + '\u{fffd}'.len_utf8()),
+            message: format!("the file is not UTF-8 text (invalid byte at offset {at})"),
+        }),
+        _ => load::parse_file(text, syntax),
+    }
+}
+
+/// A file that does not parse: one located finding when it is worth one.
+#[allow(clippy::too_many_arguments)]
+fn unparseable(
+    id: FileId,
+    input: &Input,
+    text: &str,
+    syntax: Syntax,
+    err: &LoadError,
+    mask: &[bool],
+    plan: &Plan,
+    findings: &mut Vec<Finding>,
+) -> FileStatus {
+    if !report_unparseable(input, text) {
+        return FileStatus::Skipped(format!(
+            "does not parse as {syntax:?} and does not look like ECS configuration"
+        ));
+    }
+    let (rule, what, help) = match syntax {
+        Syntax::Json => (
+            &crate::checks::invalid_json::RULE,
+            "JSON",
+            "fix the syntax; ECS and the AWS CLI accept only strict JSON",
+        ),
+        Syntax::Yaml => (
+            &crate::checks::invalid_yaml::RULE,
+            "YAML",
+            "fix the syntax; a file that does not parse cannot be checked",
+        ),
+    };
+    if let Some(mut sink) = sink_for(rule, id, mask, plan, findings) {
+        match placeholder_at(text, err.span) {
+            Some(token) => {
+                sink.report(
+                    token,
+                    "",
+                    format!(
+                        "invalid {what}: unquoted template placeholder `{}`",
+                        &text[token.range()]
+                    ),
+                )
+                .help(format!(
+                    "lint the rendered file, or quote the placeholder so the file is valid {what}"
+                ));
+            }
+            None => {
+                sink.report(
+                    visible(err.span, text),
+                    "",
+                    format!("invalid {what}: {}", err.message),
+                )
+                .help(help);
+            }
+        }
+    }
+    FileStatus::Reported("does not parse")
+}
+
+/// Recognises the resources of every document and runs the enabled rules on them.
+fn recognise_and_check(
+    id: FileId,
+    input: &Input,
+    text: &str,
+    parsed: Parsed<'_>,
+    mask: &[bool],
+    plan: &Plan,
+    out: &mut FileLint,
+) -> FileStatus {
+    let mut shapes = Vec::new();
+    let mut skipped = None;
+    let mut not_read = None;
+    for doc in &parsed.docs {
+        match model::recognise(doc, text) {
+            Recognised::Skipped(why) => skipped = Some(why),
+            Recognised::NotRead(format) => not_read = Some(format),
+            Recognised::Resources(resources) => {
+                out.secrets.extend(crate::secrets::spans(&resources));
+                for resource in &resources {
+                    shapes.push(resource.describe());
+                    let first = out.findings.len();
+                    check(id, resource, mask, plan, &mut out.findings);
+                    for f in &mut out.findings[first..] {
+                        f.stable = stable_path(doc, &f.pointer);
+                    }
+                    if let Some(f) = link::facts(id, resource, doc) {
+                        out.facts.push(f);
+                    }
+                }
+            }
+        }
+    }
+    match (shapes.is_empty(), not_read) {
+        (true, Some(format)) => FileStatus::NotRead {
+            format,
+            counted: input.explicit || format.holds_ecs(text),
+        },
+        (true, None) => FileStatus::Skipped(skipped.unwrap_or("empty file").to_string()),
+        (false, _) => FileStatus::Linted {
+            shapes,
+            placeholders: parsed.placeholders,
+        },
+    }
+}
+
+/// Runs every enabled rule that checks this kind of resource: task definition rules, then
+/// container rules once per container, service rules, and run-time registered rules.
+fn check(id: FileId, resource: &Resource<'_>, mask: &[bool], plan: &Plan, out: &mut Vec<Finding>) {
+    let name = match resource {
+        Resource::TaskDef(td) => td.family.known(),
+        Resource::Service(s) => s.name.known(),
+    };
+    for rule in plan.registry.iter() {
+        if !mask.get(rule.index()).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut sink = Sink {
+            rule: rule.clone(),
+            file: id,
+            resource: name,
+            out: &mut *out,
+        };
+        match (&rule.check, resource) {
+            (Check::TaskDef(f), Resource::TaskDef(td)) => f(td, &mut sink),
+            (Check::Container(f), Resource::TaskDef(td)) => {
+                for c in &td.containers {
+                    f(td, c, &mut sink);
+                }
+            }
+            (Check::Service(f), Resource::Service(s)) => f(s, &mut sink),
+            (Check::Dynamic(f), r) => f(r, &mut sink),
+            _ => {}
+        }
+    }
+}
+
+/// What a file leaves behind lives until the end of the run, for every file: at most
+/// [`MAX_FINDINGS_PER_FILE`] findings (a hostile file can produce them by the hundred
+/// thousand), no spare capacity, and its text (secrets masked) only when a finding needs it.
+fn keep(mut out: FileLint, text: &str) -> FileLint {
+    out.not_shown = out.findings.len().saturating_sub(MAX_FINDINGS_PER_FILE);
+    out.findings.truncate(MAX_FINDINGS_PER_FILE);
+    out.findings.shrink_to_fit();
+    out.facts.shrink_to_fit();
+    out.secrets.shrink_to_fit();
+    if let FileStatus::Linted { shapes, .. } = &mut out.status {
+        shapes.shrink_to_fit();
+    }
+    if !out.findings.is_empty() {
+        out.text = Some(masked(text, &out.secrets, out.parsed));
+    }
+    out
+}
+
+/// Why a file's text could not be had.
+enum Unread {
+    /// Over the size limit: its size, and the text of its first 64 KiB (to tell whether it
+    /// looks like ECS configuration).
+    TooBig(u64, String),
+    /// Not UTF-8: the text with invalid bytes replaced, and where the first one is.
+    NotUtf8(String, usize),
+    Io(String),
+}
+
+fn read(input: &Input, limit: u64) -> Result<String, Unread> {
+    if let Some(text) = &input.stdin {
+        if text.len() as u64 > limit {
+            return Err(Unread::TooBig(text.len() as u64, head(text.as_bytes())));
+        }
+        return Ok(text.clone());
+    }
+    let Some(path) = &input.path else {
+        return Err(Unread::Io("no path".into()));
+    };
+    // One open; the size comes from the handle. At most `limit + 1` bytes are read, so a file
+    // that grows meanwhile (or a device that never ends) cannot exhaust memory.
+    let io = |e: std::io::Error| Unread::Io(e.to_string());
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(len.min(limit)).unwrap_or(0) + 1);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limit.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooBig(len.max(bytes.len() as u64), head(&bytes)));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Unread::NotUtf8(String::from_utf8_lossy(e.as_bytes()).into_owned(), at)
+    })
+}
+
+fn head(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]).into_owned()
+}
+
+/// Whether a file that does not parse is worth a finding: named on the command line with a
+/// JSON or YAML name (or read from standard input), matched by an include glob, or naming
+/// ECS keys. A README named by a shell glob, or a `tsconfig.json` with comments found while
+/// walking, is not ecslint's business.
+fn report_unparseable(input: &Input, text: &str) -> bool {
+    let lower = input.display.to_ascii_lowercase();
+    let config_name = [".json", ".yaml", ".yml"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    (input.explicit && (config_name || input.stdin.is_some()))
+        || input.claimed
+        || model::looks_like_ecs(text)
+}
+
+/// The text to keep for rendering: every secret value masked, those the model found
+/// (`secrets`) and those a scan of the raw text finds (which covers files that do not parse).
+/// For a file that parsed, the model found its environment values, and only key patterns
+/// are scanned for in the raw text; for one that did not, name/value pairs are scanned too.
+pub(super) fn masked(text: &str, secrets: &[Span], parsed: bool) -> Arc<str> {
+    let mut spans = crate::secrets::raw_spans(text, !parsed);
+    spans.extend_from_slice(secrets);
+    Arc::from(crate::secrets::mask(text, &spans))
+}
+
+/// The template placeholder (`$$$$CPU$$$$`, `<PORT>`, `{{ x }}`, `${X}`) a parse error stopped at,
+/// if that is what it stopped at.
+fn placeholder_at(text: &str, span: Span) -> Option<Span> {
+    let start = span.start as usize;
+    // `{{ x }}` unquoted: the parser stops at the second brace.
+    if start > 0 && text.get(start - 1..start + 1) == Some("{{") {
+        return placeholder_at(text, Span::new(start - 1, start));
+    }
+    let rest = text.get(start..)?;
+    let len = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '"' | '[' | ']'))
+        .unwrap_or(rest.len());
+    let mut token = &rest[..len];
+    // `{{ x }}` contains spaces: take it to its closing braces.
+    if token.starts_with("{{") {
+        token = rest.find("}}").map_or(token, |end| &rest[..end + 2]);
+    }
+    (!token.is_empty() && model::value::is_placeholder(token))
+        .then(|| Span::new(start, start + token.len()))
+}
+
+/// A parse error at the very end of a file (an empty span) is widened to the last character,
+/// so there is something to draw a caret under.
+fn visible(span: Span, text: &str) -> Span {
+    if span.start < span.end {
+        return span;
+    }
+    let mut at = (span.start as usize).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    if let Some(c) = text[at..].chars().next().filter(|c| *c != '\n') {
+        return Span::new(at, at + c.len_utf8());
+    }
+    match text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_whitespace())
+    {
+        Some((i, c)) => Span::new(i, i + c.len_utf8()),
+        None => span,
+    }
+}
