@@ -188,6 +188,10 @@ pub fn classify(display: &str, text: &str, sniff: bool) -> Source {
         .iter()
         .find_map(|s| lower.strip_suffix(s))
         .unwrap_or(&lower);
+    // Terraform's JSON syntax and JSON variables files are Terraform, not task definitions.
+    if inner.ends_with(".tf.json") || inner.ends_with(".tfvars.json") {
+        return Source::NotRead(Foreign::Terraform);
+    }
     match extension(inner) {
         Some("json") => return Source::Parse(Syntax::Json),
         Some("yaml" | "yml") => return Source::Parse(Syntax::Yaml),
@@ -227,6 +231,14 @@ mod tests {
     fn by_name_then_by_content() {
         let parse = |name: &str, text: &str, sniff: bool| classify(name, text, sniff);
         assert_eq!(parse("a.json", "x", false), Source::Parse(Syntax::Json));
+        assert_eq!(
+            parse("prod.tfvars.json", "{}", false),
+            Source::NotRead(Foreign::Terraform)
+        );
+        assert_eq!(
+            parse("main.tf.json", "{}", false),
+            Source::NotRead(Foreign::Terraform)
+        );
         assert_eq!(parse("a/B.YML", "{}", false), Source::Parse(Syntax::Yaml));
         assert_eq!(
             parse("task.json.tpl", "x", false),

@@ -142,27 +142,37 @@ fn name_says(name: &str) -> NameSays {
     if REFERENCE_SUFFIXES.iter().any(|s| upper.ends_with(s)) {
         return NameSays::Nothing;
     }
-    let words = words(name);
-    let strong = words.iter().any(|w| {
-        w.contains("PASSWORD")
-            || w.contains("PASSWD")
-            || w.contains("SECRET")
-            || w.contains("CREDENTIAL")
-            || w.ends_with("TOKEN")
-            || w.ends_with("TOKENS")
-            || w.ends_with("APIKEY")
-            || w == "PASSPHRASE"
-    }) || words
-        .windows(2)
-        .any(|p| matches!((p[0].as_str(), p[1].as_str()), ("API" | "PRIVATE", "KEY")));
+    let mut words = words(name);
+    // `DB_PASSWORD_2`: a numbered secret is still one.
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    // The name says "secret" when its last word does (`DB_PASSWORD`, `GITHUB_TOKEN`,
+    // `JWT_SECRET`, `SERVICE_CREDENTIALS`) or its last two are an API, private or secret key
+    // (`STRIPE_API_KEY`, `SECRET_KEY`). A secret word followed by another word names something
+    // about a secret (`TOKEN_AUDIENCE`, `PASSWORD_HASH_ALGO`, `SECRET_STORE`).
+    let last = words.last().map(String::as_str).unwrap_or("");
+    let strong = last.contains("PASSWORD")
+        || last.contains("PASSWD")
+        || last.contains("SECRET")
+        || last.starts_with("CREDENTIAL")
+        || last.ends_with("TOKEN")
+        || last.ends_with("TOKENS")
+        || last.ends_with("APIKEY")
+        || last == "PASSPHRASE"
+        || (last == "KEY"
+            && words.len() >= 2
+            && matches!(
+                words[words.len() - 2].as_str(),
+                "API" | "PRIVATE" | "SECRET"
+            ));
     if strong {
         NameSays::Secret
-    } else if upper.ends_with("_KEY")
-        || upper == "KEY"
-        || upper.contains("ACCESS_KEY")
-        || upper.ends_with("_PWD")
-        || upper == "PWD"
-    {
+    } else if last == "KEY" || last == "PWD" || upper.contains("ACCESS_KEY") {
         NameSays::MaybeSecret
     } else {
         NameSays::Nothing
@@ -216,12 +226,23 @@ pub fn entropy(s: &str) -> f64 {
 /// Values that are clearly not a secret even under a secret-looking name.
 fn clearly_not_secret(value: &str) -> bool {
     let v = value.trim();
-    v.len() < 8
+    // Under a name that only may hold a secret (`SORT_KEY`, `SIGNING_KEY`), only a value that
+    // looks random counts: long, several character classes, high entropy.
+    let classes = [
+        v.bytes().any(|b| b.is_ascii_lowercase()),
+        v.bytes().any(|b| b.is_ascii_uppercase()),
+        v.bytes().any(|b| b.is_ascii_digit()),
+        v.bytes().any(|b| !b.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|c| **c)
+    .count();
+    v.len() < 16
         || v.chars().any(char::is_whitespace)
         || is_reference_or_setting(v)
-        || v.bytes().all(|b| b.is_ascii_digit())
         || looks_like_a_name(v)
-        || entropy(v) < 2.5
+        || classes < 3
+        || entropy(v) < 3.0
 }
 
 /// A path, host name or identifier rather than a secret: lower-case words joined by `/`, `.`,
@@ -350,7 +371,8 @@ pub fn raw_spans(text: &str, pairs: bool) -> Vec<Span> {
 }
 
 /// `text` with every span's characters replaced by `*`, byte for byte (a multi-byte character
-/// becomes as many `*` as it has bytes), so every other offset stays valid.
+/// becomes as many `*` as it has bytes) and line breaks kept, so every other offset, line and
+/// column stays valid.
 pub fn mask(text: &str, spans: &[Span]) -> String {
     if spans.is_empty() {
         return text.to_string();
@@ -367,7 +389,13 @@ pub fn mask(text: &str, spans: &[Span]) -> String {
             end -= 1;
         }
         if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
-            bytes[start..end].fill(b'*');
+            // Line breaks stay: a multi-line value (a YAML block scalar, a PEM key) masked
+            // into one line would move every later finding's line and column.
+            for b in &mut bytes[start..end] {
+                if !matches!(*b, b'\n' | b'\r') {
+                    *b = b'*';
+                }
+            }
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -459,6 +487,9 @@ mod tests {
             ("PRIVATE_KEY", "k"),
             ("SERVICE_CREDENTIALS", "user:pass"),
             ("ADMIN_PASSWORD", "my secret phrase"),
+            ("DB_PASSWORD_2", "hunter2"),
+            ("SECRET_KEY", "django-insecure"),
+            ("SIGNING_KEY", "q9X2vL7mZ4pR8sT1wY6k"),
         ] {
             assert_eq!(
                 classify(name, value),
@@ -487,6 +518,15 @@ mod tests {
             ("API_TOKEN_PARAMETER", "/orders/prod/api-token"),
             ("SECRET_ROTATION_DAYS", "30"),
             ("LOG_LEVEL", "verysecretvalue123"),
+            ("SORT_KEY", "createdAt"),
+            ("TOKEN_AUDIENCE", "api"),
+            ("PASSWORD_HASH_ALGO", "bcrypt"),
+            ("PASSWORD_HASHER", "argon2"),
+            ("SECRET_STORE", "vault"),
+            ("SECRET_PROVIDER", "aws"),
+            ("GITHUB_TOKEN_SCOPE", "repo"),
+            ("CACHE_KEY", "v2-products"),
+            ("S3_KEY", "reports/2024/q1.csv"),
         ] {
             assert_eq!(classify(name, value), None, "{name}={value}");
         }
@@ -499,6 +539,10 @@ mod tests {
         assert_eq!(masked.len(), text.len());
         assert_eq!(masked, "a *** b");
         assert_eq!(mask("v: \"abc\"", &[Span::new(3, 8)]), "v: \"***\"");
+        assert_eq!(
+            mask("k: |\n  ab\r\n  cd\nx", &[Span::new(3, 15)]),
+            "k: *\n****\r\n****\nx"
+        );
     }
 
     #[test]

@@ -126,6 +126,12 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
         true
     );
 
+    let (_, gh, _) = run(p, &[".", "--format", "github"]);
+    assert!(
+        gh.starts_with("::warning title=ecslint::Not read: 2 CloudFormation templates"),
+        "{gh}"
+    );
+
     let (_, md, _) = run(p, &[".", "--format", "markdown"]);
     assert!(md.contains("No problems found in the files read"), "{md}");
     assert!(md.contains("Not read: 2 CloudFormation templates"), "{md}");
@@ -230,6 +236,14 @@ fn changed_since_reports_what_a_change_breaks_in_unchanged_files() {
         common::finding_list(&doc, false),
         vec!["service.json ECS401"],
         "other.json's old finding is still not reported"
+    );
+
+    // What is not shown is said.
+    assert_eq!(doc["summary"]["not_changed"], 1, "{doc}");
+    let (_, out, _) = run(p, &["--changed-since", "HEAD", "--color", "never"]);
+    assert!(
+        out.contains("1 finding in files not changed (and not linked to a change) not shown"),
+        "{out}"
     );
 
     // From outside the repository: the repository that holds the given path is used.
@@ -526,4 +540,70 @@ fn yaml_go_templates_are_linted_and_conditional_blocks_are_unknown() {
     let (code, doc, _) = run_json(p, &["bad.yaml"]);
     assert_eq!(code, 1);
     assert_eq!(common::finding_list(&doc, false), vec!["bad.yaml ECS002"]);
+}
+
+#[test]
+fn json_templates_with_placeholder_members_and_control_blocks_are_linted() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    // A placeholder standing for a member (and its comma), and `{{ if }}` blocks between
+    // members: what they may add is unknown, so nothing is concluded from it.
+    write(
+        p,
+        "task.json",
+        r#"{
+  "family": "web",
+  "networkMode": "awsvpc",
+  {{- if .Fargate }}
+  "requiresCompatibilities": ["FARGATE"],
+  {{- end }}
+  $$$$TASK_SIZE$$$$
+  "containerDefinitions": [
+    {
+      "name": "web",
+      "image": "nginx:1.27",
+      $$$$MEMORY$$$$
+      "portMappings": [{"containerPort": 80, "hostPort": 8080}],
+      {{ if .Debug }}"privileged": true,{{ end }}
+      "essential": true
+    }
+  ]
+}"#,
+    );
+    let (code, doc, _) = run_json(p, &["task.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        common::finding_list(&doc, false),
+        vec!["task.json ECS201"],
+        "{doc}"
+    );
+    let (_, _, err) = run(p, &["task.json", "--verbose"]);
+    assert!(err.contains("a template: 6 placeholders"), "{err}");
+}
+
+#[test]
+fn a_multi_line_secret_does_not_move_later_findings() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "task.yaml",
+        "family: app\ncontainerDefinitions:\n  - name: app\n    image: app:1.0\n    memory: 128\n    environment:\n      - name: DB_PASSWORD\n        value: |\n          Zq8vR3pL9wX2mQ7x\n          Hx7Lq2Vb9Nc4Rt1Y\n    privileged: true\n",
+    );
+    let (_, doc, _) = run_json(dir.path(), &["task.yaml"]);
+    let privileged = doc["findings"]
+        .as_array()
+        .and_then(|a| a.iter().find(|f| f["rule"] == "ECS210"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (privileged["line"].clone(), privileged["column"].clone()),
+        (11.into(), 17.into()),
+        "{doc}"
+    );
+    let (_, out, _) = run(dir.path(), &["task.yaml", "--color", "never"]);
+    assert!(
+        !out.contains("Zq8vR3pL9wX2mQ7x") && !out.contains("Hx7Lq2Vb9Nc4Rt1Y"),
+        "{out}"
+    );
+    assert!(out.contains("11 │     privileged: true"), "{out}");
 }

@@ -229,7 +229,8 @@ fn unparseable(
 ) -> FileStatus {
     if !report_unparseable(input, text) {
         return FileStatus::Skipped(format!(
-            "does not parse as {syntax:?} and does not look like ECS configuration"
+            "does not parse as {} and does not look like ECS configuration",
+            syntax.name()
         ));
     }
     let (rule, what, help) = match syntax {

@@ -34,6 +34,8 @@ pub fn parse_template(text: &str, base: usize) -> Result<(Option<Node<'_>>, u32)
         items: Vec::new(),
         members: Vec::new(),
         placeholders: 0,
+        conditional: 0,
+        controls: 0,
     };
     p.skip_ws()?;
     if p.pos == p.bytes.len() {
@@ -121,6 +123,10 @@ struct Parser<'a> {
     members: Vec<Member<'a>>,
     /// Template placeholders read as values.
     placeholders: u32,
+    /// How many `{{ if }}`/`{{ range }}` blocks are open: what they hold is read as unknown.
+    conditional: u32,
+    /// Template control actions seen (then a trailing comma before `}` is the template's).
+    controls: u32,
 }
 
 impl<'a> Parser<'a> {
@@ -412,21 +418,66 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// Skips template control actions (`{{ if .x }}`, `{{ else }}`, `{{ end }}`) where an item
+    /// or a member, or the comma after one, belongs; what an `if`, `range` or `with` block
+    /// encloses is read as unknown.
+    fn skip_controls(&mut self) -> Result<(), LoadError> {
+        loop {
+            self.skip_ws()?;
+            if self.bytes.get(self.pos) != Some(&b'{')
+                || self.bytes.get(self.pos + 1) != Some(&b'{')
+            {
+                return Ok(());
+            }
+            let rest = &self.text[self.pos..];
+            let line = rest.find(['\n', '\r']).unwrap_or(rest.len());
+            let Some(close) = rest[..line].find("}}") else {
+                return Ok(());
+            };
+            let action = &rest[..close + 2];
+            match super::template::control_keyword(action) {
+                Some("end") => self.conditional = self.conditional.saturating_sub(1),
+                Some(k) if super::template::opens_block(k) => {
+                    self.conditional = self.conditional.saturating_add(1);
+                }
+                Some(_) => {}
+                None => return Ok(()),
+            }
+            self.controls = self.controls.saturating_add(1);
+            self.placeholders = self.placeholders.saturating_add(1);
+            self.pos += close + 2;
+        }
+    }
+
+    /// A value inside a conditional block is unknown: the block may not be rendered.
+    fn conditional(&self, node: Node<'a>) -> Node<'a> {
+        if self.conditional == 0 {
+            return node;
+        }
+        let range = (node.span.start as usize - self.base)..(node.span.end as usize - self.base);
+        Node {
+            span: node.span,
+            kind: Kind::Placeholder(Cow::Borrowed(&self.text[range])),
+        }
+    }
+
     fn array(&mut self, depth: usize) -> Result<Node<'a>, LoadError> {
         self.depth_check(depth)?;
         let start = self.pos;
         self.pos += 1;
         let mark = self.items.len();
-        self.skip_ws()?;
+        self.skip_controls()?;
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
+            let items = self.items.drain(mark..).collect();
             return Ok(Node {
                 span: self.span(start, self.pos),
-                kind: Kind::Array(Vec::new()),
+                kind: Kind::Array(items),
             });
         }
         loop {
             let item = self.value(depth)?;
+            let item = self.conditional(item);
             self.items.push(item);
             if self.separator(b']', start, "unterminated array: `]` expected")? {
                 let items = self.items.drain(mark..).collect();
@@ -443,16 +494,48 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.pos += 1;
         let mark = self.members.len();
-        self.skip_ws()?;
+        self.skip_controls()?;
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
+            let members = self.members.drain(mark..).collect();
             return Ok(Node {
                 span: self.span(start, self.pos),
-                kind: Kind::Object(Vec::new()),
+                kind: Kind::Object(members),
             });
         }
         loop {
             if self.bytes.get(self.pos) != Some(&b'"') {
+                // A placeholder standing for members (`$$$$START_PERIOD$$$$`): the object is
+                // open, and a field it does not show is unknown, not absent.
+                if let Some(len) = placeholder_len(&self.text[self.pos..]) {
+                    let at = self.pos;
+                    self.pos += len;
+                    self.placeholders = self.placeholders.saturating_add(1);
+                    let token = &self.text[at..self.pos];
+                    let span = self.span(at, self.pos);
+                    self.members.push(Member {
+                        key: Cow::Borrowed(token),
+                        key_span: span,
+                        value: Node {
+                            span,
+                            kind: Kind::Placeholder(Cow::Borrowed(token)),
+                        },
+                    });
+                    // The placeholder may stand for its comma too (`$$$$START_PERIOD$$$$`
+                    // for `"startPeriod": 10,`): another member may follow without one.
+                    self.skip_controls()?;
+                    if self.bytes.get(self.pos) == Some(&b'"') {
+                        continue;
+                    }
+                    if self.separator(b'}', start, "unterminated object: `}` expected")? {
+                        let members = self.members.drain(mark..).collect();
+                        return Ok(Node {
+                            span: self.span(start, self.pos),
+                            kind: Kind::Object(members),
+                        });
+                    }
+                    continue;
+                }
                 return Err(match self.bytes.get(self.pos) {
                     None => self.error_at(start, start + 1, "unterminated object: `}` expected"),
                     Some(_) => self.unexpected("a property name in double quotes"),
@@ -468,6 +551,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_ws()?;
             let value = self.value(depth)?;
+            let value = self.conditional(value);
             self.members.push(Member {
                 key,
                 key_span,
@@ -491,13 +575,18 @@ impl<'a> Parser<'a> {
         start: usize,
         unterminated: &str,
     ) -> Result<bool, LoadError> {
-        self.skip_ws()?;
+        self.skip_controls()?;
         match self.bytes.get(self.pos) {
             Some(b',') => {
                 let comma = self.pos;
                 self.pos += 1;
-                self.skip_ws()?;
+                self.skip_controls()?;
                 if self.bytes.get(self.pos) == Some(&close) {
+                    // `"a": 1,{{ end }}}`: a template's own comma is not a JSON error.
+                    if self.controls > 0 {
+                        self.pos += 1;
+                        return Ok(true);
+                    }
                     return Err(self.error_at(comma, comma + 1, "trailing commas are not allowed"));
                 }
                 Ok(false)

@@ -27,6 +27,14 @@ pub enum Syntax {
 }
 
 impl Syntax {
+    /// `JSON` or `YAML`, as messages write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Syntax::Json => "JSON",
+            Syntax::Yaml => "YAML",
+        }
+    }
+
     /// By extension: `.json` is JSON, `.yaml`/`.yml` YAML; anything else (stdin, `.tpl`, an
     /// include glob's odd extension) by its first non-blank character.
     pub fn detect(path: &str, text: &str) -> Syntax {

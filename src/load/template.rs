@@ -52,6 +52,17 @@ fn actions(line: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The keyword of a control action (`{{- if .x }}` → `if`, `{{ end }}` → `end`), or `None`
+/// for an action that produces a value.
+pub fn control_keyword(action: &str) -> Option<&str> {
+    is_control(action).then(|| keyword(action))
+}
+
+/// Whether a control action opens a block that `{{ end }}` closes.
+pub fn opens_block(keyword: &str) -> bool {
+    OPENS_BLOCK.contains(&keyword)
+}
+
 fn is_control(action: &str) -> bool {
     let inner = action
         .trim_start_matches("{{")

@@ -37,6 +37,14 @@ pub struct Member<'a> {
     pub value: Node<'a>,
 }
 
+impl Member<'_> {
+    /// A placeholder standing for members (`{ "a": 1, $$$$MORE$$$$ }`): its key and value
+    /// are the placeholder itself.
+    pub fn is_open(&self) -> bool {
+        self.key_span == self.value.span && matches!(self.value.kind, Kind::Placeholder(_))
+    }
+}
+
 impl<'a> Node<'a> {
     pub fn as_object(&self) -> Option<&[Member<'a>]> {
         match &self.kind {
@@ -65,8 +73,21 @@ impl<'a> Node<'a> {
         self.as_object()?.iter().rev().find(|m| m.key == key)
     }
 
+    /// The member called `key`, or, in an open object (a placeholder stands for some of its
+    /// members), the placeholder: a field it does not show is unknown, not absent. What the
+    /// model reads values through; recognising a document asks [`Node::has`] instead.
+    pub fn field(&self, key: &str) -> Option<&Member<'a>> {
+        self.member(key).or_else(|| self.open_member())
+    }
+
+    /// The placeholder standing for members of this object, if it is open.
+    pub fn open_member(&self) -> Option<&Member<'a>> {
+        self.as_object()?.iter().find(|m| m.is_open())
+    }
+
+    /// The value of field `key` (see [`Node::field`]).
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.member(key).map(|m| &m.value)
+        self.field(key).map(|m| &m.value)
     }
 
     pub fn has(&self, key: &str) -> bool {

@@ -101,6 +101,15 @@ pub fn parse(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
         let span = offsets.span(span);
         match event {
             Event::Scalar(value, style, anchor, tag) => {
+                // A block scalar's span runs to the next token, over the line breaks and the
+                // next line's indentation: end it at its last character.
+                let span = if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                    let (start, end) = (span.start as usize - base, span.end as usize - base);
+                    let kept = text.get(start..end).map_or(0, |t| t.trim_end().len());
+                    Span::new(base + start, base + start + kept)
+                } else {
+                    span
+                };
                 let node = scalar(value, style, tag.as_deref(), span);
                 b.finish(node, anchor, span)?;
             }

@@ -147,6 +147,7 @@ impl<'t> PortMapping<'t> {
             };
             fields[slot] = Some(&m.value);
         }
+        fill_open(n, &mut fields);
         let [container_port, host_port, protocol, range] = fields;
         PortMapping {
             anchor: n.span,
@@ -190,7 +191,7 @@ impl<'t> TaskDef<'t> {
         pointer: Pointer,
         text_of: &str,
     ) -> TaskDef<'t> {
-        let list = node.member("containerDefinitions");
+        let list = node.field("containerDefinitions");
         let (container_list, containers) = match list.map(|m| &m.value) {
             None => (Val::Absent, Vec::new()),
             Some(n) if n.is_null() => (Val::Absent, Vec::new()),
@@ -316,6 +317,16 @@ impl<'t> TaskDef<'t> {
     }
 }
 
+/// In an open object (a placeholder stands for some members), a field it does not show is
+/// the placeholder: unknown, not absent.
+fn fill_open<'t, const N: usize>(node: &'t Node<'t>, fields: &mut [Option<&'t Node<'t>>; N]) {
+    if let Some(open) = node.open_member() {
+        for f in fields.iter_mut().filter(|f| f.is_none()) {
+            *f = Some(&open.value);
+        }
+    }
+}
+
 fn containers<'t>(items: &'t [Node<'t>], base: &Pointer, text_of: &str) -> Vec<Container<'t>> {
     objects(items)
         .map(|(index, item)| Container::from_object(item, index, base.index(index), text_of))
@@ -355,6 +366,13 @@ impl<'t> Container<'t> {
                 _ => continue,
             };
             fields[slot] = Some(&m.value);
+        }
+        fill_open(node, &mut fields);
+        if pm.is_none() {
+            pm = node.open_member();
+        }
+        if env.is_none() {
+            env = node.open_member().map(|m| &m.value);
         }
         let [name, image, essential, privileged, cpu, memory, memory_reservation] = fields;
         let name = text(name);

@@ -20,6 +20,14 @@ fn property(s: &str) -> String {
 
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
+    // What was not read is said on the run, not passed over as clean.
+    let not_read = outcome.not_read();
+    if !not_read.is_empty() {
+        out.push_str(&format!(
+            "::warning title=ecslint::Not read: {}\n",
+            data(&crate::classify::describe_not_read(&not_read))
+        ));
+    }
     for f in &outcome.findings {
         let file = &outcome.files[f.file];
         let r = region(file, f.span);

@@ -269,6 +269,12 @@ fn summary(outcome: &Outcome, options: &Options) -> String {
             crate::classify::describe_not_read(&not_read)
         ));
     }
+    if outcome.not_changed > 0 {
+        text.push_str(&format!(
+            "{} in files not changed (and not linked to a change) not shown (--changed-since).\n",
+            plural(outcome.not_changed, "finding")
+        ));
+    }
     if !outcome.suppressed.is_empty() && !options.show_suppressed {
         text.push_str(&format!(
             "{} suppressed with a reason (--show-suppressed lists them).\n",

@@ -61,6 +61,8 @@ struct Summary {
     findings: usize,
     infos: usize,
     linted: usize,
+    /// With `--changed-since`: findings in files not changed, not shown.
+    not_changed: usize,
     /// Files not read, by kind and reason (`--verbose` lists them).
     not_read: Vec<NotRead>,
     not_shown: usize,
@@ -154,6 +156,7 @@ pub fn render_with(outcome: &Outcome, show_suppressed: bool, statistics: bool) -
                 })
                 .collect(),
             not_shown: outcome.not_shown.iter().map(|(_, n)| n).sum(),
+            not_changed: outcome.not_changed,
             suppressed: outcome.suppressed.len(),
             warnings: c.warnings,
         },
