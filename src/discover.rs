@@ -75,20 +75,20 @@ pub struct Filters {
 }
 
 impl Filters {
-    fn has_include(&self) -> bool {
+    pub fn has_include(&self) -> bool {
         self.include.iter().any(|g| !g.is_empty())
     }
 
-    fn included(&self, abs: &Path) -> bool {
+    pub fn included(&self, abs: &Path) -> bool {
         self.include.iter().any(|g| g.matches(abs))
     }
 
-    fn excluded(&self, abs: &Path) -> bool {
+    pub fn excluded(&self, abs: &Path) -> bool {
         self.exclude.iter().any(|g| g.matches(abs))
     }
 
     /// Whether a file found while walking is a candidate, and whether an include glob claims it.
-    fn candidate(&self, abs: &Path) -> Option<bool> {
+    pub fn candidate(&self, abs: &Path) -> Option<bool> {
         if self.excluded(abs) {
             return None;
         }
@@ -131,12 +131,14 @@ pub fn absolute(path: &Path) -> PathBuf {
     out
 }
 
+#[cfg(feature = "cli")]
 fn display(path: &Path) -> String {
     let s = path.to_string_lossy();
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
 /// Expands `paths` into files. `-` (standard input) is handled by the caller.
+#[cfg(feature = "cli")]
 pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
     let mut out = Discovered::default();
     for path in paths {
@@ -164,6 +166,7 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
 }
 
 /// Walks `root` on all cores (the `ignore` crate's parallel walker); the caller sorts.
+#[cfg(feature = "cli")]
 fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
     let exclude = filters.clone();
     let found = std::sync::Mutex::new(Discovered::default());

@@ -28,6 +28,7 @@
 
 pub mod checks;
 pub mod classify;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
 pub mod discover;

@@ -96,9 +96,37 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// The 0-based line and UTF-16 column of a byte offset, as the Language Server Protocol
+    /// counts them (an edge conversion: the core keeps byte spans).
+    pub fn position_utf16(&self, text: &str, offset: u32) -> (u32, u32) {
+        let mut offset = (offset as usize).min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self
+            .starts
+            .partition_point(|&s| s as usize <= offset)
+            .max(1);
+        let line_start = self.starts[line - 1] as usize;
+        let column: usize = text[line_start..offset].chars().map(char::len_utf16).sum();
+        (clamp_u32(line - 1), clamp_u32(column))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_columns_for_editors() {
+        // `😀` is one character, two UTF-16 units, four bytes.
+        let text = "a\n\u{1f600}x";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position_utf16(text, 0), (0, 0));
+        assert_eq!(idx.position_utf16(text, 6), (1, 2));
+        assert_eq!(idx.position(text, 6), Position { line: 2, column: 2 });
+    }
 
     #[test]
     fn positions_are_one_based_and_count_characters() {

@@ -13,7 +13,8 @@ use crate::finding::Finding;
 use crate::rule::Severity;
 use crate::span::Span;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// Annotated source excerpts with carets under the offending token.
     Human,
