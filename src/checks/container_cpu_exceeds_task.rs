@@ -51,3 +51,39 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         "raise the task `cpu`, or lower the containers' `cpu` so they add up to at most {task_cpu}"
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn container_cpu_exceeds_task() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":256}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":128},{"name":"log","image":"nginx:1.27","cpu":128}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":4096}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":256},{"name":"log","image":"nginx:1.27","cpu":"${LOG_CPU}"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"{{ must_env `TASK_CPU` }}","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":4096}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"0.5 vCPU","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":512}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"1024","runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2019_CORE"},"containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":2048}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"1024","runtimePlatform":{"operatingSystemFamily":"${OS}"},"containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":2048}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","cpu":4096}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":512}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":128},{"name":"log","image":"nginx:1.27","cpu":129}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":256,"containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":"512"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"0.25 vCPU","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":512}]}"#,
+                r#"{"taskDefinition":{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27","cpu":512}],"revision":3}}"#,
+                r#"
+family: web
+requiresCompatibilities: [EC2]
+cpu: "1024"
+containerDefinitions:
+  - {name: web, image: "nginx:1.27", memory: 512, cpu: 1024}
+  - {name: log, image: "fluent-bit:2.2", memory: 64, cpu: 1}"#,
+            ],
+        );
+    }
+}

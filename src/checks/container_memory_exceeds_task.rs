@@ -71,3 +71,40 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         "raise the task `memory` to at least {total}, or lower the containers' `memoryReservation`"
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn container_memory_exceeds_task() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":512}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memoryReservation":256},{"name":"log","image":"nginx:1.27","memoryReservation":256}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"1024","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024,"memoryReservation":256},{"name":"log","image":"nginx:1.27","memory":768}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":4096}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":"${MEMORY}"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"${TASK_MEMORY}","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":4096}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"1 GB","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"1024","runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2019_CORE"},"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":2048}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","memory":4096}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memoryReservation":300},{"name":"log","image":"nginx:1.27","memoryReservation":300}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256},{"name":"log","image":"nginx:1.27","memory":257}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":"1024"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"0.5 GB","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024}]}"#,
+                r#"{"taskDefinition":{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024}],"revision":3}}"#,
+                r#"
+family: web
+requiresCompatibilities: [EC2]
+memory: "512"
+containerDefinitions:
+  - {name: web, image: "nginx:1.27", memoryReservation: 512}
+  - {name: log, image: "fluent-bit:2.2", memoryReservation: 64}"#,
+            ],
+        );
+    }
+}

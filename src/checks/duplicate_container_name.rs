@@ -35,3 +35,37 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn duplicate_container_name() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"},{"name":"log","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"},{"name":"Web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"${NAME}","image":"nginx:1.27"},{"name":"${NAME}","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"{{ must_env `APP_NAME` }}","image":"nginx:1.27"},{"name":"{{ must_env `APP_NAME` }}","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27"},{"name":"log","image":"nginx:1.27"}]"#,
+                r#"
+family: web
+containerDefinitions:
+  - {name: web, image: "nginx:1.27"}
+  - {name: log, image: "fluent-bit:2.2"}"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"},{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"},{"name":"log","image":"nginx:1.27"},{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27"},{"name":"web","image":"nginx:1.27"}]"#,
+                r#"{"taskDefinition":{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"},{"name":"web","image":"nginx:1.27"}],"revision":3}}"#,
+                r#"
+family: web
+containerDefinitions:
+  - {name: web, image: "nginx:1.27"}
+  - {name: web, image: "fluent-bit:2.2"}"#,
+            ],
+        );
+    }
+}

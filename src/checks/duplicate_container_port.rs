@@ -65,3 +65,40 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn duplicate_container_port() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80},{"containerPort":443}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":"${PORT}"},{"containerPort":"${PORT}"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"8000-8010"},{"containerPort":8011}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"8000-8010"},{"containerPortRange":"8005-8020"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80}]},{"name":"admin","image":"nginx:1.27","portMappings":[{"containerPort":80}]}]}"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: dns
+    image: coredns:1.11
+    portMappings: [{containerPort: 53, protocol: udp}, {containerPort: 54, protocol: tcp}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80},{"containerPort":80}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80,"hostPort":8080},{"containerPort":80,"hostPort":8081}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":"8080"},{"containerPort":8080}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"8000-8010"},{"containerPort":8010}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":8000},{"containerPortRange":"8000-8010"}]}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80},{"containerPort":80}]}]"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: dns
+    image: coredns:1.11
+    portMappings: [{containerPort: 53, protocol: udp}, {containerPort: 53, protocol: tcp}]"#,
+            ],
+        );
+    }
+}

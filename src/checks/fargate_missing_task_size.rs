@@ -51,3 +51,43 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         finding.help(format!("add a valid Fargate size, for example {example}"));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fargate_missing_task_size() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":256,"memory":512,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"1 vCPU","memory":"2 GB","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"${CPU}","memory":"{{ must_env `TASK_MEMORY` }}","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":512}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":"${COMPATIBILITIES}","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","cpu":256,"memory":512}]"#,
+                r#"
+family: web
+networkMode: awsvpc
+requiresCompatibilities: [FARGATE]
+cpu: "${CPU}"
+memory: "${MEMORY}"
+containerDefinitions: [{name: web, image: "nginx:1.27"}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":null,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["EC2","FARGATE"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"revision":3,"cpu":"256","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}}"#,
+                r#"
+family: web
+networkMode: awsvpc
+requiresCompatibilities: [FARGATE]
+memory: "1024"
+containerDefinitions: [{name: web, image: "nginx:1.27", memory: 1024}]"#,
+            ],
+        );
+    }
+}

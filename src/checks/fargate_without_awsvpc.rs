@@ -34,3 +34,40 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     }
     finding.help("set \"networkMode\": \"awsvpc\"");
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fargate_without_awsvpc() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"{{ must_env `NETWORK_MODE` }}","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"${NETWORK_MODE}","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["${LAUNCH_TYPE}"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","revision":3,"networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}}"#,
+                r#"[{"name":"web","image":"nginx:1.27","essential":true}]"#,
+                r#"
+family: web
+networkMode: awsvpc
+requiresCompatibilities: [FARGATE]
+containerDefinitions: [{name: web, image: "nginx:1.27"}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":null,"requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2","FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","revision":3,"networkMode":"bridge","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}}"#,
+                r#"
+family: web
+networkMode: host
+requiresCompatibilities: [FARGATE]
+containerDefinitions: [{name: web, image: "nginx:1.27"}]"#,
+            ],
+        );
+    }
+}

@@ -41,3 +41,48 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn host_port_mismatch() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":3000}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000}]}]}"#,
+                r#"{"family":"web","networkMode":"host","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":"3000","hostPort":3000}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":8080}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":0}]}]}"#,
+                r#"{"family":"web","networkMode":"${NETWORK_MODE}","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":8080}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":"${PORT}"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":"{{ must_env `PORT` }}"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":"${PORT}","hostPort":3000}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000},{"containerPortRange":"9000-9010"}]}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":80}]}]"#,
+                r#"
+family: web
+networkMode: awsvpc
+containerDefinitions:
+  - name: web
+    image: nginx:1.27
+    portMappings: [{containerPort: 3000, hostPort: 3000}, {containerPort: 9229}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3001,"hostPort":3000}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":0}]}]}"#,
+                r#"{"family":"web","networkMode":"host","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80,"hostPort":8080}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80,"hostPort":"8080"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":3000},{"containerPort":9229,"hostPort":9230}]}]}"#,
+                r#"{"taskDefinition":{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":3000,"hostPort":80}]}],"revision":3}}"#,
+                r#"
+family: web
+networkMode: awsvpc
+containerDefinitions:
+  - name: web
+    image: nginx:1.27
+    portMappings: [{containerPort: 3000, hostPort: 80}]"#,
+            ],
+        );
+    }
+}

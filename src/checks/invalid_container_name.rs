@@ -42,3 +42,40 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn invalid_container_name() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"a","image":"nginx:1.27"},{"name":"Log_router-2","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"${container_name}","image":"nginx:1.27"},{"name":"{{ must_env `APP` }}","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"}],"revision":3}}"#,
+                r#"{"image":"nginx:1.27","essential":true}"#,
+                r#"[{"name":"web","image":"nginx:1.27"}]"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: web
+    image: nginx:1.27"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[{"image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web.api","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"nginx:1.27","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"},{"name":"log router","image":"nginx:1.27"}]}"#,
+                r#"[{"image":"nginx:1.27","essential":true}]"#,
+                r#"{"name":"web app","image":"nginx:1.27","essential":true}"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: my app
+    image: nginx:1.27"#,
+            ],
+        );
+    }
+}

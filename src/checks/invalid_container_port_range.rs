@@ -74,3 +74,41 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn invalid_container_port_range() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-9010"}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-9010"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-9010"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"8000-8010"},{"containerPortRange":"8011-8020"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"1-65535"}]}]}"#,
+                r#"{"family":"web","networkMode":"host","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"${RTP_PORTS}"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80,"hostPort":80}]}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-9010"}]}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"8000:8010"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-8000"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"8000-8000"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"60000-70000"}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"0-10"}]}]}"#,
+                r#"{"family":"web","networkMode":"host","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-9010"}]}]}"#,
+                r#"{"family":"web","networkMode":"none","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-9010"}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"9000-9010","hostPort":9000}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPortRange":"8000-8010"},{"containerPortRange":"8010-8020"}]}]}"#,
+                r#"
+family: web
+networkMode: bridge
+containerDefinitions:
+  - name: rtp
+    image: media:1.0
+    portMappings: [{containerPortRange: "10000-10100", hostPort: 10000}]"#,
+            ],
+        );
+    }
+}

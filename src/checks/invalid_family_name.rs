@@ -38,3 +38,36 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn invalid_family_name() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"a","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"Team_web-2","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"<FAMILY>","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"{{ must_env `FAMILY` }}","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"${family}","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","revision":3,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}}"#,
+                r#"{"taskDefinitionArn":"arn:aws:ecs:us-east-1:123456789012:task-definition/web:3","revision":3,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","essential":true}]"#,
+            ],
+            &[
+                r#"{"family":"web:3","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web.api","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"team/web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web:3","revision":3,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}}"#,
+                r#"
+family: my app
+containerDefinitions:
+  - {name: web, image: "nginx:1.27"}"#,
+            ],
+        );
+    }
+}

@@ -97,3 +97,52 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     )
     .help(help.join(", or "));
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn invalid_fargate_task_size() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"2048","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"512","memory":"4096","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"8192","memory":"20480","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"16384","memory":"122880","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":1024,"memory":2048,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"1 vCPU","memory":"2 GB","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"${MEMORY}","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"{{ must_env `TASK_CPU` }}","memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"1024","memory":"2048","runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2019_CORE"},"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"512","memory":"1024","runtimePlatform":{"operatingSystemFamily":"${OS_FAMILY}"},"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","memory":"4096","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","cpu":256,"memory":4096}]"#,
+                r#"
+family: web
+networkMode: awsvpc
+requiresCompatibilities: [FARGATE]
+cpu: 0.5 vCPU
+memory: 1GB
+containerDefinitions: [{name: web, image: "nginx:1.27"}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"4096","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"512","memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"300","memory":"1024","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"8192","memory":"18432","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":1024,"memory":1024,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"0.5 vCPU","memory":"1024","runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2019_CORE"},"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"300","memory":"1024","runtimePlatform":{"operatingSystemFamily":"${OS_FAMILY}"},"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"revision":3,"cpu":"256","memory":"3072","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}}"#,
+                r#"
+family: web
+networkMode: awsvpc
+requiresCompatibilities: [FARGATE]
+cpu: 0.25 vCPU
+memory: 4 GB
+containerDefinitions: [{name: web, image: "nginx:1.27"}]"#,
+            ],
+        );
+    }
+}

@@ -70,3 +70,43 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn latest_image_tag() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx@sha256:4c2d8f1e0b9a7c6d5e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:latest@sha256:4c2d8f1e0b9a7c6d5e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"${IMAGE}"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"{{ must_env `IMAGE` }}"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"<IMAGE1_NAME>"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"${REPO}:${TAG}"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:${TAG}"}]}"#,
+                r#"[{"name":"web","image":"public.ecr.aws/nginx/nginx:1.27"}]"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: app
+    image: registry.example.com:5000/team/app:1.2.3"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:latest"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"registry.example.com:5000/team/app"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"${REPO}:latest"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"{{ tfstate `aws_ecr_repository.app.repository_url` }}:latest"}]}"#,
+                r#"{"taskDefinition":{"family":"web","containerDefinitions":[{"name":"web","image":"public.ecr.aws/nginx/nginx:latest"}],"revision":3}}"#,
+                r#"[{"name":"web","image":"nginx"}]"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: web
+    image: nginx:latest"#,
+            ],
+        );
+    }
+}

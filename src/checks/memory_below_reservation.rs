@@ -30,3 +30,37 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn memory_below_reservation() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":512,"memoryReservation":512}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024,"memoryReservation":512}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memoryReservation":256}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":"${MEMORY}","memoryReservation":512}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256,"memoryReservation":"{{ must_env `RESERVATION` }}"}]}"#,
+                r#"
+family: web
+containerDefinitions:
+  - {name: web, image: "nginx:1.27", memory: "512", memoryReservation: 512}"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":511,"memoryReservation":512}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":"256","memoryReservation":"512"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":512},{"name":"log","image":"nginx:1.27","memory":64,"memoryReservation":128}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","memory":256,"memoryReservation":512}]"#,
+                r#"{"name":"web","image":"nginx:1.27","memory":256,"memoryReservation":512}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":128,"memoryReservation":256}]}"#,
+                r#"
+family: web
+containerDefinitions:
+  - {name: web, image: "nginx:1.27", memory: 256, memoryReservation: 512}"#,
+            ],
+        );
+    }
+}

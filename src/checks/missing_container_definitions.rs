@@ -36,3 +36,36 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn missing_container_definitions() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","revision":3,"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}}"#,
+                r#"{"family":"web","containerDefinitions":"${CONTAINER_DEFINITIONS}"}"#,
+                r#"[{"name":"web","image":"nginx:1.27","essential":true}]"#,
+                r#"{"serviceName":"web","cluster":"prod","taskDefinition":"web:3","desiredCount":2}"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: web
+    image: nginx:1.27"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[]}"#,
+                r#"{"family":"web","containerDefinitions":null}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512"}"#,
+                r#"{"taskDefinition":{"family":"web","revision":3,"networkMode":"awsvpc"}}"#,
+                r#"{"taskDefinitionArn":"arn:aws:ecs:us-east-1:123456789012:task-definition/web:3","family":"web","revision":3,"status":"ACTIVE","containerDefinitions":[]}"#,
+                r#"
+family: web
+networkMode: awsvpc
+containerDefinitions: []"#,
+            ],
+        );
+    }
+}

@@ -31,3 +31,37 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn missing_container_memory() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":512}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memoryReservation":256}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"${TASK_MEMORY}","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":"{{ must_env `MEMORY` }}"}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["${LAUNCH_TYPE}"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","essential":true}]"#,
+                r#"{"name":"web","image":"nginx:1.27","essential":true}"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":null}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","requiresCompatibilities":["EXTERNAL"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":512},{"name":"log","image":"nginx:1.27"}]}"#,
+                r#"{"taskDefinition":{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27"}],"revision":3}}"#,
+                r#"
+family: web
+requiresCompatibilities: [EC2]
+containerDefinitions:
+  - {name: web, image: "nginx:1.27"}"#,
+            ],
+        );
+    }
+}

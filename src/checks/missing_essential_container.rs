@@ -35,3 +35,34 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         "set \"essential\": true on the main container (or remove `essential: false` from it)",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn missing_essential_container() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"migrate","image":"nginx:1.27","essential":false},{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"migrate","image":"nginx:1.27","essential":false},{"name":"web","image":"nginx:1.27","essential":true}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"migrate","image":"nginx:1.27","essential":false},{"name":"web","image":"nginx:1.27","essential":"${ESSENTIAL}"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"migrate","image":"nginx:1.27","essential":false},"${MAIN_CONTAINER}"]}"#,
+                r#"[{"name":"log","image":"nginx:1.27","essential":false},"${MAIN_CONTAINER}"]"#,
+                r#"[{"name":"migrate","image":"nginx:1.27","essential":false},{"name":"web","image":"nginx:1.27","essential":true}]"#,
+                r#"{"name":"log","image":"fluent-bit:2.2","essential":false}"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"migrate","image":"nginx:1.27","essential":false},{"name":"web","image":"nginx:1.27","essential":false}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","essential":false}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","essential":"false"}]}"#,
+                r#"{"taskDefinition":{"family":"web","containerDefinitions":[{"name":"migrate","image":"nginx:1.27","essential":false},{"name":"web","image":"nginx:1.27","essential":false}],"revision":3}}"#,
+                r#"[{"name":"migrate","image":"nginx:1.27","essential":false},{"name":"web","image":"nginx:1.27","essential":false}]"#,
+                r#"
+family: web
+containerDefinitions:
+  - {name: migrate, image: "app:1.0", essential: false}
+  - {name: web, image: "app:1.0", essential: false}"#,
+            ],
+        );
+    }
+}

@@ -32,6 +32,8 @@ pub mod port_mappings_with_network_none;
 pub mod privileged_container;
 pub mod reserved_host_port;
 pub mod secret_in_environment;
+#[cfg(test)]
+mod tester;
 pub mod unused_suppression;
 
 use crate::rule::Rule;

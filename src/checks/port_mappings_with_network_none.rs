@@ -34,3 +34,36 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         finding.help("remove `portMappings`, or use network mode `awsvpc` or `bridge`");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn port_mappings_with_network_none() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80}]}]}"#,
+                r#"{"family":"web","networkMode":"none","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[]}]}"#,
+                r#"{"family":"web","networkMode":"none","containerDefinitions":[{"name":"web","image":"nginx:1.27","command":["run"]}]}"#,
+                r#"{"family":"web","networkMode":"none","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":"${PORT_MAPPINGS}"}]}"#,
+                r#"{"family":"web","networkMode":"${NETWORK_MODE}","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80}]}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80}]}]"#,
+                r#"
+family: web
+networkMode: none
+containerDefinitions:
+  - {name: batch, image: "app:1.0", portMappings: []}"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"none","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80}]}]}"#,
+                r#"{"family":"web","networkMode":"none","containerDefinitions":[{"name":"batch","image":"nginx:1.27"},{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80}]}]}"#,
+                r#"{"taskDefinition":{"family":"web","networkMode":"none","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":80}]}],"revision":3}}"#,
+                r#"
+family: web
+networkMode: none
+containerDefinitions:
+  - {name: web, image: "nginx:1.27", portMappings: [{containerPort: 80}]}"#,
+            ],
+        );
+    }
+}

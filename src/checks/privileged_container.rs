@@ -24,3 +24,35 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn privileged_container() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","privileged":false}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","privileged":"false"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","privileged":"${PRIVILEGED}"}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","privileged":"{{ must_env `PRIVILEGED` }}"}]}"#,
+                r#"
+family: web
+containerDefinitions:
+  - {name: web, image: "nginx:1.27", privileged: false}"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","privileged":true}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","privileged":"TRUE"}]}"#,
+                r#"{"taskDefinition":{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","privileged":true}],"revision":3}}"#,
+                r#"[{"name":"web","image":"nginx:1.27","privileged":true}]"#,
+                r#"{"name":"web","image":"nginx:1.27","essential":true,"privileged":true}"#,
+                r#"
+family: web
+containerDefinitions:
+  - {name: agent, image: "agent:1.0", privileged: true}"#,
+            ],
+        );
+    }
+}

@@ -48,3 +48,40 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reserved_host_port() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":2222}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":0}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":"${SSH_PORT}"}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":51677,"hostPort":51677}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":51681,"hostPort":51681}]}]}"#,
+                r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":22}]}]}"#,
+                r#"{"family":"web","networkMode":"host","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":2375,"hostPort":2375}]}]}"#,
+                r#"[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":22}]}]"#,
+            ],
+            &[
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":22}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":2375,"hostPort":2375}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":2376,"hostPort":2376}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":8080,"hostPort":51678}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":8080,"hostPort":51680}]}]}"#,
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":"22"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":22}]}],"runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2019_CORE"}}"#,
+                r#"{"taskDefinition":{"family":"web","revision":3,"networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":22}]}]}}"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: docker
+    image: docker:27-dind
+    portMappings: [{containerPort: 2375, hostPort: 2375}]"#,
+            ],
+        );
+    }
+}

@@ -38,3 +38,46 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secret_in_environment() {
+        crate::checks::tester::test_rule(
+            &super::RULE,
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"DB_PASSWORD","value":"{{ must_env `DB_PASSWORD` }}"},{"name":"API_TOKEN","value":"${API_TOKEN}"},{"name":"AWS_SECRET_ACCESS_KEY","value":"<AWS_SECRET_ACCESS_KEY>"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"DB_PASSWORD","value":""}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"DB_PASSWORD_SECRET_ARN","value":"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-a1B2c3"},{"name":"TOKEN_URL","value":"https://auth.example.com/token"},{"name":"SECRET_ENABLED","value":"true"},{"name":"PASSWORD_MIN_LENGTH","value":"12"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"DATABASE_PASSWORD","value":"ssm:/billing/prod/db-password"},{"name":"API_TOKEN_PARAMETER","value":"/orders/prod/api-token"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"SORT_KEY","value":"created_at"},{"name":"LOG_LEVEL","value":"debug"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","secrets":[{"name":"DB_PASSWORD","valueFrom":"arn:aws:ssm:us-east-1:123456789012:parameter/db"}]}]}"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: web
+    image: nginx:1.27
+    environment:
+      - {name: AWS_REGION, value: us-east-1}
+      - {name: ALGOLIA_API_KEY_PATH, value: /run/secrets/algolia}"#,
+            ],
+            &[
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"UPLOADER_KEY_ID","value":"AKIAIOSFODNN7EXAMPLE"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"DB_PASSWORD","value":"Tr0ub4dor&3xQ"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"MYSQL_ROOT_PASSWORD","value":"root"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"SIGNING_KEY","value":"Xq7#mK2pLz9!Rt4%Wb"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"CACHE_URL","value":"rediss://default:q8Zr2LmV5xT1wN7k@cache.example.com:6380/0"}]}]}"#,
+                r#"{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"SIGNING_PEM","value":"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAzExampleOnly\n-----END RSA PRIVATE KEY-----\n"}]}]}"#,
+                r#"{"taskDefinition":{"family":"web","containerDefinitions":[{"name":"web","image":"nginx:1.27","environment":[{"name":"STRIPE_API_KEY","value":"sk_demo_4eC39HqLyjWDarjtT1zdp7dc"}]}],"revision":3}}"#,
+                r#"[{"name":"web","image":"nginx:1.27","environment":[{"name":"ECS_ENGINE_AUTH_DATA","value":"{}"}]}]"#,
+                r#"
+family: web
+containerDefinitions:
+  - name: export
+    image: export:1.0
+    environment:
+      - {name: AWS_SECRET_ACCESS_KEY, value: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}"#,
+            ],
+        );
+    }
+}
