@@ -118,6 +118,15 @@ pub struct Discovered {
 /// a file (its configuration, its globs) does not depend on how the path was spelt.
 pub fn absolute(path: &Path) -> PathBuf {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // Most paths hold no `.` or `..` component: nothing to normalise.
+    if !abs
+        .as_os_str()
+        .as_encoded_bytes()
+        .windows(2)
+        .any(|w| w == b"/.")
+    {
+        return abs;
+    }
     let mut out = PathBuf::new();
     for part in abs.components() {
         match part {

@@ -146,7 +146,7 @@ pub enum Fact {
 
 fn task_def_facts(file: FileId, td: &TaskDef<'_>) -> Option<TaskDefFacts> {
     let family = td.family.known()?.to_string();
-    let mut names_incomplete = !td.containers_complete;
+    let mut names_incomplete = !td.containers.is_complete();
     let containers = td
         .containers
         .iter()
@@ -157,7 +157,7 @@ fn task_def_facts(file: FileId, td: &TaskDef<'_>) -> Option<TaskDefFacts> {
             };
             let mut ports = Vec::new();
             let mut ranges = Vec::new();
-            let mut ports_incomplete = !c.port_mappings_complete;
+            let mut ports_incomplete = !c.port_mappings.is_complete();
             for pm in &c.port_mappings {
                 match (pm.container_port, pm.container_port_range) {
                     (Val::Known(p, _), _) => ports.push(p),

@@ -135,7 +135,36 @@ fn words(name: &str) -> Vec<String> {
     out
 }
 
+/// Whether a name holds one of the words a secret's name has (`PASS`, `PWD`, `SECRET`,
+/// `TOKEN`, `KEY`, `CREDENTIAL`), in any case: one pass, no allocation (most names, such as
+/// `LOG_LEVEL` or `PORT`, are decided here).
+fn mentions_secret_word(name: &str) -> bool {
+    let b = name.as_bytes();
+    (0..b.len()).any(|i| {
+        let rest = &b[i..];
+        let starts = |w: &[u8]| {
+            rest.len() >= w.len()
+                && rest
+                    .iter()
+                    .zip(w)
+                    .all(|(a, c)| a.to_ascii_uppercase() == *c)
+        };
+        match b[i].to_ascii_uppercase() {
+            b'P' => starts(b"PASS") || starts(b"PWD"),
+            b'S' => starts(b"SECRET"),
+            b'T' => starts(b"TOKEN"),
+            b'K' => starts(b"KEY"),
+            b'C' => starts(b"CREDENTIAL"),
+            _ => false,
+        }
+    })
+}
+
 fn name_says(name: &str) -> NameSays {
+    // Most names (`LOG_LEVEL`, `PORT`) hold none of the words: decided without allocating.
+    if !mentions_secret_word(name) {
+        return NameSays::Nothing;
+    }
     let upper = name.to_ascii_uppercase();
     // `SECRET_ARN`, `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `API_KEY_PATH`: the name describes a
     // secret, its value is a reference or a setting.

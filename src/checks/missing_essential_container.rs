@@ -14,10 +14,10 @@ crate::declare_rule! {
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     // Omitted `essential` means true, so only "every container says false" fails; and only
     // when every container of the task was read.
-    if !td.containers_complete
-        || td.containers.is_empty()
-        || td.containers.iter().any(|c| c.is_essential() != Tri::No)
-    {
+    let Some(containers) = td.containers.complete() else {
+        return;
+    };
+    if containers.is_empty() || containers.iter().any(|c| c.is_essential() != Tri::No) {
         return;
     }
     let at = td.container_list_key.unwrap_or(td.anchor);

@@ -17,7 +17,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         return;
     }
     for c in &td.containers {
-        let (Some(key), false) = (c.port_mappings_key, c.port_mappings.is_empty()) else {
+        let (Some(key), false) = (c.port_mappings_key, c.port_mappings.none_known()) else {
             continue;
         };
         let finding = sink.report(

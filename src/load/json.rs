@@ -421,7 +421,18 @@ impl<'a> Parser<'a> {
     /// Skips template control actions (`{{ if .x }}`, `{{ else }}`, `{{ end }}`) where an item
     /// or a member, or the comma after one, belongs; what an `if`, `range` or `with` block
     /// encloses is read as unknown.
+    #[inline(always)]
     fn skip_controls(&mut self) -> Result<(), LoadError> {
+        self.skip_ws()?;
+        // The hot path: no template here.
+        if self.bytes.get(self.pos) == Some(&b'{') {
+            self.skip_control_actions()?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn skip_control_actions(&mut self) -> Result<(), LoadError> {
         loop {
             self.skip_ws()?;
             if self.bytes.get(self.pos) != Some(&b'{')
@@ -450,10 +461,8 @@ impl<'a> Parser<'a> {
     }
 
     /// A value inside a conditional block is unknown: the block may not be rendered.
-    fn conditional(&self, node: Node<'a>) -> Node<'a> {
-        if self.conditional == 0 {
-            return node;
-        }
+    #[cold]
+    fn unknown(&self, node: Node<'a>) -> Node<'a> {
         let range = (node.span.start as usize - self.base)..(node.span.end as usize - self.base);
         Node {
             span: node.span,
@@ -476,8 +485,10 @@ impl<'a> Parser<'a> {
             });
         }
         loop {
-            let item = self.value(depth)?;
-            let item = self.conditional(item);
+            let mut item = self.value(depth)?;
+            if self.conditional > 0 {
+                item = self.unknown(item);
+            }
             self.items.push(item);
             if self.separator(b']', start, "unterminated array: `]` expected")? {
                 let items = self.items.drain(mark..).collect();
@@ -550,8 +561,10 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws()?;
-            let value = self.value(depth)?;
-            let value = self.conditional(value);
+            let mut value = self.value(depth)?;
+            if self.conditional > 0 {
+                value = self.unknown(value);
+            }
             self.members.push(Member {
                 key,
                 key_span,

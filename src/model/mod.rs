@@ -10,7 +10,7 @@ use crate::load::Node;
 pub use pointer::Pointer;
 pub use service::{LoadBalancer, Service, ServiceShape, TaskDefRef};
 pub use task_def::{Container, EnvVar, NetworkMode, PortMapping, TaskDef, TaskDefShape};
-pub use value::{Tri, Val};
+pub use value::{List, Tri, Val};
 
 #[derive(Debug)]
 pub enum Resource<'t> {

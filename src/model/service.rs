@@ -1,8 +1,8 @@
 //! ECS services (create-service / update-service input, and their outputs).
 
 use super::pointer::Pointer;
-use super::value::{int, text, Val};
-use crate::load::tree::objects;
+use super::value::{int, text, List, Val};
+use crate::load::tree::{complete_list, objects};
 use crate::load::Node;
 use crate::span::Span;
 
@@ -35,7 +35,8 @@ pub struct Service<'t> {
     pub name: Val<&'t str>,
     pub task_definition: Val<&'t str>,
     pub launch_type: Val<&'t str>,
-    pub load_balancers: Vec<LoadBalancer<'t>>,
+    /// Not complete when `loadBalancers` is not a list or holds a placeholder.
+    pub load_balancers: List<LoadBalancer<'t>>,
 }
 
 #[derive(Debug)]
@@ -76,6 +77,7 @@ impl<'t> Service<'t> {
                     .collect()
             })
             .unwrap_or_default();
+        let load_balancers = List::new(load_balancers, complete_list(node.get("loadBalancers")));
         Service {
             shape,
             anchor,

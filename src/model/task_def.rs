@@ -1,7 +1,7 @@
 //! Task definitions and their container definitions, as typed views over the document tree.
 
 use super::pointer::Pointer;
-use super::value::{boolean, int, task_cpu, task_memory, text, Tri, Val};
+use super::value::{boolean, int, task_cpu, task_memory, text, List, Tri, Val};
 use crate::load::tree::{complete_list, objects};
 use crate::load::Node;
 use crate::span::Span;
@@ -95,11 +95,9 @@ pub struct TaskDef<'t> {
     /// `containerDefinitions`: its number of items (with the array's span) when it is an array.
     pub container_list: Val<usize>,
     pub container_list_key: Option<Span>,
-    pub containers: Vec<Container<'t>>,
-    /// False when the containers read are not all the task has: `containerDefinitions` is not
-    /// a list, holds an item that is not an object (a placeholder), or the file is one
-    /// container of a task defined elsewhere.
-    pub containers_complete: bool,
+    /// Not complete when `containerDefinitions` is not a list, holds an item that is not an
+    /// object (a placeholder), or the file is one container of a task defined elsewhere.
+    pub containers: List<Container<'t>>,
 }
 
 #[derive(Debug)]
@@ -118,11 +116,10 @@ pub struct Container<'t> {
     pub memory: Val<i64>,
     pub memory_reservation: Val<i64>,
     pub port_mappings_key: Option<Span>,
-    pub port_mappings: Vec<PortMapping<'t>>,
-    /// False when `portMappings` is not a list, or holds an item that is not a mapping (a
-    /// placeholder): the mappings read are then not all there are.
-    pub port_mappings_complete: bool,
-    pub environment: Vec<EnvVar<'t>>,
+    /// Not complete when `portMappings` is not a list, or holds an item that is not a mapping
+    /// (a placeholder).
+    pub port_mappings: List<PortMapping<'t>>,
+    pub environment: List<EnvVar<'t>>,
 }
 
 /// An `environment` entry: `{"name": …, "value": …}`.
@@ -203,7 +200,7 @@ impl<'t> TaskDef<'t> {
                 None => (Val::Unknown(n.span), Vec::new()),
             },
         };
-        let containers_complete = complete_list(list.map(|m| &m.value));
+        let containers = List::new(containers, complete_list(list.map(|m| &m.value)));
         let (requires_compatibilities, requires_compatibilities_unknown) =
             match node.get("requiresCompatibilities") {
                 None => (None, false),
@@ -236,7 +233,6 @@ impl<'t> TaskDef<'t> {
             container_list,
             container_list_key: list.map(|m| m.key_span),
             containers,
-            containers_complete,
         }
     }
 
@@ -249,6 +245,8 @@ impl<'t> TaskDef<'t> {
         text_of: &str,
     ) -> TaskDef<'t> {
         let unknown = Val::Unknown(span);
+        let complete =
+            shape == TaskDefShape::ContainerArray && items.iter().all(|i| i.as_object().is_some());
         let containers = if shape == TaskDefShape::SingleContainer {
             items
                 .iter()
@@ -260,7 +258,7 @@ impl<'t> TaskDef<'t> {
         TaskDef {
             shape,
             anchor: span,
-            containers,
+            containers: List::new(containers, complete),
             pointer,
             family: unknown,
             revision: Val::Unknown(span),
@@ -272,8 +270,6 @@ impl<'t> TaskDef<'t> {
             os_family: unknown,
             container_list: Val::Known(items.len(), span),
             container_list_key: None,
-            containers_complete: shape == TaskDefShape::ContainerArray
-                && items.iter().all(|i| i.as_object().is_some()),
         }
     }
 
@@ -377,6 +373,7 @@ impl<'t> Container<'t> {
         let [name, image, essential, privileged, cpu, memory, memory_reservation] = fields;
         let name = text(name);
         let port_mappings_complete = complete_list(pm.map(|m| &m.value));
+        let environment_complete = complete_list(env);
         let port_mappings = match pm.and_then(|m| m.value.as_array()) {
             Some(items) => {
                 let base = pointer.field("portMappings");
@@ -415,9 +412,8 @@ impl<'t> Container<'t> {
             memory: int(memory),
             memory_reservation: int(memory_reservation),
             port_mappings_key: pm.map(|m| m.key_span),
-            port_mappings,
-            port_mappings_complete,
-            environment,
+            port_mappings: List::new(port_mappings, port_mappings_complete),
+            environment: List::new(environment, environment_complete),
         }
     }
 

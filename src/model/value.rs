@@ -49,6 +49,56 @@ impl<T: Copy> Val<T> {
     }
 }
 
+/// A list field: the items the file states, read into `T`, and whether they are every item
+/// there is. A placeholder in place of the list, or of one of its items (`["${MORE}"]`, a
+/// `{{ range }}` block, an intrinsic), makes it incomplete. A check may look at each known item
+/// (`iter`) to report on it; it may conclude that no item matches, or that one is missing, only
+/// through [`List::complete`], which is `None` when the list is not known whole.
+#[derive(Debug)]
+pub struct List<T> {
+    items: Vec<T>,
+    complete: bool,
+}
+
+impl<T> List<T> {
+    /// `items` read from a list that is known whole when `complete`.
+    pub fn new(items: Vec<T>, complete: bool) -> List<T> {
+        List { items, complete }
+    }
+
+    /// An absent list: known, and empty.
+    pub fn absent() -> List<T> {
+        List::new(Vec::new(), true)
+    }
+
+    /// Every item, when the list is known whole.
+    pub fn complete(&self) -> Option<&[T]> {
+        self.complete.then_some(self.items.as_slice())
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// The items the file states (perhaps not all there are).
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.items.iter()
+    }
+
+    /// Whether the file states no item (it may still hold a placeholder for some).
+    pub fn none_known(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
 /// Yes / no / cannot tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tri {

@@ -1,0 +1,123 @@
+//! Unknown is a type: a placeholder standing for list items (in `containerDefinitions`,
+//! `portMappings`, `environment`, `loadBalancers`), quoted or not, makes the list incomplete,
+//! and nothing is concluded as "missing" from a list not known whole.
+
+mod common;
+
+use ecslint::load::{parse, Syntax};
+use ecslint::model::{recognise, Recognised, Resource};
+
+fn write(dir: &std::path::Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write");
+}
+
+/// The resources of one JSON document.
+fn with_resources(text: &str, f: impl FnOnce(&[Resource<'_>])) {
+    let docs = parse(text, Syntax::Json).expect("parses");
+    match recognise(&docs[0], text) {
+        Recognised::Resources(r) => f(&r),
+        other => panic!("not recognised: {other:?}"),
+    }
+}
+
+#[test]
+fn lists_holding_a_placeholder_are_not_complete() {
+    for placeholder in ["\"${MORE}\"", "${MORE}", "{{ .Values.more }}"] {
+        let task = format!(
+            r#"{{"family": "web", "containerDefinitions": [
+                {{"name": "web", "image": "nginx:1.27", "memory": 128,
+                  "portMappings": [{{"containerPort": 80}}, {placeholder}],
+                  "environment": [{{"name": "A", "value": "1"}}, {placeholder}]}},
+                {placeholder}]}}"#
+        );
+        with_resources(&task, |r| {
+            let Resource::TaskDef(td) = &r[0] else {
+                panic!("a task definition")
+            };
+            assert!(td.containers.complete().is_none(), "{placeholder}");
+            assert_eq!(td.containers.iter().count(), 1);
+            let c = td.containers.iter().next().expect("web");
+            assert!(c.port_mappings.complete().is_none(), "{placeholder}");
+            assert!(c.environment.complete().is_none(), "{placeholder}");
+            assert_eq!(c.environment.iter().count(), 1);
+        });
+        let service = format!(
+            r#"{{"serviceName": "web", "taskDefinition": "web", "desiredCount": 1,
+                "loadBalancers": [{{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/w/1", "containerName": "web", "containerPort": 80}}, {placeholder}]}}"#
+        );
+        with_resources(&service, |r| {
+            let Resource::Service(s) = &r[0] else {
+                panic!("a service")
+            };
+            assert!(s.load_balancers.complete().is_none(), "{placeholder}");
+            assert_eq!(s.load_balancers.iter().count(), 1);
+        });
+    }
+    // Without a placeholder, the same lists are known whole.
+    with_resources(
+        r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "portMappings": [], "environment": []}]}"#,
+        |r| {
+            let Resource::TaskDef(td) = &r[0] else {
+                panic!("a task definition")
+            };
+            assert!(td.containers.complete().is_some());
+            let c = td.containers.iter().next().expect("web");
+            assert!(c.port_mappings.complete().is_some() && c.environment.complete().is_some());
+        },
+    );
+}
+
+/// A task definition and a service; `more` is what follows the last item of each list.
+fn write_pair(dir: &std::path::Path, n: usize, more: &str) {
+    // Every container read says `essential: false`, but a placeholder may be the essential one
+    // (ECS108); the service's container and port may be behind placeholders (ECS401, ECS402).
+    write(
+        dir,
+        &format!("task{n}.json"),
+        &format!(
+            r#"{{"family": "web{n}", "containerDefinitions": [
+                {{"name": "sidecar", "image": "envoy:1.30", "memory": 128, "essential": false,
+                  "portMappings": [{{"containerPort": 9901}}{more}]}}{more}]}}"#
+        ),
+    );
+    write(
+        dir,
+        &format!("service{n}.json"),
+        &format!(
+            r#"{{"serviceName": "web{n}", "taskDefinition": "web{n}", "desiredCount": 1, "loadBalancers": [
+                {{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/w/1", "containerName": "web", "containerPort": 8080}},
+                {{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/s/1", "containerName": "sidecar", "containerPort": 8080}}{more}]}}"#
+        ),
+    );
+}
+
+#[test]
+fn a_placeholder_item_never_yields_a_missing_finding() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    write_pair(p, 0, r#", "${MORE}""#);
+    write_pair(p, 1, ", ${MORE}");
+    let (code, doc, err) = common::run_json(p, &["."]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(doc["findings"], serde_json::json!([]), "{doc}");
+
+    // The same files without the placeholders give each finding: the test can fail.
+    write_pair(p, 0, "");
+    write_pair(p, 1, "");
+    let (_, doc, _) = common::run_json(p, &["."]);
+    let mut rules = common::finding_list(&doc, false);
+    rules.sort();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        vec![
+            "service0.json ECS401",
+            "service0.json ECS402",
+            "service1.json ECS401",
+            "service1.json ECS402",
+            "task0.json ECS108",
+            "task1.json ECS108",
+        ],
+        "{doc}"
+    );
+}
