@@ -284,17 +284,18 @@ pub fn scope(
     })
 }
 
-/// The configuration file nearest above `path` (in its directory or a parent), with a cache
+/// The configuration file nearest above `file` (in its directory or a parent), with a cache
 /// of what each directory resolved to.
 pub fn nearest(
-    path: &Path,
+    file: &Path,
     cache: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>,
 ) -> Option<PathBuf> {
-    let dir = if path.is_dir() {
-        path.to_path_buf()
-    } else {
-        path.parent()?.to_path_buf()
-    };
+    // One lookup per directory, not per file: a run over 100,000 files in 1,000 directories
+    // asks the file system about 1,000 directories (and their parents) once each.
+    let dir = file.parent()?;
+    if let Some(hit) = cache.get(dir) {
+        return hit.clone();
+    }
     let mut walked = Vec::new();
     let mut found = None;
     for d in dir.ancestors() {
