@@ -252,12 +252,9 @@ pub fn entropy(s: &str) -> f64 {
         .sum()
 }
 
-/// Values that are clearly not a secret even under a secret-looking name.
-fn clearly_not_secret(value: &str) -> bool {
-    let v = value.trim();
-    // Under a name that only may hold a secret (`SORT_KEY`, `SIGNING_KEY`), only a value that
-    // looks random counts: long, several character classes, high entropy.
-    let classes = [
+/// How many of lower case, upper case, digits and other characters `v` mixes.
+fn character_classes(v: &str) -> usize {
+    [
         v.bytes().any(|b| b.is_ascii_lowercase()),
         v.bytes().any(|b| b.is_ascii_uppercase()),
         v.bytes().any(|b| b.is_ascii_digit()),
@@ -265,7 +262,15 @@ fn clearly_not_secret(value: &str) -> bool {
     ]
     .iter()
     .filter(|c| **c)
-    .count();
+    .count()
+}
+
+/// Values that are clearly not a secret even under a secret-looking name.
+fn clearly_not_secret(value: &str) -> bool {
+    let v = value.trim();
+    // Under a name that only may hold a secret (`SORT_KEY`, `SIGNING_KEY`), only a value that
+    // looks random counts: long, several character classes, high entropy.
+    let classes = character_classes(v);
     v.len() < 16
         || v.chars().any(char::is_whitespace)
         || is_reference_or_setting(v)
@@ -282,15 +287,7 @@ fn looks_like_a_name(v: &str) -> bool {
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"/.-_:".contains(&b))
         && v.bytes().any(|b| b"/.-_".contains(&b));
-    let classes = [
-        v.bytes().any(|b| b.is_ascii_lowercase()),
-        v.bytes().any(|b| b.is_ascii_uppercase()),
-        v.bytes().any(|b| b.is_ascii_digit()),
-        v.bytes().any(|b| !b.is_ascii_alphanumeric()),
-    ]
-    .iter()
-    .filter(|c| **c)
-    .count();
+    let classes = character_classes(v);
     lower_words || classes < 2
 }
 

@@ -71,15 +71,7 @@ impl LineIndex {
     /// The 1-based line and column of a byte offset. An offset inside a multi-byte character, or
     /// past the end of the text, is moved back to the nearest character boundary.
     pub fn position(&self, text: &str, offset: u32) -> Position {
-        let mut offset = (offset as usize).min(text.len());
-        while offset > 0 && !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self
-            .starts
-            .partition_point(|&s| s as usize <= offset)
-            .max(1);
-        let mut line_start = self.starts[line - 1] as usize;
+        let (offset, line, mut line_start) = self.locate(text, offset);
         // A byte-order mark is not a column.
         if line == 1 && text.starts_with('\u{feff}') && offset >= 3 {
             line_start = 3;
@@ -97,9 +89,9 @@ impl LineIndex {
 }
 
 impl LineIndex {
-    /// The 0-based line and UTF-16 column of a byte offset, as the Language Server Protocol
-    /// counts them (an edge conversion: the core keeps byte spans).
-    pub fn position_utf16(&self, text: &str, offset: u32) -> (u32, u32) {
+    /// The offset moved back to a character boundary (and into the text), its 1-based line,
+    /// and where that line starts.
+    fn locate(&self, text: &str, offset: u32) -> (usize, usize, usize) {
         let mut offset = (offset as usize).min(text.len());
         while offset > 0 && !text.is_char_boundary(offset) {
             offset -= 1;
@@ -108,7 +100,13 @@ impl LineIndex {
             .starts
             .partition_point(|&s| s as usize <= offset)
             .max(1);
-        let line_start = self.starts[line - 1] as usize;
+        (offset, line, self.starts[line - 1] as usize)
+    }
+
+    /// The 0-based line and UTF-16 column of a byte offset, as the Language Server Protocol
+    /// counts them (an edge conversion: the core keeps byte spans).
+    pub fn position_utf16(&self, text: &str, offset: u32) -> (u32, u32) {
+        let (offset, line, line_start) = self.locate(text, offset);
         let column: usize = text[line_start..offset].chars().map(char::len_utf16).sum();
         (clamp_u32(line - 1), clamp_u32(column))
     }
