@@ -1,7 +1,7 @@
 //! ECS206 duplicate-container-port: a container port appears in one port mapping only,
 //! whatever the protocol.
 
-use crate::model::TaskDef;
+use crate::model::{Container, TaskDef};
 use crate::rule::Sink;
 use crate::span::Span;
 
@@ -15,53 +15,51 @@ crate::declare_rule! {
     name: "duplicate-container-port",
     category: DeployError,
     severity: Error,
-    check: TaskDef(check),
+    check: Container(check),
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    for c in &td.containers {
-        // First mapping of each port, ordered so a range finds the ports inside it quickly
-        // (a hostile file can hold hundreds of thousands of mappings).
-        let mut ports: BTreeMap<i64, Span> = BTreeMap::new();
-        let mut ranges: Vec<((i64, i64), Span)> = Vec::new();
-        for pm in &c.port_mappings {
-            if let Some((port, span)) = pm.container_port.known_at() {
-                let earlier = ports
-                    .get(&port)
-                    .map(|s| (*s, "first mapped here"))
-                    .or_else(|| {
-                        // The API allows 100 ranges per container; past that, ECS205's business.
-                        ranges
-                            .iter()
-                            .take(MAX_RANGES)
-                            .find(|((a, b), _)| (*a..=*b).contains(&port))
-                            .map(|(_, s)| (*s, "inside this range"))
-                    });
-                if let Some((earlier, what)) = earlier {
-                    sink.report(
-                        span,
-                        pm.pointer.field("containerPort"),
-                        format!("container port {port} appears in more than one port mapping of container {}", c.label()),
-                    )
-                    .label(earlier, what)
-                    .help("keep one mapping per container port; the API rejects a port exposed twice, even for different protocols");
-                }
-                ports.entry(port).or_insert(span);
-            } else if let Some((raw, span)) = pm.container_port_range.known_at() {
-                let Some(range) = crate::domain::ports::parse(raw) else {
-                    continue;
-                };
-                if let Some((&port, &earlier)) = ports.range(range.0..=range.1).next() {
-                    sink.report(
-                        span,
-                        pm.pointer.field("containerPortRange"),
-                        format!("port range {raw} includes container port {port}, which another mapping of container {} already maps", c.label()),
-                    )
-                    .label(earlier, "mapped here")
-                    .help("keep one mapping per container port");
-                }
-                ranges.push((range, span));
+fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    // First mapping of each port, ordered so a range finds the ports inside it quickly
+    // (a hostile file can hold hundreds of thousands of mappings).
+    let mut ports: BTreeMap<i64, Span> = BTreeMap::new();
+    let mut ranges: Vec<((i64, i64), Span)> = Vec::new();
+    for pm in &c.port_mappings {
+        if let Some((port, span)) = pm.container_port.known_at() {
+            let earlier = ports
+                .get(&port)
+                .map(|s| (*s, "first mapped here"))
+                .or_else(|| {
+                    // The API allows 100 ranges per container; past that, ECS205's business.
+                    ranges
+                        .iter()
+                        .take(MAX_RANGES)
+                        .find(|((a, b), _)| (*a..=*b).contains(&port))
+                        .map(|(_, s)| (*s, "inside this range"))
+                });
+            if let Some((earlier, what)) = earlier {
+                sink.report(
+                    span,
+                    pm.pointer.field("containerPort"),
+                    format!("container port {port} appears in more than one port mapping of container {}", c.label()),
+                )
+                .label(earlier, what)
+                .help("keep one mapping per container port; the API rejects a port exposed twice, even for different protocols");
             }
+            ports.entry(port).or_insert(span);
+        } else if let Some((raw, span)) = pm.container_port_range.known_at() {
+            let Some(range) = crate::domain::ports::parse(raw) else {
+                continue;
+            };
+            if let Some((&port, &earlier)) = ports.range(range.0..=range.1).next() {
+                sink.report(
+                    span,
+                    pm.pointer.field("containerPortRange"),
+                    format!("port range {raw} includes container port {port}, which another mapping of container {} already maps", c.label()),
+                )
+                .label(earlier, "mapped here")
+                .help("keep one mapping per container port");
+            }
+            ranges.push((range, span));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! ECS212 latest-image-tag: an image with the `latest` tag, or no tag (which means `latest`).
 
 use crate::domain::images::{pin, templated_tag, Pin};
-use crate::model::{TaskDef, Val};
+use crate::model::{Container, TaskDef, Val};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -9,66 +9,64 @@ crate::declare_rule! {
     name: "latest-image-tag",
     category: Security,
     severity: Warning,
-    check: TaskDef(check),
+    check: Container(check),
     security_severity: "5.0",
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    for c in &td.containers {
-        if let (Val::Unknown(span), Some(image)) = (c.image, c.image_text) {
-            if templated_tag(image) == Some("latest") {
-                // Under the tag itself, when the token is the string as written (plain, or in
-                // quotes without escapes).
-                let quote = match span.range().len().checked_sub(image.len()) {
-                    Some(0) => Some(0),
-                    Some(2) => Some(1),
-                    _ => None,
-                };
-                let at = quote.map_or(span, |q| {
-                    let end = span.end as usize - q;
-                    crate::span::Span::new(end - "latest".len(), end)
-                });
-                sink.report(
-                    at,
-                    c.pointer.field("image"),
-                    format!(
-                        "image `{}` of container {} uses the mutable `latest` tag (its repository is a placeholder, its tag is not)",
-                        crate::domain::names::shown(image),
-                        c.label()
-                    ),
-                )
-                .help("pin a version or a digest instead of `latest`, for example `:1.2.3` or `@sha256:…`");
-            }
-            continue;
+fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    if let (Val::Unknown(span), Some(image)) = (c.image, c.image_text) {
+        if templated_tag(image) == Some("latest") {
+            // Under the tag itself, when the token is the string as written (plain, or in
+            // quotes without escapes).
+            let quote = match span.range().len().checked_sub(image.len()) {
+                Some(0) => Some(0),
+                Some(2) => Some(1),
+                _ => None,
+            };
+            let at = quote.map_or(span, |q| {
+                let end = span.end as usize - q;
+                crate::span::Span::new(end - "latest".len(), end)
+            });
+            sink.report(
+                at,
+                c.pointer.field("image"),
+                format!(
+                    "image `{}` of container {} uses the mutable `latest` tag (its repository is a placeholder, its tag is not)",
+                    crate::domain::names::shown(image),
+                    c.label()
+                ),
+            )
+            .help("pin a version or a digest instead of `latest`, for example `:1.2.3` or `@sha256:…`");
         }
-        let Some((image, span)) = c.image.known_at() else {
-            continue;
-        };
-        if image.trim().is_empty() {
-            continue;
-        }
-        let message = match pin(image) {
-            Pin::Tag("latest") => format!(
-                "image `{}` of container {} uses the mutable `latest` tag",
-                crate::domain::names::shown(image),
-                c.label()
-            ),
-            Pin::Untagged => format!(
-                "image `{}` of container {} has no tag, so it runs whatever `latest` is",
-                crate::domain::names::shown(image),
-                c.label()
-            ),
-            Pin::Digest | Pin::Tag(_) => continue,
-        };
-        let base = image
-            .rsplit_once(':')
-            .filter(|(_, t)| !t.contains('/'))
-            .map_or(image, |(b, _)| b);
-        sink.report(span, c.pointer.field("image"), message)
-            .help(format!(
-                "pin a version or a digest, for example `{base}:1.2.3` or `{base}@sha256:…`"
-            ));
+        return;
     }
+    let Some((image, span)) = c.image.known_at() else {
+        return;
+    };
+    if image.trim().is_empty() {
+        return;
+    }
+    let message = match pin(image) {
+        Pin::Tag("latest") => format!(
+            "image `{}` of container {} uses the mutable `latest` tag",
+            crate::domain::names::shown(image),
+            c.label()
+        ),
+        Pin::Untagged => format!(
+            "image `{}` of container {} has no tag, so it runs whatever `latest` is",
+            crate::domain::names::shown(image),
+            c.label()
+        ),
+        Pin::Digest | Pin::Tag(_) => return,
+    };
+    let base = image
+        .rsplit_once(':')
+        .filter(|(_, t)| !t.contains('/'))
+        .map_or(image, |(b, _)| b);
+    sink.report(span, c.pointer.field("image"), message)
+        .help(format!(
+            "pin a version or a digest, for example `{base}:1.2.3` or `{base}@sha256:…`"
+        ));
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! ECS207 memory-below-reservation: a container's hard `memory` limit below its soft
 //! `memoryReservation`.
 
-use crate::model::TaskDef;
+use crate::model::{Container, TaskDef};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -9,25 +9,23 @@ crate::declare_rule! {
     name: "memory-below-reservation",
     category: DeployError,
     severity: Error,
-    check: TaskDef(check),
+    check: Container(check),
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    for c in &td.containers {
-        let (Some((memory, memory_span)), Some((reservation, reservation_span))) =
-            (c.memory.known_at(), c.memory_reservation.known_at())
-        else {
-            continue;
-        };
-        if memory < reservation {
-            sink.report(
-                memory_span,
-                c.pointer.field("memory"),
-                format!("container {} `memory` {memory} MiB is below its `memoryReservation` {reservation} MiB", c.label()),
-            )
-            .label(reservation_span, "the soft limit is set here")
-            .help(format!("set `memory` to at least {reservation}, or lower `memoryReservation`"));
-        }
+fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    let (Some((memory, memory_span)), Some((reservation, reservation_span))) =
+        (c.memory.known_at(), c.memory_reservation.known_at())
+    else {
+        return;
+    };
+    if memory < reservation {
+        sink.report(
+            memory_span,
+            c.pointer.field("memory"),
+            format!("container {} `memory` {memory} MiB is below its `memoryReservation` {reservation} MiB", c.label()),
+        )
+        .label(reservation_span, "the soft limit is set here")
+        .help(format!("set `memory` to at least {reservation}, or lower `memoryReservation`"));
     }
 }
 

@@ -1,6 +1,6 @@
 //! ECS210 privileged-container: a container runs with `privileged: true`.
 
-use crate::model::TaskDef;
+use crate::model::{Container, TaskDef};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -8,20 +8,18 @@ crate::declare_rule! {
     name: "privileged-container",
     category: Security,
     severity: Warning,
-    check: TaskDef(check),
+    check: Container(check),
     security_severity: "8.0",
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    for c in &td.containers {
-        if let Some((true, span)) = c.privileged.known_at() {
-            sink.report(
-                span,
-                c.pointer.field("privileged"),
-                format!("container {} runs privileged, with root access to the host", c.label()),
-            )
-            .help("remove `privileged`; add only the capabilities it needs under `linuxParameters.capabilities.add`");
-        }
+fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    if let Some((true, span)) = c.privileged.known_at() {
+        sink.report(
+            span,
+            c.pointer.field("privileged"),
+            format!("container {} runs privileged, with root access to the host", c.label()),
+        )
+        .help("remove `privileged`; add only the capabilities it needs under `linuxParameters.capabilities.add`");
     }
 }
 

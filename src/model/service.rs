@@ -29,6 +29,8 @@ impl ServiceShape {
 
 #[derive(Debug)]
 pub struct Service<'t> {
+    /// The service's object in the tree: a data-driven check reads any field by path from here.
+    pub node: &'t Node<'t>,
     pub shape: ServiceShape,
     pub anchor: Span,
     pub pointer: Pointer,
@@ -79,6 +81,7 @@ impl<'t> Service<'t> {
             .unwrap_or_default();
         let load_balancers = List::new(load_balancers, complete_list(node.get("loadBalancers")));
         Service {
+            node,
             shape,
             anchor,
             pointer,

@@ -78,6 +78,9 @@ impl NetworkMode {
 
 #[derive(Debug)]
 pub struct TaskDef<'t> {
+    /// The task definition's object in the tree (none for a bare container array): a
+    /// data-driven check reads any field by path from here.
+    pub node: Option<&'t Node<'t>>,
     pub shape: TaskDefShape,
     /// Where a finding about a missing task-level field points.
     pub anchor: Span,
@@ -102,6 +105,8 @@ pub struct TaskDef<'t> {
 
 #[derive(Debug)]
 pub struct Container<'t> {
+    /// The container definition's object in the tree.
+    pub node: &'t Node<'t>,
     pub index: usize,
     pub anchor: Span,
     pub pointer: Pointer,
@@ -219,6 +224,7 @@ impl<'t> TaskDef<'t> {
             Some(rp) => Val::Unknown(rp.span),
         };
         TaskDef {
+            node: Some(node),
             shape,
             anchor,
             pointer,
@@ -256,6 +262,7 @@ impl<'t> TaskDef<'t> {
             containers(items, &pointer, text_of)
         };
         TaskDef {
+            node: None,
             shape,
             anchor: span,
             containers: List::new(containers, complete),
@@ -396,6 +403,7 @@ impl<'t> Container<'t> {
             })
             .unwrap_or_default();
         Container {
+            node,
             index,
             // Findings about a container point at its name when it has one.
             anchor: match name {
