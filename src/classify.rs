@@ -269,6 +269,8 @@ mod tests {
             Source::NotRead(Foreign::NotConfig)
         );
         assert_eq!(parse("-", "a: 1", true), Source::Parse(Syntax::Yaml));
+        assert_eq!(parse("-", "  [1]", true), Source::Parse(Syntax::Json));
+        assert_eq!(parse("x.json", "a: 1", true), Source::Parse(Syntax::Json));
         assert_eq!(
             parse("README.md", "portMappings: x\n", true),
             Source::NotRead(Foreign::NotConfig)

@@ -4,10 +4,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::bin;
 use common::run_json as run;
+use common::{bin, git};
 
 fn rules(doc: &serde_json::Value) -> Vec<String> {
     common::finding_list(doc, false)
@@ -218,27 +216,6 @@ fn yaml_comment_suppressions() {
     .expect("write");
     let (_, doc, _) = run(p, &["check", "--ignore", "ECS201"]);
     assert_eq!(rules(&doc), Vec::<String>::new());
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

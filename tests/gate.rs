@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{bin, run_json};
+use common::{bin, git, run_json, write};
 
 const CFN: &str = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: web\n";
 const CFN_NO_ECS: &str =
@@ -14,14 +14,6 @@ const CFN_NO_ECS: &str =
 const TF: &str = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n}\n";
 const TF_NO_ECS: &str = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n";
 const TASK: &str = r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 256}]}"#;
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = bin().current_dir(dir).args(args).output().expect("runs");
@@ -184,20 +176,6 @@ fn template_files_are_linted_around_their_placeholders() {
         vec!["broken.json ECS001"]
     );
     assert_eq!(doc["findings"][0]["line"], 1);
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

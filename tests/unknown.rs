@@ -4,12 +4,9 @@
 
 mod common;
 
+use common::write;
 use ecslint::load::{parse, Syntax};
 use ecslint::model::{recognise, Recognised, Resource};
-
-fn write(dir: &std::path::Path, name: &str, text: &str) {
-    std::fs::write(dir.join(name), text).expect("write");
-}
 
 /// The resources of one JSON document.
 fn with_resources(text: &str, f: impl FnOnce(&[Resource<'_>])) {

@@ -176,6 +176,9 @@ impl Plan {
         for scope in &mut self.scopes {
             scope.enabled.push(true);
             scope.severity.push(r.severity);
+            for (_, ignored) in &mut scope.per_file_ignores {
+                ignored.push(false);
+            }
         }
         for (_, ignored) in &mut self.per_file_ignores {
             ignored.push(false);

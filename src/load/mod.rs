@@ -34,27 +34,6 @@ impl Syntax {
             Syntax::Yaml => "YAML",
         }
     }
-
-    /// By extension: `.json` is JSON, `.yaml`/`.yml` YAML; anything else (stdin, `.tpl`, an
-    /// include glob's odd extension) by its first non-blank character.
-    pub fn detect(path: &str, text: &str) -> Syntax {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".json") {
-            Syntax::Json
-        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
-            Syntax::Yaml
-        } else {
-            match text
-                .trim_start_matches('\u{feff}')
-                .trim_start()
-                .chars()
-                .next()
-            {
-                Some('{') | Some('[') => Syntax::Json,
-                _ => Syntax::Yaml,
-            }
-        }
-    }
 }
 
 /// Parses a file's text into its documents (JSON has at most one; YAML may have several).
@@ -118,13 +97,5 @@ mod tests {
         let docs = parse(text, Syntax::Json).expect("parses");
         let a = docs[0].member("a").expect("a");
         assert_eq!(&text[a.key_span.range()], "\"a\"");
-    }
-
-    #[test]
-    fn syntax_detection() {
-        assert_eq!(Syntax::detect("x.json", "a: 1"), Syntax::Json);
-        assert_eq!(Syntax::detect("x.YML", "{}"), Syntax::Yaml);
-        assert_eq!(Syntax::detect("-", "  [1]"), Syntax::Json);
-        assert_eq!(Syntax::detect("x.tpl", "a: 1"), Syntax::Yaml);
     }
 }
