@@ -29,6 +29,16 @@ pub struct Finding {
     pub related: Vec<FileId>,
 }
 
+/// A location the linked model keeps for a value a cross-file rule may report on: its file,
+/// span, JSON pointer and stable path (computed while the file's tree was there).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    pub file: FileId,
+    pub span: Span,
+    pub pointer: Box<str>,
+    pub stable: Box<str>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Label {
     pub file: FileId,

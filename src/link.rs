@@ -1,99 +1,270 @@
-//! Link: the workspace graph across files. Each file contributes small owned facts about its
-//! task definitions and services (the trees are dropped after the per-file pass); cross-file
-//! rules run over these facts.
+//! Link: the linked model of the workspace. Each file contributes its resources as owned,
+//! linkable values ([`Linked`]): three-way values with their spans, kept after the file's tree
+//! is gone, and the sites (file, span, pointer, stable path) a cross-file rule may report at.
+//! The [`Workspace`] indexes them by kind and name, by logical id (within their file) and by
+//! ARN, and follows references: a service's task definition named by family, `family:revision`
+//! or ARN across the workspace, or by logical id (a CloudFormation `Ref`) within its own file
+//! first. Target groups, listeners, clusters and ecspresso configurations join as further
+//! [`Linked`] kinds and index keys, without structures of their own for each rule.
 
 use std::collections::HashMap;
 
-use crate::finding::FileId;
+use crate::finding::{FileId, Site};
 use crate::load::Node;
-use crate::model::pointer::stable_path;
-use crate::model::{Resource, TaskDef, TaskDefRef, Val};
+use crate::model::pointer::{pointer_at, stable_path};
+use crate::model::{Dialect, List, Resource, Service, TaskDef, TaskDefRef, Val};
 use crate::span::Span;
 
-#[derive(Debug, Clone)]
-pub struct TaskDefFacts {
-    pub file: FileId,
-    pub family: String,
-    pub revision: Option<i64>,
-    /// Where a label about the whole task definition points (its `containerDefinitions` key).
-    pub anchor: Span,
-    pub containers: Vec<ContainerFacts>,
-    /// Some container's name is not known (a placeholder): a missing name proves nothing.
-    pub names_incomplete: bool,
+/// An owned three-way value: known (with its span), absent, or unknown. A reference in the
+/// file is unknown here; what it names is a [`Link`].
+pub type Owned<T> = Val<'static, T>;
+
+/// A resource a file contributes to the workspace.
+#[derive(Debug)]
+pub enum Linked {
+    TaskDef(LinkedTaskDef),
+    Service(LinkedService),
 }
 
-#[derive(Debug, Clone)]
-pub struct ContainerFacts {
-    pub name: String,
-    pub name_span: Span,
+/// The kinds of resource the workspace indexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResourceKind {
+    TaskDef,
+    Service,
+}
+
+/// What every linked resource has: its file, and the keys it is found by.
+#[derive(Debug)]
+pub struct Identity {
+    pub file: FileId,
+    /// The spelling of its fields (for messages).
+    pub dialect: Dialect,
+    /// Its name: a task definition's family, a service's name.
+    pub name: Owned<Box<str>>,
+    /// Its logical id in its template or module (CloudFormation, Terraform), when it has one.
+    pub logical_id: Option<Box<str>>,
+    /// Its ARN, when the file states it (`describe-*` output).
+    pub arn: Option<Box<str>>,
+    /// Where a label about the whole resource points.
+    pub anchor: Span,
+}
+
+#[derive(Debug)]
+pub struct LinkedTaskDef {
+    pub id: Identity,
+    pub revision: Owned<i64>,
+    pub containers: List<LinkedContainer>,
+}
+
+#[derive(Debug)]
+pub struct LinkedContainer {
+    pub name: Owned<Box<str>>,
     /// The `portMappings` key, when there is one.
     pub port_mappings_key: Option<Span>,
-    pub ports: Vec<i64>,
-    pub ranges: Vec<(i64, i64)>,
-    /// Some mapping's port is not known: an unmapped port proves nothing.
-    pub ports_incomplete: bool,
+    pub port_mappings: List<LinkedPortMapping>,
 }
 
-#[derive(Debug, Clone)]
-pub struct ServiceFacts {
-    pub file: FileId,
-    pub name: Option<String>,
-    pub task_def: Option<TaskDefRef>,
-    pub load_balancers: Vec<LoadBalancerFacts>,
+#[derive(Debug, Clone, Copy)]
+pub struct LinkedPortMapping {
+    pub container_port: Owned<i64>,
+    /// `containerPortRange`, read as (first, last); unknown when it does not parse.
+    pub container_port_range: Owned<(i64, i64)>,
 }
 
-#[derive(Debug, Clone)]
-pub struct LoadBalancerFacts {
-    pub pointer: String,
-    pub container_name: Option<(String, Span)>,
-    pub container_name_pointer: String,
-    pub container_port: Option<(i64, Span)>,
-    pub container_port_pointer: String,
-    /// Stable paths (see `model::pointer::stable_path`) of the two pointers above.
-    pub container_name_stable: String,
-    pub container_port_stable: String,
+impl LinkedTaskDef {
+    /// Its family (linked task definitions always have one).
+    pub fn family(&self) -> &str {
+        self.id.name.as_known().map_or("", |n| n)
+    }
+
+    /// Every container's name, when all are known (the list whole, each name readable).
+    pub fn container_names(&self) -> Option<Vec<&str>> {
+        self.containers
+            .complete()?
+            .iter()
+            .map(|c| c.name.as_known().map(|n| &**n))
+            .collect()
+    }
+
+    /// The containers called `name`.
+    pub fn containers_named<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a LinkedContainer> + 'a {
+        self.containers
+            .iter()
+            .filter(move |c| c.name.as_known().is_some_and(|n| &**n == name))
+    }
 }
 
-#[derive(Debug, Default)]
-pub struct Workspace {
-    pub task_defs: Vec<TaskDefFacts>,
-    pub services: Vec<ServiceFacts>,
-    /// Task definitions by family (indices into `task_defs`, in file order).
-    by_family: HashMap<String, Vec<usize>>,
+impl LinkedService {
+    pub fn name(&self) -> Option<String> {
+        self.id.name.as_known().map(|n| n.to_string())
+    }
 }
 
-impl Workspace {
-    pub fn new(task_defs: Vec<TaskDefFacts>, services: Vec<ServiceFacts>) -> Workspace {
-        let mut by_family: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, t) in task_defs.iter().enumerate() {
-            by_family.entry(t.family.clone()).or_default().push(i);
+impl LinkedContainer {
+    /// Whether the container maps `port`: `Yes`, `No`, or `Unknown` when a mapping it may be
+    /// in cannot be read (a placeholder port, a list not known whole).
+    pub fn maps(&self, port: i64) -> crate::model::Tri {
+        use crate::model::Tri;
+        let stated = self.port_mappings.iter().any(|pm| {
+            pm.container_port.known() == Some(port)
+                || pm
+                    .container_port_range
+                    .known()
+                    .is_some_and(|(a, b)| (a..=b).contains(&port))
+        });
+        if stated {
+            return Tri::Yes;
         }
-        Workspace {
-            task_defs,
-            services,
-            by_family,
+        let unreadable = |pm: &&LinkedPortMapping| {
+            pm.container_port.is_unknown()
+                || (pm.container_port.is_absent() && pm.container_port_range.is_unknown())
+        };
+        match self.port_mappings.complete() {
+            Some(all) if !all.iter().any(|pm| unreadable(&pm)) => Tri::No,
+            _ => Tri::Unknown,
         }
     }
 
-    /// The task definitions a reference may mean. A `family:revision` reference prefers files
-    /// that state that revision; files that state no revision (register input, which becomes
-    /// the next revision) also count. Files stating a different revision never do.
-    pub fn resolve(&self, r: &TaskDefRef) -> Vec<&TaskDefFacts> {
-        let same_family = self
-            .by_family
-            .get(&r.family)
-            .map_or(&[][..], Vec::as_slice)
+    /// The single ports it maps, as stated.
+    pub fn ports(&self) -> Vec<i64> {
+        self.port_mappings
             .iter()
-            .map(|&i| &self.task_defs[i]);
+            .filter_map(|pm| pm.container_port.known())
+            .collect()
+    }
+}
+
+/// What a reference to another resource names, as the linker follows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    Absent,
+    /// A placeholder or an expression: it names something, nobody knows what.
+    Unknown,
+    /// A task definition by family, `family:revision` or ARN.
+    TaskDef(TaskDefRef),
+    /// A resource of the same file by logical id (CloudFormation `Ref`, `Fn::GetAtt`).
+    LogicalId(Box<str>),
+}
+
+#[derive(Debug)]
+pub struct LinkedService {
+    pub id: Identity,
+    pub task_definition: Link,
+    pub load_balancers: List<LinkedLoadBalancer>,
+}
+
+#[derive(Debug)]
+pub struct LinkedLoadBalancer {
+    pub container_name: Owned<Box<str>>,
+    pub container_port: Owned<i64>,
+    /// Where findings about the two go (pointer and stable path from the file's tree).
+    pub container_name_site: Option<Site>,
+    pub container_port_site: Option<Site>,
+}
+
+/// An index into the workspace's resources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Id {
+    TaskDef(usize),
+    Service(usize),
+}
+
+/// Every linked resource of the run, and the indexes that resolve references.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub task_defs: Vec<LinkedTaskDef>,
+    pub services: Vec<LinkedService>,
+    by_name: HashMap<(ResourceKind, Box<str>), Vec<Id>>,
+    by_logical_id: HashMap<(FileId, Box<str>), Id>,
+    by_arn: HashMap<Box<str>, Id>,
+}
+
+impl Workspace {
+    /// Adds a file's resources (files are added in file order, so indexes list them in it).
+    pub fn add(&mut self, resource: Linked) {
+        let (kind, id, identity) = match resource {
+            Linked::TaskDef(t) => {
+                self.task_defs.push(t);
+                let i = self.task_defs.len() - 1;
+                (ResourceKind::TaskDef, Id::TaskDef(i), &self.task_defs[i].id)
+            }
+            Linked::Service(s) => {
+                self.services.push(s);
+                let i = self.services.len() - 1;
+                (ResourceKind::Service, Id::Service(i), &self.services[i].id)
+            }
+        };
+        if let Some(name) = identity.name.as_known() {
+            self.by_name
+                .entry((kind, name.clone()))
+                .or_default()
+                .push(id);
+        }
+        if let Some(logical) = &identity.logical_id {
+            self.by_logical_id
+                .insert((identity.file, logical.clone()), id);
+        }
+        if let Some(arn) = &identity.arn {
+            self.by_arn.insert(arn.clone(), id);
+        }
+    }
+
+    /// The resources of `kind` called `name`, in file order.
+    pub fn named(&self, kind: ResourceKind, name: &str) -> &[Id] {
+        self.by_name
+            .get(&(kind, Box::from(name)))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn task_def(&self, id: Id) -> Option<&LinkedTaskDef> {
+        match id {
+            Id::TaskDef(i) => self.task_defs.get(i),
+            Id::Service(_) => None,
+        }
+    }
+
+    /// The task definitions a service's `taskDefinition` may mean: by logical id within the
+    /// service's file; by ARN when a file states that ARN; else by family. A `family:revision`
+    /// reference prefers files that state that revision; files that state no revision
+    /// (register input, which becomes the next revision) also count; files stating a different
+    /// revision never do. Empty when the reference is unknown or names nothing here.
+    pub fn task_defs_of(&self, service: &LinkedService) -> Vec<&LinkedTaskDef> {
+        match &service.task_definition {
+            Link::Absent | Link::Unknown => Vec::new(),
+            Link::LogicalId(logical) => self
+                .by_logical_id
+                .get(&(service.id.file, logical.clone()))
+                .and_then(|id| self.task_def(*id))
+                .into_iter()
+                .collect(),
+            Link::TaskDef(r) => {
+                if let Some(t) = r.arn.as_deref().and_then(|a| self.by_arn.get(a)) {
+                    if let Some(t) = self.task_def(*t) {
+                        return vec![t];
+                    }
+                }
+                self.by_family(r)
+            }
+        }
+    }
+
+    fn by_family(&self, r: &TaskDefRef) -> Vec<&LinkedTaskDef> {
+        let same_family = self
+            .named(ResourceKind::TaskDef, &r.family)
+            .iter()
+            .filter_map(|id| self.task_def(*id));
         match r.revision {
             None => same_family.collect(),
             Some(rev) => {
-                let exact: Vec<&TaskDefFacts> = same_family
+                let exact: Vec<&LinkedTaskDef> = same_family
                     .clone()
-                    .filter(|t| t.revision == Some(rev))
+                    .filter(|t| t.revision.known() == Some(rev))
                     .collect();
                 if exact.is_empty() {
-                    same_family.filter(|t| t.revision.is_none()).collect()
+                    same_family.filter(|t| t.revision.is_absent()).collect()
                 } else {
                     exact
                 }
@@ -102,92 +273,174 @@ impl Workspace {
     }
 }
 
-/// Facts a file contributes to the workspace.
-pub fn facts(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<Fact> {
+/// The linkable form of a resource `file` holds (`doc` is its document, for pointers).
+pub fn linked(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<Linked> {
     match resource {
-        Resource::TaskDef(td) => task_def_facts(file, td).map(Fact::TaskDef),
-        Resource::Service(s) => {
-            let task_def = s.task_definition.known().and_then(TaskDefRef::parse);
-            let load_balancers = s
-                .load_balancers
-                .iter()
-                .map(|lb| {
-                    let name_pointer = lb.pointer.field("containerName").to_string();
-                    let port_pointer = lb.pointer.field("containerPort").to_string();
-                    LoadBalancerFacts {
-                        pointer: lb.pointer.to_string(),
-                        container_name: lb
-                            .container_name
-                            .known_at()
-                            .map(|(n, s)| (n.to_string(), s)),
-                        container_name_stable: stable_path(doc, &name_pointer),
-                        container_name_pointer: name_pointer,
-                        container_port: lb.container_port.known_at(),
-                        container_port_stable: stable_path(doc, &port_pointer),
-                        container_port_pointer: port_pointer,
-                    }
-                })
-                .collect();
-            Some(Fact::Service(ServiceFacts {
-                file,
-                name: s.resource_name(),
-                task_def,
-                load_balancers,
-            }))
-        }
+        Resource::TaskDef(td) => linked_task_def(file, td).map(Linked::TaskDef),
+        Resource::Service(s) => Some(Linked::Service(linked_service(file, s, doc))),
     }
 }
 
-#[derive(Debug)]
-pub enum Fact {
-    TaskDef(TaskDefFacts),
-    Service(ServiceFacts),
+/// A value owned: a reference becomes unknown (what it names is a [`Link`]).
+fn owned<T, U>(v: Val<'_, T>, f: impl FnOnce(T) -> U) -> Owned<U> {
+    match v {
+        Val::Known(t, s) => Val::Known(f(t), s),
+        Val::Absent => Val::Absent,
+        Val::Unknown(s) | Val::Ref(_, s) => Val::Unknown(s),
+    }
 }
 
-fn task_def_facts(file: FileId, td: &TaskDef<'_>) -> Option<TaskDefFacts> {
-    let family = td.family.known()?.to_string();
-    let mut names_incomplete = !td.containers.is_complete();
+fn site(file: FileId, doc: &Node<'_>, span: Option<Span>) -> Option<Site> {
+    let span = span?;
+    let pointer = pointer_at(doc, span).to_string();
+    Some(Site {
+        file,
+        span,
+        stable: stable_path(doc, &pointer).into(),
+        pointer: pointer.into(),
+    })
+}
+
+fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedService {
+    let task_definition = match s.task_definition {
+        Val::Known(text, _) => TaskDefRef::parse(text).map_or(Link::Unknown, Link::TaskDef),
+        Val::Ref(target, _) => Link::LogicalId(target.id.into()),
+        Val::Unknown(_) => Link::Unknown,
+        Val::Absent => Link::Absent,
+    };
+    let items = s
+        .load_balancers
+        .iter()
+        .map(|lb| LinkedLoadBalancer {
+            container_name: owned(lb.container_name, Box::from),
+            container_port: owned(lb.container_port, |p| p),
+            container_name_site: site(file, doc, lb.container_name.span()),
+            container_port_site: site(file, doc, lb.container_port.span()),
+        })
+        .collect();
+    LinkedService {
+        id: Identity {
+            file,
+            dialect: s.dialect,
+            name: owned(s.name, Box::from),
+            logical_id: None,
+            arn: None,
+            anchor: s.anchor,
+        },
+        task_definition,
+        load_balancers: List::new(items, s.load_balancers.is_complete()),
+    }
+}
+
+/// Only task definitions whose family is known are linked: nothing could name the others.
+fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
+    td.family.known()?;
     let containers = td
         .containers
         .iter()
-        .filter_map(|c| {
-            let Some((name, name_span)) = c.name.known_at() else {
-                names_incomplete = true;
-                return None;
-            };
-            let mut ports = Vec::new();
-            let mut ranges = Vec::new();
-            let mut ports_incomplete = !c.port_mappings.is_complete();
-            for pm in &c.port_mappings {
-                match (pm.container_port, pm.container_port_range) {
-                    (Val::Known(p, _), _) => ports.push(p),
-                    (_, Val::Known(r, _)) => match crate::domain::ports::parse(r) {
-                        Some(range) => ranges.push(range),
-                        None => ports_incomplete = true,
+        .map(|c| {
+            let mappings: Vec<LinkedPortMapping> = c
+                .port_mappings
+                .iter()
+                .map(|pm| LinkedPortMapping {
+                    container_port: owned(pm.container_port, |p| p),
+                    container_port_range: match owned(pm.container_port_range, |r| r) {
+                        Val::Known(r, s) => match crate::domain::ports::parse(r) {
+                            Some(range) => Val::Known(range, s),
+                            None => Val::Unknown(s),
+                        },
+                        Val::Absent => Val::Absent,
+                        Val::Unknown(s) | Val::Ref(_, s) => Val::Unknown(s),
                     },
-                    (Val::Absent, Val::Absent) => {}
-                    _ => ports_incomplete = true,
-                }
-            }
-            ports.shrink_to_fit();
-            Some(ContainerFacts {
-                name: name.to_string(),
-                name_span,
+                })
+                .collect();
+            LinkedContainer {
+                name: owned(c.name, Box::from),
                 port_mappings_key: c.port_mappings_key,
-                ports,
-                ranges,
-                ports_incomplete,
-            })
+                port_mappings: List::new(mappings, c.port_mappings.is_complete()),
+            }
         })
         .collect();
-    let mut containers: Vec<ContainerFacts> = containers;
-    containers.shrink_to_fit();
-    Some(TaskDefFacts {
-        file,
-        family,
-        revision: td.revision.known(),
-        anchor: td.container_list_key.unwrap_or(td.anchor),
-        containers,
-        names_incomplete,
+    let arn = td
+        .node
+        .and_then(|n| n.get("taskDefinitionArn"))
+        .and_then(Node::as_str)
+        .filter(|_| td.dialect == Dialect::Api)
+        .map(Box::from);
+    Some(LinkedTaskDef {
+        id: Identity {
+            file,
+            dialect: td.dialect,
+            name: owned(td.family, Box::from),
+            logical_id: None,
+            arn,
+            anchor: td.container_list_key.unwrap_or(td.anchor),
+        },
+        revision: owned(td.revision, |r| r),
+        containers: List::new(containers, td.containers.is_complete()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task_def(file: FileId, family: &str, logical_id: Option<&str>) -> Linked {
+        Linked::TaskDef(LinkedTaskDef {
+            id: Identity {
+                file,
+                dialect: Dialect::Api,
+                name: Val::Known(family.into(), Span::default()),
+                logical_id: logical_id.map(Box::from),
+                arn: None,
+                anchor: Span::default(),
+            },
+            revision: Val::Absent,
+            containers: List::absent(),
+        })
+    }
+
+    fn service(file: FileId, task_definition: Link) -> LinkedService {
+        LinkedService {
+            id: Identity {
+                file,
+                dialect: Dialect::Api,
+                name: Val::Known("api".into(), Span::default()),
+                logical_id: None,
+                arn: None,
+                anchor: Span::default(),
+            },
+            task_definition,
+            load_balancers: List::absent(),
+        }
+    }
+
+    #[test]
+    fn logical_ids_resolve_within_their_file_only() {
+        let mut ws = Workspace::default();
+        ws.add(task_def(0, "web", Some("TaskDef")));
+        ws.add(task_def(1, "other", Some("TaskDef")));
+        let same_file = service(0, Link::LogicalId("TaskDef".into()));
+        let families: Vec<_> = ws
+            .task_defs_of(&same_file)
+            .iter()
+            .map(|t| t.id.name.as_known().map(|n| n.to_string()))
+            .collect();
+        assert_eq!(families, vec![Some("web".to_string())]);
+        let elsewhere = service(2, Link::LogicalId("TaskDef".into()));
+        assert!(ws.task_defs_of(&elsewhere).is_empty());
+        assert!(ws.task_defs_of(&service(0, Link::Unknown)).is_empty());
+    }
+
+    #[test]
+    fn families_and_revisions() {
+        let mut ws = Workspace::default();
+        ws.add(task_def(0, "web", None));
+        let by_family = service(1, Link::TaskDef(TaskDefRef::parse("web:7").expect("ref")));
+        assert_eq!(ws.task_defs_of(&by_family).len(), 1);
+        let other = service(1, Link::TaskDef(TaskDefRef::parse("api").expect("ref")));
+        assert!(ws.task_defs_of(&other).is_empty());
+        assert_eq!(ws.named(ResourceKind::TaskDef, "web"), &[Id::TaskDef(0)]);
+        assert!(ws.named(ResourceKind::Service, "web").is_empty());
+    }
 }

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::finding::{FileId, Finding};
+use crate::finding::{FileId, Finding, Site};
 use crate::link::Workspace;
-use crate::model::{Container, Resource, Service, TaskDef};
+use crate::load::Node;
+use crate::model::pointer::{pointer_at, stable_path};
+use crate::model::{At, Container, Resource, Service, TaskDef};
 use crate::span::Span;
 
 #[derive(
@@ -323,42 +325,62 @@ pub fn section<'d>(docs: &'d str, heading: &str) -> Option<&'d str> {
     Some(rest[..end].trim())
 }
 
-/// Where a check reports. The engine points it at the current rule and file.
+/// Where a check reports. The engine points it at the current rule, file and document.
 pub struct Sink<'a> {
     pub(crate) rule: RuleRef,
     pub(crate) file: FileId,
     pub(crate) resource: Option<&'a str>,
+    /// The document being checked: a finding's pointer is derived from it.
+    pub(crate) doc: Option<&'a Node<'a>>,
     pub(crate) out: &'a mut Vec<Finding>,
 }
 
 impl Sink<'_> {
-    /// Reports a finding at `span` (in the current file), for the value at `pointer`.
-    pub fn report(
-        &mut self,
-        span: Span,
-        pointer: impl AsRef<str>,
-        message: impl Into<String>,
-    ) -> &mut Finding {
+    /// Reports a finding at `at` in the current document: a span (the value or key the
+    /// finding is about), or a resource's `missing()` (a field it lacks). The finding's JSON
+    /// pointer and stable path are derived from the document, never spelled by the rule.
+    pub fn report(&mut self, at: impl Into<At>, message: impl Into<String>) -> &mut Finding {
+        let at = at.into();
+        let (pointer, stable) = match self.doc {
+            Some(doc) => {
+                let pointer = pointer_at(doc, at.object.unwrap_or(at.span)).to_string();
+                let stable = stable_path(doc, &pointer);
+                (pointer, stable)
+            }
+            None => (String::new(), String::new()),
+        };
         let file = self.file;
-        self.report_in(file, span, pointer, message)
+        self.push(file, at.span, pointer, stable, message.into())
     }
 
-    /// Reports a finding in another file (workspace rules).
-    pub fn report_in(
+    /// Reports a finding at a location the linked model kept (workspace rules, which run
+    /// after every file's tree is gone).
+    pub fn report_at(&mut self, site: &Site, message: impl Into<String>) -> &mut Finding {
+        self.push(
+            site.file,
+            site.span,
+            site.pointer.to_string(),
+            site.stable.to_string(),
+            message.into(),
+        )
+    }
+
+    fn push(
         &mut self,
         file: FileId,
         span: Span,
-        pointer: impl AsRef<str>,
-        message: impl Into<String>,
+        pointer: String,
+        stable: String,
+        message: String,
     ) -> &mut Finding {
         self.out.push(Finding {
             rule: self.rule.clone(),
             severity: self.rule.severity,
             file,
             span,
-            pointer: pointer.as_ref().to_string(),
-            stable: pointer.as_ref().to_string(),
-            message: message.into(),
+            pointer,
+            stable,
+            message,
             help: None,
             labels: Vec::new(),
             resource: self.resource.map(str::to_string),

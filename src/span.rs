@@ -28,6 +28,11 @@ impl Span {
         Span::new(start, start + len)
     }
 
+    /// Whether `inner` lies within this span.
+    pub fn holds(self, inner: Span) -> bool {
+        self.start <= inner.start && inner.end <= self.end
+    }
+
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }

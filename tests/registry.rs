@@ -27,7 +27,6 @@ fn team_prefix() -> Rule {
                     if !family.starts_with("team-") {
                         sink.report(
                             span,
-                            "/family",
                             format!("family `{family}` does not start with `team-`"),
                         );
                     }

@@ -1,5 +1,7 @@
 //! ECS104 container-cpu-exceeds-task: the containers' `cpu` must fit in the task's `cpu`.
 
+use crate::model::fields::{container, task};
+use crate::model::Spelled;
 use crate::model::{TaskDef, Tri};
 use crate::rule::Sink;
 
@@ -33,22 +35,24 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if total <= task_cpu {
         return;
     }
+    let cpu = td.key(&task::CPU);
     let message = if known.len() == 1 {
         format!(
-            "container {} reserves {total} CPU units, more than the task's `cpu` {task_cpu}",
+            "container {} reserves {total} CPU units, more than the task's `{cpu}` {task_cpu}",
             known[0].0.label()
         )
     } else {
         format!(
-            "containers reserve {total} CPU units in total, more than the task's `cpu` {task_cpu}"
+            "containers reserve {total} CPU units in total, more than the task's `{cpu}` {task_cpu}"
         )
     };
-    let finding = sink.report(task_span, td.pointer.field("cpu"), message);
+    let finding = sink.report(task_span, message);
     for (c, v, s) in &known {
         finding.label(*s, format!("{} reserves {v}", c.label()));
     }
+    let container_cpu = td.key(&container::CPU);
     finding.help(format!(
-        "raise the task `cpu`, or lower the containers' `cpu` so they add up to at most {task_cpu}"
+        "raise the task `{cpu}`, or lower the containers' `{container_cpu}` so they add up to at most {task_cpu}"
     ));
 }
 

@@ -1,6 +1,8 @@
 //! ECS105 container-memory-exceeds-task: each container's `memory`, and the sum of what the
 //! containers reserve, must fit in the task's `memory`.
 
+use crate::model::fields::{container, task};
+use crate::model::Spelled;
 use crate::model::{TaskDef, Tri};
 use crate::rule::Sink;
 
@@ -21,6 +23,8 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let Some((task_memory, task_span)) = td.memory.known_at() else {
         return;
     };
+    let memory = td.key(&task::MEMORY);
+    let container_memory = td.key(&container::MEMORY);
     let mut any_single = false;
     for c in &td.containers {
         if let Some((m, span)) = c.memory.known_at() {
@@ -28,11 +32,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 any_single = true;
                 sink.report(
                     span,
-                    c.pointer.field("memory"),
-                    format!("container {} `memory` {m} MiB is more than the task's `memory` {task_memory} MiB", c.label()),
+                    format!("container {} `{container_memory}` {m} MiB is more than the task's `{memory}` {task_memory} MiB", c.label()),
                 )
                 .label(task_span, "task memory is set here")
-                .help(format!("lower the container `memory` to at most {task_memory}, or raise the task `memory`"));
+                .help(format!("lower the container `{container_memory}` to at most {task_memory}, or raise the task `{memory}`"));
             }
         }
     }
@@ -61,14 +64,14 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     }
     let finding = sink.report(
         task_span,
-        td.pointer.field("memory"),
-        format!("containers reserve {total} MiB in total, more than the task's `memory` {task_memory} MiB"),
+        format!("containers reserve {total} MiB in total, more than the task's `{memory}` {task_memory} MiB"),
     );
     for (c, v, s) in &reserved {
         finding.label(*s, format!("{} reserves {v} MiB", c.label()));
     }
     finding.help(format!(
-        "raise the task `memory` to at least {total}, or lower the containers' `memoryReservation`"
+        "raise the task `{memory}` to at least {total}, or lower the containers' `{}`",
+        td.key(&container::MEMORY_RESERVATION)
     ));
 }
 

@@ -26,7 +26,6 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             Some(&earlier) => {
                 sink.report(
                     span,
-                    c.pointer.field("name"),
                     format!("container name `{name}` is used by another container of this task definition"),
                 )
                 .label(earlier, "first used here")

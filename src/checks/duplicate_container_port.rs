@@ -39,7 +39,6 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             if let Some((earlier, what)) = earlier {
                 sink.report(
                     span,
-                    pm.pointer.field("containerPort"),
                     format!("container port {port} appears in more than one port mapping of container {}", c.label()),
                 )
                 .label(earlier, what)
@@ -53,7 +52,6 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             if let Some((&port, &earlier)) = ports.range(range.0..=range.1).next() {
                 sink.report(
                     span,
-                    pm.pointer.field("containerPortRange"),
                     format!("port range {raw} includes container port {port}, which another mapping of container {} already maps", c.label()),
                 )
                 .label(earlier, "mapped here")

@@ -1,6 +1,8 @@
 //! ECS204 ephemeral-host-port: a static `hostPort` inside the range ECS hands out as dynamic
 //! host ports.
 
+use crate::model::fields::port_mapping;
+use crate::model::Spelled;
 use crate::model::{NetworkMode, TaskDef};
 use crate::rule::Sink;
 
@@ -28,10 +30,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             if (first..=65535).contains(&port) && !super::reserved_host_port::is_reserved(port) {
                 sink.report(
                     span,
-                    pm.pointer.field("hostPort"),
                     format!("static host port {port} of container {} is in the ephemeral range {first}–65535 used for dynamic host ports", c.label()),
                 )
-                .help("omit `hostPort` (or set it to 0) for a dynamic port, or pick a static port below 32768 (outside every ephemeral range an instance may use)");
+                .help(format!("omit `{}` (or set it to 0) for a dynamic port, or pick a static port below 32768 (outside every ephemeral range an instance may use)", pm.key(&port_mapping::HOST_PORT)));
             }
         }
     }

@@ -1,5 +1,7 @@
 //! ECS102 fargate-missing-task-size: Fargate needs task-level `cpu` and `memory`.
 
+use crate::model::fields::task;
+use crate::model::Spelled;
 use crate::model::{TaskDef, Tri};
 use crate::rule::Sink;
 
@@ -31,24 +33,24 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         .known()
         .and_then(|c| crate::domain::fargate::memories(c).and_then(|m| m.first().copied()))
         .unwrap_or(512);
-    let cpu_example = format!("\"cpu\": \"{cpu_example}\"");
-    let memory_example = format!("\"memory\": \"{memory_example}\"");
     for (field, missing, example) in [
-        ("cpu", td.cpu.is_absent(), cpu_example.as_str()),
-        ("memory", td.memory.is_absent(), memory_example.as_str()),
+        (&task::CPU, td.cpu.is_absent(), cpu_example),
+        (&task::MEMORY, td.memory.is_absent(), memory_example),
     ] {
         if !missing {
             continue;
         }
+        let field = td.key(field);
         let finding = sink.report(
-            td.anchor,
-            &td.pointer,
+            td.missing(),
             format!("Fargate requires a task-level `{field}`, but the task definition has none"),
         );
         if let Some(span) = fargate {
             finding.label(span, "Fargate is required here");
         }
-        finding.help(format!("add a valid Fargate size, for example {example}"));
+        finding.help(format!(
+            "add a valid Fargate size, for example `{field}` \"{example}\""
+        ));
     }
 }
 

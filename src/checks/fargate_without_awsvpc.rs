@@ -1,5 +1,7 @@
 //! ECS101 fargate-without-awsvpc: a Fargate task definition must state `networkMode: awsvpc`.
 
+use crate::model::fields::task;
+use crate::model::Spelled;
 use crate::model::{TaskDef, Tri, Val};
 use crate::rule::Sink;
 
@@ -16,23 +18,22 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let fargate = td.fargate_span();
+    let network_mode = td.key(&task::NETWORK_MODE);
     let finding = match td.network_mode {
-        Val::Known("awsvpc", _) | Val::Unknown(_) => return,
+        Val::Known("awsvpc", _) | Val::Unknown(_) | Val::Ref(..) => return,
         Val::Known(mode, span) => sink.report(
             span,
-            td.pointer.field("networkMode"),
-            format!("Fargate requires network mode `awsvpc`, but `networkMode` is `{mode}`"),
+            format!("Fargate requires network mode `awsvpc`, but `{network_mode}` is `{mode}`"),
         ),
         Val::Absent => sink.report(
-            td.anchor,
-            &td.pointer,
-            "Fargate requires network mode `awsvpc`, but `networkMode` is omitted, which means `bridge`",
+            td.missing(),
+            format!("Fargate requires network mode `awsvpc`, but `{network_mode}` is omitted, which means `bridge`"),
         ),
     };
     if let Some(span) = fargate {
         finding.label(span, "Fargate is required here");
     }
-    finding.help("set \"networkMode\": \"awsvpc\"");
+    finding.help(format!("set `{network_mode}` to \"awsvpc\""));
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! ECS201 host-port-mismatch: under `awsvpc` and `host` network modes, `hostPort` must be
 //! omitted or equal to `containerPort`.
 
+use crate::model::fields::port_mapping;
+use crate::model::Spelled;
 use crate::model::{NetworkMode, TaskDef};
 use crate::rule::Sink;
 
@@ -27,17 +29,18 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             if host == container {
                 continue;
             }
+            let host_port = pm.key(&port_mapping::HOST_PORT);
             sink.report(
                 host_span,
-                pm.pointer.field("hostPort"),
                 format!(
-                    "`hostPort` {host} of container {} differs from `containerPort` {container}; under `{}` network mode they must be equal",
+                    "`{host_port}` {host} of container {} differs from `{}` {container}; under `{}` network mode they must be equal",
                     c.label(),
+                    pm.key(&port_mapping::CONTAINER_PORT),
                     mode.as_str()
                 ),
             )
             .label(container_span, format!("container port is {container}"))
-            .help(format!("write \"hostPort\": {container}, or remove `hostPort`"));
+            .help(format!("set `{host_port}` to {container}, or remove `{host_port}`"));
         }
     }
 }

@@ -1,6 +1,8 @@
 //! ECS209 invalid-container-name: every container needs a name matching
 //! `^[A-Za-z0-9_-]{1,255}$`.
 
+use crate::model::fields::container;
+use crate::model::Spelled;
 use crate::domain::names::api_name_problem;
 use crate::domain::names::suggest;
 use crate::model::{Container, TaskDef, TaskDefShape, Val};
@@ -19,22 +21,17 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         // A lone container object is a fragment; the tool that assembles the task
         // definition may supply the name. Lists of containers must name each one.
         Val::Absent if td.shape != TaskDefShape::SingleContainer => {
-            sink.report(
-                c.anchor,
-                &c.pointer,
-                format!("container {} has no `name`", c.label()),
-            )
-            .help("add \"name\": \"app\" (letters, digits, `-` and `_`)");
+            let name = c.key(&container::NAME);
+            sink.report(c.missing(), format!("container {} has no `{name}`", c.label()))
+                .help(format!(
+                    "add a `{name}` such as \"app\" (letters, digits, `-` and `_`)"
+                ));
         }
         Val::Known(name, span) => {
             let Some(why) = api_name_problem(name) else {
                 return;
             };
-            sink.report(
-                span,
-                c.pointer.field("name"),
-                format!("container name {why}"),
-            )
+            sink.report(span, format!("container name {why}"))
             .help(format!("use a name such as \"{}\"", suggest(name)));
         }
         _ => {}

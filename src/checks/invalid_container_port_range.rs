@@ -1,6 +1,8 @@
 //! ECS205 invalid-container-port-range: `containerPortRange` must be well-formed, used only
 //! under `bridge` or `awsvpc`, never with `hostPort`, and ranges must not overlap.
 
+use crate::model::fields::port_mapping;
+use crate::model::Spelled;
 use crate::model::{NetworkMode, TaskDef, Val};
 use crate::rule::Sink;
 
@@ -20,35 +22,34 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             let Some((raw, span)) = pm.container_port_range.known_at() else {
                 continue;
             };
-            let pointer = pm.pointer.field("containerPortRange");
+            let range_key = pm.key(&port_mapping::CONTAINER_PORT_RANGE);
             if let Some(m @ (NetworkMode::Host | NetworkMode::None)) = mode {
                 let finding = sink.report(
                     span,
-                    &pointer,
-                    format!("`containerPortRange` of container {} is only supported with `bridge` or `awsvpc` network mode, not `{}`", c.label(), m.as_str()),
+                    format!("`{range_key}` of container {} is only supported with `bridge` or `awsvpc` network mode, not `{}`", c.label(), m.as_str()),
                 );
                 if let Val::Known(_, mode_span) = td.network_mode {
                     finding.label(mode_span, "network mode is set here");
                 }
-                finding.help("map single ports with `containerPort`, or use network mode `awsvpc` or `bridge`");
+                finding.help(format!("map single ports with `{}`, or use network mode `awsvpc` or `bridge`", pm.key(&port_mapping::CONTAINER_PORT)));
                 continue;
             }
             let Some(range) = crate::domain::ports::parse(raw) else {
-                sink.report(span, &pointer, format!("`containerPortRange` \"{}\" of container {} is not a valid port range", crate::domain::names::shown(raw), c.label()))
+                sink.report(span, format!("`{range_key}` \"{}\" of container {} is not a valid port range", crate::domain::names::shown(raw), c.label()))
                     .help("write \"first-last\" with 1 <= first < last <= 65535, for example \"8000-8010\"");
                 continue;
             };
             if let Some((_, host_span)) = pm.host_port.known_at() {
+                let host_port = pm.key(&port_mapping::HOST_PORT);
                 sink.report(
                     host_span,
-                    pm.pointer.field("hostPort"),
                     format!(
-                        "`hostPort` of container {} cannot be set together with `containerPortRange`",
+                        "`{host_port}` of container {} cannot be set together with `{range_key}`",
                         c.label()
                     ),
                 )
                 .label(span, "the container port range is here")
-                .help("remove `hostPort`; ECS assigns the host port range");
+                .help(format!("remove `{host_port}`; ECS assigns the host port range"));
             }
             if let Some(&(other, other_span)) = seen
                 .iter()
@@ -57,7 +58,6 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             {
                 sink.report(
                     span,
-                    &pointer,
                     format!(
                         "port range {}-{} overlaps {}-{} in container {}",
                         range.0,

@@ -1,5 +1,7 @@
 //! ECS109 invalid-family-name: `family` is required and must match `^[A-Za-z0-9_-]{1,255}$`.
 
+use crate::model::fields::task;
+use crate::model::Spelled;
 use crate::domain::names::{api_name_problem, suggest};
 use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::Sink;
@@ -15,24 +17,20 @@ crate::declare_rule! {
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     match td.family {
         Val::Absent if td.shape == TaskDefShape::RegisterInput => {
+            let family = td.key(&task::FAMILY);
             sink.report(
-                td.anchor,
-                &td.pointer,
-                "the task definition has no `family`, which registering requires",
+                td.missing(),
+                format!("the task definition has no `{family}`, which registering requires"),
             )
-            .help(
-                "add \"family\": \"my-app\" (letters, digits, `-` and `_`, up to 255 characters)",
-            );
+            .help(format!(
+                "add a `{family}` such as \"my-app\" (letters, digits, `-` and `_`, up to 255 characters)"
+            ));
         }
         Val::Known(family, span) => {
             let Some(why) = api_name_problem(family) else {
                 return;
             };
-            sink.report(
-                span,
-                td.pointer.field("family"),
-                format!("task `family` {why}"),
-            )
+            sink.report(span, format!("task `{}` {why}", td.key(&task::FAMILY)))
             .help(format!("use a family such as \"{}\"", suggest(family)));
         }
         _ => {}

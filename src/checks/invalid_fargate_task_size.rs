@@ -1,5 +1,7 @@
 //! ECS103 invalid-fargate-task-size: the task `cpu`/`memory` pair must be a Fargate size.
 
+use crate::model::fields::task;
+use crate::model::Spelled;
 use crate::domain::fargate::{
     cpu_label, cpu_values, cpus_for_memory, describe_memories, memories, nearest_cpus,
     nearest_memory, or_list,
@@ -48,8 +50,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         };
         sink.report(
             cpu_span,
-            td.pointer.field("cpu"),
-            format!("task `cpu` {cpu} is not a {platform} size"),
+            format!("task `{}` {cpu} is not a {platform} size", td.key(&task::CPU)),
         )
         .help(format!(
             "the nearest valid {} {}; {platform} accepts {}",
@@ -77,19 +78,26 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     }
     let mut help = Vec::new();
     if let Some(m) = nearest_memory(cpu, memory) {
-        help.push(format!("use \"memory\": \"{m}\""));
+        help.push(format!("set `{}` to \"{m}\"", td.key(&task::MEMORY)));
     }
     let cpus: Vec<String> = cpus_for_memory(memory, windows)
         .into_iter()
         .map(cpu_label)
         .collect();
     if !cpus.is_empty() {
-        help.push(format!("keep {memory} MiB with cpu {}", or_list(&cpus)));
+        help.push(format!(
+            "keep {memory} MiB with `{}` {}",
+            td.key(&task::CPU),
+            or_list(&cpus)
+        ));
     }
     sink.report(
         memory_span,
-        td.pointer.field("memory"),
-        format!("task `memory` {memory} MiB is not valid with `cpu` {cpu} on Fargate"),
+        format!(
+            "task `{}` {memory} MiB is not valid with `{}` {cpu} on Fargate",
+            td.key(&task::MEMORY),
+            td.key(&task::CPU)
+        ),
     )
     .label(
         cpu_span,

@@ -29,7 +29,6 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             });
             sink.report(
                 at,
-                c.pointer.field("image"),
                 format!(
                     "image `{}` of container {} uses the mutable `latest` tag (its repository is a placeholder, its tag is not)",
                     crate::domain::names::shown(image),
@@ -63,7 +62,7 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         .rsplit_once(':')
         .filter(|(_, t)| !t.contains('/'))
         .map_or(image, |(b, _)| b);
-    sink.report(span, c.pointer.field("image"), message)
+    sink.report(span, message)
         .help(format!(
             "pin a version or a digest, for example `{base}:1.2.3` or `{base}@sha256:…`"
         ));

@@ -14,56 +14,50 @@ crate::declare_rule! {
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for service in &ws.services {
-        let Some(reference) = &service.task_def else {
-            continue;
-        };
-        let candidates = ws.resolve(reference);
+        let candidates = ws.task_defs_of(service);
         // Say nothing when the task definition is not among the files, or when a candidate has
         // a container whose name we cannot read.
-        if candidates.is_empty() || candidates.iter().any(|t| t.names_incomplete) {
+        let Some(known) = candidates
+            .iter()
+            .map(|t| t.container_names())
+            .collect::<Option<Vec<Vec<&str>>>>()
+        else {
+            continue;
+        };
+        if candidates.is_empty() {
             continue;
         }
         for lb in &service.load_balancers {
-            let Some((name, span)) = &lb.container_name else {
+            let (Some(name), Some(site)) = (lb.container_name.as_known(), &lb.container_name_site)
+            else {
                 continue;
             };
-            if candidates
-                .iter()
-                .any(|t| t.containers.iter().any(|c| &c.name == name))
-            {
+            if known.iter().any(|names| names.contains(&&**name)) {
                 continue;
             }
             let td = candidates[0];
-            let names: Vec<String> = td
-                .containers
-                .iter()
-                .map(|c| format!("`{}`", c.name))
-                .collect();
-            let finding = sink.report_in(
-                service.file,
-                *span,
-                &lb.container_name_pointer,
+            let names: Vec<String> = known[0].iter().map(|n| format!("`{n}`")).collect();
+            let finding = sink.report_at(
+                site,
                 format!(
                     "container `{name}` is not defined in task definition `{}`",
-                    td.family
+                    td.family()
                 ),
             );
             finding
-                .resource(service.name.clone())
-                .stable(&lb.container_name_stable)
-                .related(candidates.iter().map(|t| t.file));
+                .resource(service.name())
+                .related(candidates.iter().map(|t| t.id.file));
             finding.label_in(
-                td.file,
-                td.anchor,
-                format!("task definition `{}` is defined here", td.family),
+                td.id.file,
+                td.id.anchor,
+                format!("task definition `{}` is defined here", td.family()),
             );
-            let suggestion = td
-                .containers
+            let suggestion = known[0]
                 .iter()
-                .map(|c| (strsim::jaro_winkler(&c.name, name), &c.name))
+                .map(|n| (strsim::jaro_winkler(n, name), n))
                 .filter(|(score, _)| *score > 0.8)
                 .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, n)| n.clone());
+                .map(|(_, n)| *n);
             match suggestion {
                 Some(n) => finding.help(format!(
                     "did you mean `{n}`? The task definition's containers are {}",

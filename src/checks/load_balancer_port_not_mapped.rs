@@ -1,7 +1,9 @@
 //! ECS402 load-balancer-port-not-mapped: a service's `loadBalancers[].containerPort` must be a
 //! `containerPort` of the named container's port mappings.
 
-use crate::link::{ContainerFacts, Workspace};
+use crate::link::{LinkedContainer, LinkedTaskDef, Workspace};
+use crate::model::fields::{container, port_mapping};
+use crate::model::Tri;
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -12,54 +14,41 @@ crate::declare_rule! {
     check: Workspace(check),
 }
 
-fn maps(c: &ContainerFacts, port: i64) -> bool {
-    c.ports.contains(&port) || c.ranges.iter().any(|(a, b)| (*a..=*b).contains(&port))
-}
-
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for service in &ws.services {
-        let Some(reference) = &service.task_def else {
-            continue;
-        };
-        let candidates = ws.resolve(reference);
+        let candidates = ws.task_defs_of(service);
         for lb in &service.load_balancers {
-            let (Some((name, _)), Some((port, port_span))) =
-                (&lb.container_name, &lb.container_port)
-            else {
+            let (Some(name), Some(port), Some(site)) = (
+                lb.container_name.as_known(),
+                lb.container_port.known(),
+                &lb.container_port_site,
+            ) else {
                 continue;
             };
-            let containers: Vec<(&crate::link::TaskDefFacts, &ContainerFacts)> = candidates
+            let containers: Vec<(&LinkedTaskDef, &LinkedContainer)> = candidates
                 .iter()
-                .flat_map(|t| {
-                    t.containers
-                        .iter()
-                        .filter(|c| &c.name == name)
-                        .map(move |c| (*t, c))
-                })
+                .flat_map(|t| t.containers_named(name).map(move |c| (*t, c)))
                 .collect();
             // A missing container is ECS401's finding; an unreadable port proves nothing.
-            if containers.is_empty()
-                || containers
-                    .iter()
-                    .any(|(_, c)| c.ports_incomplete || maps(c, *port))
-            {
+            if containers.is_empty() || containers.iter().any(|(_, c)| c.maps(port) != Tri::No) {
                 continue;
             }
             let (td, c) = containers[0];
-            let mapped: Vec<String> = c.ports.iter().map(|p| p.to_string()).collect();
-            let finding = sink.report_in(
-                service.file,
-                *port_span,
-                &lb.container_port_pointer,
-                format!("container `{name}` in task definition `{}` has no port mapping for container port {port}", td.family),
+            let mapped: Vec<String> = c.ports().iter().map(i64::to_string).collect();
+            let finding = sink.report_at(
+                site,
+                format!(
+                    "container `{name}` in task definition `{}` has no port mapping for container port {port}",
+                    td.family()
+                ),
             );
             finding
-                .resource(service.name.clone())
-                .stable(&lb.container_port_stable)
-                .related(candidates.iter().map(|t| t.file));
+                .resource(service.name())
+                .related(candidates.iter().map(|t| t.id.file));
+            let d = td.id.dialect;
             match c.port_mappings_key {
                 Some(key) => finding.label_in(
-                    td.file,
+                    td.id.file,
                     key,
                     format!(
                         "`{name}` maps {}",
@@ -71,18 +60,20 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                     ),
                 ),
                 None => finding.label_in(
-                    td.file,
-                    c.name_span,
-                    format!("`{name}` has no `portMappings`"),
+                    td.id.file,
+                    c.name.span().unwrap_or(td.id.anchor),
+                    format!("`{name}` has no `{}`", d.name(&container::PORT_MAPPINGS)),
                 ),
             };
+            let container_port = d.name(&port_mapping::CONTAINER_PORT);
             if mapped.is_empty() {
                 finding.help(format!(
-                    "add {{\"containerPort\": {port}}} to the port mappings of `{name}`"
+                    "add a port mapping with `{container_port}` {port} to `{name}`"
                 ));
             } else {
                 finding.help(format!(
-                    "set `containerPort` to {} or add a port mapping for {port} to `{name}`",
+                    "set the service's `{}` to {} or add a port mapping for {port} to `{name}`",
+                    service.id.dialect.name(&crate::model::fields::load_balancer::CONTAINER_PORT),
                     mapped.join(" or ")
                 ));
             };

@@ -1,6 +1,8 @@
 //! ECS207 memory-below-reservation: a container's hard `memory` limit below its soft
 //! `memoryReservation`.
 
+use crate::model::fields::container;
+use crate::model::Spelled;
 use crate::model::{Container, TaskDef};
 use crate::rule::Sink;
 
@@ -19,13 +21,16 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         return;
     };
     if memory < reservation {
+        let (memory_key, reservation_key) = (
+            c.key(&container::MEMORY),
+            c.key(&container::MEMORY_RESERVATION),
+        );
         sink.report(
             memory_span,
-            c.pointer.field("memory"),
-            format!("container {} `memory` {memory} MiB is below its `memoryReservation` {reservation} MiB", c.label()),
+            format!("container {} `{memory_key}` {memory} MiB is below its `{reservation_key}` {reservation} MiB", c.label()),
         )
         .label(reservation_span, "the soft limit is set here")
-        .help(format!("set `memory` to at least {reservation}, or lower `memoryReservation`"));
+        .help(format!("set `{memory_key}` to at least {reservation}, or lower `{reservation_key}`"));
     }
 }
 

@@ -1,5 +1,7 @@
 //! ECS106 missing-container-definitions: a task definition needs at least one container.
 
+use crate::model::fields::{container, task};
+use crate::model::{At, Spelled};
 use crate::model::{TaskDef, Val};
 use crate::rule::Sink;
 
@@ -15,23 +17,26 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.shape.containers_only() {
         return;
     }
-    let pointer = td.pointer.field("containerDefinitions");
+    let key = td.key(&task::CONTAINER_DEFINITIONS);
     match td.container_list {
         Val::Known(0, span) => {
             sink.report(
                 span,
-                pointer,
-                "`containerDefinitions` is empty; a task definition needs at least one container",
+                format!("`{key}` is empty; a task definition needs at least one container"),
             )
             .help("add the container definitions of the task");
         }
         Val::Absent => {
+            let at = td.container_list_key.map_or(td.missing(), At::from);
             sink.report(
-                td.container_list_key.unwrap_or(td.anchor),
-                pointer,
-                "the task definition has no `containerDefinitions`; it needs at least one container",
+                at,
+                format!("the task definition has no `{key}`; it needs at least one container"),
             )
-            .help("add \"containerDefinitions\": [{ \"name\": …, \"image\": … }]");
+            .help(format!(
+                "add `{key}` with at least one container (its `{}` and `{}`)",
+                td.key(&container::NAME),
+                td.key(&container::IMAGE)
+            ));
         }
         _ => {}
     }

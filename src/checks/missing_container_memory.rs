@@ -1,6 +1,8 @@
 //! ECS208 missing-container-memory: without task-level `memory`, every container must set
 //! `memory` or `memoryReservation`.
 
+use crate::model::fields::{container, task};
+use crate::model::Spelled;
 use crate::model::{TaskDef, Tri};
 use crate::rule::Sink;
 
@@ -19,15 +21,19 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     }
     for c in &td.containers {
         if c.memory.is_absent() && c.memory_reservation.is_absent() {
+            let (memory, reservation, task_memory) = (
+                c.key(&container::MEMORY),
+                c.key(&container::MEMORY_RESERVATION),
+                td.key(&task::MEMORY),
+            );
             sink.report(
-                c.anchor,
-                &c.pointer,
+                c.missing(),
                 format!(
-                    "container {} sets neither `memory` nor `memoryReservation`, and the task sets no `memory`",
+                    "container {} sets neither `{memory}` nor `{reservation}`, and the task sets no `{task_memory}`",
                     c.label()
                 ),
             )
-            .help("add \"memoryReservation\": 256 (a soft limit) or \"memory\": 512 (a hard limit) to the container, or set the task `memory`");
+            .help(format!("set `{reservation}` to 256 (a soft limit) or `{memory}` to 512 (a hard limit) on the container, or set the task `{task_memory}`"));
         }
     }
 }

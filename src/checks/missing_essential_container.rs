@@ -1,5 +1,7 @@
 //! ECS108 missing-essential-container: at least one container must be essential.
 
+use crate::model::fields::container;
+use crate::model::Spelled;
 use crate::model::{TaskDef, Tri};
 use crate::rule::Sink;
 
@@ -21,19 +23,19 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let at = td.container_list_key.unwrap_or(td.anchor);
+    let essential = td.key(&container::ESSENTIAL);
     let finding = sink.report(
         at,
-        td.pointer.field("containerDefinitions"),
-        "no container is essential: every container sets `essential` to false",
+        format!("no container is essential: every container sets `{essential}` to false"),
     );
     for c in &td.containers {
         if let Some((_, span)) = c.essential.known_at() {
             finding.label(span, format!("{} is not essential", c.label()));
         }
     }
-    finding.help(
-        "set \"essential\": true on the main container (or remove `essential: false` from it)",
-    );
+    finding.help(format!(
+        "set `{essential}` to true on the main container (or remove `{essential}` from it)"
+    ));
 }
 
 #[cfg(test)]

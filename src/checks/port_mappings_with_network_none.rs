@@ -1,6 +1,8 @@
 //! ECS202 port-mappings-with-network-none: a task with network mode `none` has no network, so
 //! its containers cannot have port mappings.
 
+use crate::model::fields::container;
+use crate::model::Spelled;
 use crate::model::{NetworkMode, TaskDef};
 use crate::rule::Sink;
 
@@ -22,7 +24,6 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         };
         let finding = sink.report(
             key,
-            c.pointer.field("portMappings"),
             format!(
                 "container {} has port mappings, but network mode `none` gives the task no network",
                 c.label()
@@ -31,7 +32,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         if let Some((_, span)) = td.network_mode.known_at() {
             finding.label(span, "network mode is set here");
         }
-        finding.help("remove `portMappings`, or use network mode `awsvpc` or `bridge`");
+        finding.help(format!(
+            "remove `{}`, or use network mode `awsvpc` or `bridge`",
+            c.key(&container::PORT_MAPPINGS)
+        ));
     }
 }
 

@@ -1,5 +1,7 @@
 //! ECS210 privileged-container: a container runs with `privileged: true`.
 
+use crate::model::fields::container;
+use crate::model::Spelled;
 use crate::model::{Container, TaskDef};
 use crate::rule::Sink;
 
@@ -16,10 +18,13 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     if let Some((true, span)) = c.privileged.known_at() {
         sink.report(
             span,
-            c.pointer.field("privileged"),
             format!("container {} runs privileged, with root access to the host", c.label()),
         )
-        .help("remove `privileged`; add only the capabilities it needs under `linuxParameters.capabilities.add`");
+        .help(format!(
+            "remove `{}`; add only the capabilities it needs under `{}`",
+            c.key(&container::PRIVILEGED),
+            c.key(&container::LINUX_CAPABILITIES_ADD)
+        ));
     }
 }
 

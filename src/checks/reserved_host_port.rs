@@ -1,5 +1,7 @@
 //! ECS203 reserved-host-port: a static `hostPort` on a port the container instance already uses.
 
+use crate::model::fields::port_mapping;
+use crate::model::Spelled;
 use crate::model::{NetworkMode, TaskDef};
 use crate::rule::Sink;
 
@@ -40,10 +42,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             if let Some((_, user)) = RESERVED.iter().find(|(p, _)| *p == port) {
                 sink.report(
                     span,
-                    pm.pointer.field("hostPort"),
                     format!("host port {port} of container {} is reserved on ECS container instances for {user}", c.label()),
                 )
-                .help("omit `hostPort` (or set it to 0) for a dynamic port, or pick another static port");
+                .help(format!("omit `{}` (or set it to 0) for a dynamic port, or pick another static port", pm.key(&port_mapping::HOST_PORT)));
             }
         }
     }

@@ -1,6 +1,8 @@
 //! ECS211 secret-in-environment: a plain-text secret in a container's `environment`.
 //! The message names the variable, never its value.
 
+use crate::model::fields::{container, secret};
+use crate::model::Spelled;
 use crate::model::{Container, TaskDef};
 use crate::rule::Sink;
 use crate::secrets::classify;
@@ -24,7 +26,6 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         };
         sink.report(
             span,
-            c.pointer.field("environment").index(env.index).field("value"),
             format!(
                 "environment variable `{name}` of container {} holds {} in plain text",
                 c.label(),
@@ -32,7 +33,10 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             ),
         )
         .help(format!(
-            "store it in Secrets Manager or SSM Parameter Store and pass it with \"secrets\": [{{\"name\": \"{name}\", \"valueFrom\": \"<secret or parameter ARN>\"}}]"
+            "store it in Secrets Manager or SSM Parameter Store and pass it in the container's `{}` instead: `{}` \"{name}\", `{}` <secret or parameter ARN>",
+            c.key(&container::SECRETS),
+            c.key(&secret::NAME),
+            c.key(&secret::VALUE_FROM),
         ));
     }
 }

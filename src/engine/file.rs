@@ -1,7 +1,7 @@
 //! One file, in the steps a reader can name: **read** its bytes (within the size limit),
 //! **classify** it (JSON, YAML, or a format not read), **parse** it into the spanned tree,
 //! **recognise** its ECS resources, **check** them with the enabled rules, and **keep** what
-//! the rest of the run needs (findings, linkable facts, masked text, suppression comments).
+//! the rest of the run needs (findings, linked resources, masked text, suppression comments).
 //! [`lint_text`] is the same on a text already in memory (an editor buffer, a browser build).
 
 use std::sync::Arc;
@@ -10,9 +10,8 @@ use super::{FileStatus, Plan, MAX_FINDINGS_PER_FILE};
 use crate::classify::{self, Source};
 use crate::discover::Input;
 use crate::finding::{FileId, Finding};
-use crate::link::{self, Fact};
-use crate::load::{self, LoadError, Parsed, Syntax};
-use crate::model::pointer::stable_path;
+use crate::link::{self, Linked};
+use crate::load::{self, LoadError, Node, Parsed, Syntax};
 use crate::model::{self, Recognised, Resource};
 use crate::rule::{Check, Rule, Sink};
 use crate::span::Span;
@@ -24,7 +23,7 @@ pub struct FileLint {
     pub status: FileStatus,
     pub findings: Vec<Finding>,
     /// What the file contributes to the workspace, for cross-file rules.
-    pub facts: Vec<Fact>,
+    pub linked: Vec<Linked>,
     /// The file's text with every secret masked, kept only when a finding needs it.
     pub text: Option<Arc<str>>,
     /// Secret values the model found (masked whenever the text is kept).
@@ -86,6 +85,7 @@ fn sink_for<'a>(
             rule,
             file: id,
             resource: None,
+            doc: None,
             out,
         })
 }
@@ -113,7 +113,7 @@ fn too_large(
         plan,
         &mut out.findings,
     ) {
-        sink.report(Span::new(0, 0), "", message)
+        sink.report(Span::new(0, 0), message)
             .help("split the file, or raise `max-file-size` in .ecslint.toml (or --max-file-size)");
     }
     out.too_large = true;
@@ -147,7 +147,7 @@ fn empty(id: FileId, input: &Input, text: &str, mask: &[bool], plan: &Plan) -> O
         plan,
         &mut out.findings,
     ) {
-        sink.report(Span::new(0, 0), "", what)
+        sink.report(Span::new(0, 0), what)
             .help("remove the file, or write the configuration it should hold");
     }
     out.text = (!out.findings.is_empty()).then(|| Arc::from(text));
@@ -250,7 +250,6 @@ fn unparseable(
             Some(token) => {
                 sink.report(
                     token,
-                    "",
                     format!(
                         "invalid {what}: unquoted template placeholder `{}`",
                         &text[token.range()]
@@ -263,7 +262,6 @@ fn unparseable(
             None => {
                 sink.report(
                     visible(err.span, text),
-                    "",
                     format!("invalid {what}: {}", err.message),
                 )
                 .help(help);
@@ -294,13 +292,9 @@ fn recognise_and_check(
                 out.secrets.extend(crate::secrets::spans(&resources));
                 for resource in &resources {
                     shapes.push(resource.describe());
-                    let first = out.findings.len();
-                    check(id, resource, mask, plan, &mut out.findings);
-                    for f in &mut out.findings[first..] {
-                        f.stable = stable_path(doc, &f.pointer);
-                    }
-                    if let Some(f) = link::facts(id, resource, doc) {
-                        out.facts.push(f);
+                    check(id, doc, resource, mask, plan, &mut out.findings);
+                    if let Some(l) = link::linked(id, resource, doc) {
+                        out.linked.push(l);
                     }
                 }
             }
@@ -321,11 +315,15 @@ fn recognise_and_check(
 
 /// Runs every enabled rule that checks this kind of resource: task definition rules, then
 /// container rules once per container, service rules, and run-time registered rules.
-fn check(id: FileId, resource: &Resource<'_>, mask: &[bool], plan: &Plan, out: &mut Vec<Finding>) {
-    let name = match resource {
-        Resource::TaskDef(td) => td.family.known(),
-        Resource::Service(s) => s.name.known(),
-    };
+fn check(
+    id: FileId,
+    doc: &Node<'_>,
+    resource: &Resource<'_>,
+    mask: &[bool],
+    plan: &Plan,
+    out: &mut Vec<Finding>,
+) {
+    let name = resource.name();
     for rule in plan.registry.iter() {
         if !mask.get(rule.index()).copied().unwrap_or(false) {
             continue;
@@ -334,6 +332,7 @@ fn check(id: FileId, resource: &Resource<'_>, mask: &[bool], plan: &Plan, out: &
             rule: rule.clone(),
             file: id,
             resource: name,
+            doc: Some(doc),
             out: &mut *out,
         };
         match (&rule.check, resource) {
@@ -357,7 +356,7 @@ fn keep(mut out: FileLint, text: &str) -> FileLint {
     out.not_shown = out.findings.len().saturating_sub(MAX_FINDINGS_PER_FILE);
     out.findings.truncate(MAX_FINDINGS_PER_FILE);
     out.findings.shrink_to_fit();
-    out.facts.shrink_to_fit();
+    out.linked.shrink_to_fit();
     out.secrets.shrink_to_fit();
     if let FileStatus::Linted { shapes, .. } = &mut out.status {
         shapes.shrink_to_fit();

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::classify::Foreign;
 use crate::discover::{GlobList, Input};
 use crate::finding::{FileId, Finding};
-use crate::link::{Fact, Workspace};
+use crate::link::Workspace;
 use crate::rule::{Check, Registry, RuleRef, Severity, Sink};
 use crate::span::{LineIndex, Position, Span};
 use crate::suppress::{
@@ -364,8 +364,9 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
         })
         .collect();
     let mut run = collect(inputs, results);
-    let facts = std::mem::take(&mut run.facts);
-    run.findings.extend(link(facts, plan, &masks));
+    let workspace = std::mem::take(&mut run.workspace);
+    run.findings.extend(link(&workspace, plan, &masks));
+    drop(workspace);
 
     // Only the files asked about are reported on (`--changed-since`), and what a change to
     // them breaks elsewhere: a finding in an unchanged service that follows a link into a
@@ -390,7 +391,8 @@ struct Collected {
     statuses: Vec<FileStatus>,
     comments: Vec<Vec<CommentSuppression>>,
     findings: Vec<Finding>,
-    facts: Vec<Fact>,
+    /// Every file's linked resources, indexed as they arrive (in file order).
+    workspace: Workspace,
     errors: Vec<String>,
     not_shown: Vec<(String, usize)>,
 }
@@ -401,7 +403,7 @@ fn collect(inputs: &[Input], results: Vec<FileLint>) -> Collected {
         statuses: Vec::with_capacity(inputs.len()),
         comments: Vec::with_capacity(inputs.len()),
         findings: Vec::new(),
-        facts: Vec::new(),
+        workspace: Workspace::default(),
         errors: Vec::new(),
         not_shown: Vec::new(),
     };
@@ -423,22 +425,16 @@ fn collect(inputs: &[Input], results: Vec<FileLint>) -> Collected {
         run.statuses.push(r.status);
         run.comments.push(r.comments);
         run.findings.extend(r.findings);
-        run.facts.extend(r.facts);
+        for l in r.linked {
+            run.workspace.add(l);
+        }
     }
     run
 }
 
-/// Links what every file contributed into the workspace and runs the cross-file rules that
-/// are enabled for the files they report on (`masks`, one per file).
-pub fn link(facts: Vec<Fact>, plan: &Plan, masks: &[Vec<bool>]) -> Vec<Finding> {
-    let (mut task_defs, mut services) = (Vec::new(), Vec::new());
-    for fact in facts {
-        match fact {
-            Fact::TaskDef(t) => task_defs.push(t),
-            Fact::Service(s) => services.push(s),
-        }
-    }
-    let ws = Workspace::new(task_defs, services);
+/// Runs the cross-file rules over the workspace every file's linked resources were added to
+/// ([`Workspace::add`]), each enabled for the files it reports on (`masks`, one per file).
+pub fn link(ws: &Workspace, plan: &Plan, masks: &[Vec<bool>]) -> Vec<Finding> {
     let mut cross = Vec::new();
     for rule in plan.registry.iter() {
         if let Check::Workspace(f) = rule.check {
@@ -448,9 +444,10 @@ pub fn link(facts: Vec<Fact>, plan: &Plan, masks: &[Vec<bool>]) -> Vec<Finding> 
                     rule: rule.clone(),
                     file: 0,
                     resource: None,
+                    doc: None,
                     out: &mut cross,
                 };
-                f(&ws, &mut sink);
+                f(ws, &mut sink);
             }
         }
     }
@@ -535,9 +532,10 @@ fn judge(
             rule,
             file,
             resource: None,
+            doc: None,
             out: &mut run.findings,
         };
-        sink.report(span, "", message).help(help);
+        sink.report(span, message).help(help);
     }
     ensure_text(&mut run.files, inputs, &run.findings);
 

@@ -1,8 +1,10 @@
-//! JSON pointers (RFC 6901) into a document, built as the model is read.
+//! JSON pointers (RFC 6901) into a document. A finding's pointer is derived from the span it
+//! reports ([`pointer_at`]), so rules never spell a key.
 
 use std::fmt;
 
 use crate::load::{Kind, Node};
+use crate::span::Span;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pointer(String);
@@ -44,6 +46,41 @@ impl AsRef<str> for Pointer {
 impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// The pointer of the deepest node of `doc` at `span`: a member whose key is `span` (a finding
+/// on a key), or whose value holds `span`, or an array item that holds it. A span no child
+/// holds (the first character of an object, an anchor for a field the object lacks) points
+/// at the node around it.
+pub fn pointer_at(doc: &Node<'_>, span: Span) -> Pointer {
+    let mut pointer = Pointer::root();
+    let mut node = doc;
+    'descend: loop {
+        match &node.kind {
+            Kind::Object(members) => {
+                // The last of a repeated key is the one the model reads.
+                for m in members.iter().rev() {
+                    if m.key_span == span {
+                        return pointer.field(&m.key);
+                    }
+                    if m.value.span.holds(span) {
+                        pointer = pointer.field(&m.key);
+                        node = &m.value;
+                        continue 'descend;
+                    }
+                }
+                return pointer;
+            }
+            Kind::Array(items) => match items.iter().position(|i| i.span.holds(span)) {
+                Some(i) => {
+                    pointer = pointer.index(i);
+                    node = &items[i];
+                }
+                None => return pointer,
+            },
+            _ => return pointer,
+        }
     }
 }
 
@@ -116,6 +153,45 @@ mod tests {
         );
         assert_eq!(stable_path(&doc, ""), "");
         assert_eq!(stable_path(&doc, "/missing/3"), "/missing/3");
+    }
+
+    #[test]
+    fn pointers_from_spans() {
+        let text = r#"{"containerDefinitions": [{"name": "web", "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]}"#;
+        let doc = crate::load::parse(text, crate::load::Syntax::Json)
+            .expect("parses")
+            .remove(0);
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("in text");
+            pointer_at(&doc, Span::new(start, start + needle.len())).to_string()
+        };
+        assert_eq!(at("8080"), "/containerDefinitions/0/portMappings/0/hostPort");
+        assert_eq!(
+            at("\"hostPort\""),
+            "/containerDefinitions/0/portMappings/0/hostPort"
+        );
+        assert_eq!(at("{"), "");
+        let first = |needle: &str| {
+            let start = text.find(needle).expect("in text");
+            pointer_at(&doc, Span::new(start, start + 1)).to_string()
+        };
+        assert_eq!(first("{\"containerPort\""), "/containerDefinitions/0/portMappings/0");
+        assert_eq!(first("{\"name\""), "/containerDefinitions/0");
+        // YAML: a mapping's first character is its first key's.
+        let yaml = "containerDefinitions:\n  - image: nginx\n    name: web\n";
+        let doc = crate::load::parse(yaml, crate::load::Syntax::Yaml)
+            .expect("parses")
+            .remove(0);
+        let image = yaml.find("image").expect("in text");
+        assert_eq!(
+            pointer_at(&doc, Span::new(image, image + 1)).to_string(),
+            "/containerDefinitions/0"
+        );
+        let web = yaml.find("web").expect("in text");
+        assert_eq!(
+            pointer_at(&doc, Span::new(web, web + 3)).to_string(),
+            "/containerDefinitions/0/name"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! ECS services (create-service / update-service input, and their outputs).
 
-use super::pointer::Pointer;
+use super::fields::{load_balancer, service, Dialect, Field};
+use super::task_def::Spelled;
 use super::value::{int, text, List, Val};
 use crate::load::tree::{complete_list, objects};
 use crate::load::Node;
@@ -32,63 +33,77 @@ pub struct Service<'t> {
     /// The service's object in the tree: a data-driven check reads any field by path from here.
     pub node: &'t Node<'t>,
     pub shape: ServiceShape,
+    pub dialect: Dialect,
     pub anchor: Span,
-    pub pointer: Pointer,
-    pub name: Val<&'t str>,
-    pub task_definition: Val<&'t str>,
-    pub launch_type: Val<&'t str>,
+    pub name: Val<'t, &'t str>,
+    /// A family, `family:revision` or ARN as written; a reference (`{"Ref": "TaskDef"}`) is
+    /// a [`Val::Ref`] the linker follows.
+    pub task_definition: Val<'t, &'t str>,
+    pub launch_type: Val<'t, &'t str>,
     /// Not complete when `loadBalancers` is not a list or holds a placeholder.
     pub load_balancers: List<LoadBalancer<'t>>,
 }
 
 #[derive(Debug)]
 pub struct LoadBalancer<'t> {
+    pub dialect: Dialect,
     pub anchor: Span,
-    pub pointer: Pointer,
-    pub container_name: Val<&'t str>,
-    pub container_port: Val<i64>,
-    pub target_group_arn: Val<&'t str>,
-    pub load_balancer_name: Val<&'t str>,
+    pub container_name: Val<'t, &'t str>,
+    pub container_port: Val<'t, i64>,
+    pub target_group_arn: Val<'t, &'t str>,
+    pub load_balancer_name: Val<'t, &'t str>,
+}
+
+impl Spelled for Service<'_> {
+    fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+}
+
+impl Spelled for LoadBalancer<'_> {
+    fn dialect(&self) -> Dialect {
+        self.dialect
+    }
 }
 
 impl<'t> Service<'t> {
     pub fn from_object(
         node: &'t Node<'t>,
         shape: ServiceShape,
+        dialect: Dialect,
         anchor: Span,
-        pointer: Pointer,
     ) -> Service<'t> {
-        let name = match text(node.get("serviceName")) {
-            Val::Absent => text(node.get("service")),
+        let get = |n: &'t Node<'t>, f: &Field| f.key(dialect).and_then(|k| n.get(k));
+        let name = match text(get(node, &service::SERVICE_NAME)) {
+            // update-service input and its output name the service `service`.
+            Val::Absent if dialect == Dialect::Api => text(node.get("service")),
             v => v,
         };
-        let lb_base = pointer.field("loadBalancers");
-        let load_balancers = node
-            .get("loadBalancers")
+        let list = get(node, &service::LOAD_BALANCERS);
+        let load_balancers = list
             .and_then(Node::as_array)
             .map(|items| {
                 objects(items)
-                    .map(|(i, n)| LoadBalancer {
+                    .map(|(_, n)| LoadBalancer {
+                        dialect,
                         anchor: n.span,
-                        pointer: lb_base.index(i),
-                        container_name: text(n.get("containerName")),
-                        container_port: int(n.get("containerPort")),
-                        target_group_arn: text(n.get("targetGroupArn")),
-                        load_balancer_name: text(n.get("loadBalancerName")),
+                        container_name: text(get(n, &load_balancer::CONTAINER_NAME)),
+                        container_port: int(get(n, &load_balancer::CONTAINER_PORT)),
+                        target_group_arn: text(get(n, &load_balancer::TARGET_GROUP_ARN)),
+                        load_balancer_name: text(get(n, &load_balancer::LOAD_BALANCER_NAME)),
                     })
                     .collect()
             })
             .unwrap_or_default();
-        let load_balancers = List::new(load_balancers, complete_list(node.get("loadBalancers")));
         Service {
             node,
             shape,
+            dialect,
             anchor,
-            pointer,
             name,
-            task_definition: text(node.get("taskDefinition")),
-            launch_type: text(node.get("launchType")),
-            load_balancers,
+            task_definition: text(get(node, &service::TASK_DEFINITION)),
+            launch_type: text(get(node, &service::LAUNCH_TYPE)),
+            load_balancers: List::new(load_balancers, complete_list(list)),
         }
     }
 
@@ -103,6 +118,8 @@ impl<'t> Service<'t> {
 pub struct TaskDefRef {
     pub family: String,
     pub revision: Option<i64>,
+    /// The ARN, when the reference is one.
+    pub arn: Option<String>,
 }
 
 impl TaskDefRef {
@@ -121,6 +138,7 @@ impl TaskDefRef {
         Some(TaskDefRef {
             family: family.to_string(),
             revision,
+            arn: s.starts_with("arn:").then(|| s.to_string()),
         })
     }
 }

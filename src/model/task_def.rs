@@ -1,9 +1,9 @@
 //! Task definitions and their container definitions, as typed views over the document tree.
 
-use super::pointer::Pointer;
+use super::fields::{self, container, env_var, port_mapping, task, Dialect, Field};
 use super::value::{boolean, int, task_cpu, task_memory, text, List, Tri, Val};
 use crate::load::tree::{complete_list, objects};
-use crate::load::Node;
+use crate::load::{Member, Node};
 use crate::span::Span;
 
 /// How the file spelled the task definition.
@@ -82,21 +82,22 @@ pub struct TaskDef<'t> {
     /// data-driven check reads any field by path from here.
     pub node: Option<&'t Node<'t>>,
     pub shape: TaskDefShape,
+    /// The spelling of its fields.
+    pub dialect: Dialect,
     /// Where a finding about a missing task-level field points.
     pub anchor: Span,
-    pub pointer: Pointer,
-    pub family: Val<&'t str>,
-    pub revision: Val<i64>,
-    pub network_mode: Val<&'t str>,
+    pub family: Val<'t, &'t str>,
+    pub revision: Val<'t, i64>,
+    pub network_mode: Val<'t, &'t str>,
     /// Each `requiresCompatibilities` entry; `None` when the key is absent.
-    pub requires_compatibilities: Option<Vec<Val<&'t str>>>,
+    pub requires_compatibilities: Option<Vec<Val<'t, &'t str>>>,
     /// Known when `requiresCompatibilities` is present but not a list we can read.
     pub requires_compatibilities_unknown: bool,
-    pub cpu: Val<i64>,
-    pub memory: Val<i64>,
-    pub os_family: Val<&'t str>,
+    pub cpu: Val<'t, i64>,
+    pub memory: Val<'t, i64>,
+    pub os_family: Val<'t, &'t str>,
     /// `containerDefinitions`: its number of items (with the array's span) when it is an array.
-    pub container_list: Val<usize>,
+    pub container_list: Val<'t, usize>,
     pub container_list_key: Option<Span>,
     /// Not complete when `containerDefinitions` is not a list, holds an item that is not an
     /// object (a placeholder), or the file is one container of a task defined elsewhere.
@@ -107,19 +108,19 @@ pub struct TaskDef<'t> {
 pub struct Container<'t> {
     /// The container definition's object in the tree.
     pub node: &'t Node<'t>,
+    pub dialect: Dialect,
     pub index: usize,
     pub anchor: Span,
-    pub pointer: Pointer,
-    pub name: Val<&'t str>,
-    pub image: Val<&'t str>,
+    pub name: Val<'t, &'t str>,
+    pub image: Val<'t, &'t str>,
     /// The image as written, placeholders included (`${REPO}:latest`): a template may leave
     /// the repository unknown and still state the tag.
     pub image_text: Option<&'t str>,
-    pub essential: Val<bool>,
-    pub privileged: Val<bool>,
-    pub cpu: Val<i64>,
-    pub memory: Val<i64>,
-    pub memory_reservation: Val<i64>,
+    pub essential: Val<'t, bool>,
+    pub privileged: Val<'t, bool>,
+    pub cpu: Val<'t, i64>,
+    pub memory: Val<'t, i64>,
+    pub memory_reservation: Val<'t, i64>,
     pub port_mappings_key: Option<Span>,
     /// Not complete when `portMappings` is not a list, or holds an item that is not a mapping
     /// (a placeholder).
@@ -130,46 +131,112 @@ pub struct Container<'t> {
 /// An `environment` entry: `{"name": …, "value": …}`.
 #[derive(Debug)]
 pub struct EnvVar<'t> {
-    /// Its index in `environment` (the pointer is built only when a finding needs it).
-    pub index: usize,
-    pub name: Val<&'t str>,
-    pub value: Val<&'t str>,
-}
-
-impl<'t> PortMapping<'t> {
-    fn from_object(n: &'t Node<'t>, pointer: Pointer) -> PortMapping<'t> {
-        let mut fields: [Option<&'t Node<'t>>; 4] = [None; 4];
-        for m in n.as_object().unwrap_or_default() {
-            let slot = match m.key.as_ref() {
-                "containerPort" => 0,
-                "hostPort" => 1,
-                "protocol" => 2,
-                "containerPortRange" => 3,
-                _ => continue,
-            };
-            fields[slot] = Some(&m.value);
-        }
-        fill_open(n, &mut fields);
-        let [container_port, host_port, protocol, range] = fields;
-        PortMapping {
-            anchor: n.span,
-            pointer,
-            container_port: int(container_port),
-            host_port: int(host_port),
-            protocol: text(protocol),
-            container_port_range: text(range),
-        }
-    }
+    pub name: Val<'t, &'t str>,
+    pub value: Val<'t, &'t str>,
 }
 
 #[derive(Debug)]
 pub struct PortMapping<'t> {
+    pub dialect: Dialect,
     pub anchor: Span,
-    pub pointer: Pointer,
-    pub container_port: Val<i64>,
-    pub host_port: Val<i64>,
-    pub protocol: Val<&'t str>,
-    pub container_port_range: Val<&'t str>,
+    pub container_port: Val<'t, i64>,
+    pub host_port: Val<'t, i64>,
+    pub protocol: Val<'t, &'t str>,
+    pub container_port_range: Val<'t, &'t str>,
+}
+
+/// Where a finding points and what its pointer names: `span` is what the caret is under;
+/// `object`, when set, is the object the pointer names instead of the deepest node at
+/// `span` (a finding about a field the object lacks sits on the object's anchor).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct At {
+    pub span: Span,
+    pub object: Option<Span>,
+}
+
+impl From<Span> for At {
+    fn from(span: Span) -> At {
+        At { span, object: None }
+    }
+}
+
+/// Resources and their parts name their fields in their own dialect.
+pub trait Spelled {
+    fn dialect(&self) -> Dialect;
+
+    /// `field` as the file spells it, for a message or a help text.
+    fn key(&self, field: &Field) -> &'static str {
+        field.name(self.dialect())
+    }
+}
+
+macro_rules! spelled {
+    ($($t:ident),*) => {
+        $(impl Spelled for $t<'_> {
+            fn dialect(&self) -> Dialect {
+                self.dialect
+            }
+        })*
+    };
+}
+spelled!(TaskDef, Container, PortMapping);
+
+/// The member that holds `field` in `dialect`.
+fn member<'t>(node: &'t Node<'t>, field: &Field, dialect: Dialect) -> Option<&'t Member<'t>> {
+    node.field(field.key(dialect)?)
+}
+
+/// The value of `field` in `dialect` (an open object's placeholder when it does not show it).
+fn get<'t>(node: &'t Node<'t>, field: &Field, dialect: Dialect) -> Option<&'t Node<'t>> {
+    node.get(field.key(dialect)?)
+}
+
+/// One pass over an object's members: the value of each of `wanted` (the last of a repeated
+/// key wins, as in `Node::member`). In an open object (a placeholder stands for some
+/// members), a field it does not show is the placeholder: unknown, not absent.
+fn fields_of<'t, const N: usize>(
+    node: &'t Node<'t>,
+    wanted: &[&Field; N],
+    dialect: Dialect,
+) -> [Option<&'t Member<'t>>; N] {
+    let mut found: [Option<&'t Member<'t>>; N] = [None; N];
+    for m in node.as_object().unwrap_or_default() {
+        if let Some(i) = wanted.iter().position(|f| f.key(dialect) == Some(m.key.as_ref())) {
+            found[i] = Some(m);
+        }
+    }
+    if let Some(open) = node.open_member() {
+        for f in found.iter_mut().filter(|f| f.is_none()) {
+            *f = Some(open);
+        }
+    }
+    found
+}
+
+fn value<'t>(m: Option<&'t Member<'t>>) -> Option<&'t Node<'t>> {
+    m.map(|m| &m.value)
+}
+
+static PORT_MAPPING_FIELDS: [&Field; 4] = [
+    &port_mapping::CONTAINER_PORT,
+    &port_mapping::HOST_PORT,
+    &port_mapping::PROTOCOL,
+    &port_mapping::CONTAINER_PORT_RANGE,
+];
+
+impl<'t> PortMapping<'t> {
+    fn from_object(n: &'t Node<'t>, dialect: Dialect) -> PortMapping<'t> {
+        let [container_port, host_port, protocol, range] =
+            fields_of(n, &PORT_MAPPING_FIELDS, dialect);
+        PortMapping {
+            dialect,
+            anchor: n.span,
+            container_port: int(value(container_port)),
+            host_port: int(value(host_port)),
+            protocol: text(value(protocol)),
+            container_port_range: text(value(range)),
+        }
+    }
 }
 
 impl<'t> TaskDef<'t> {
@@ -185,29 +252,37 @@ impl<'t> TaskDef<'t> {
             })
     }
 
+    /// Where a finding about a task-level field the task definition lacks points.
+    pub fn missing(&self) -> At {
+        At {
+            span: self.anchor,
+            object: self.node.map(|n| n.span),
+        }
+    }
+
     /// A task definition object (`containerDefinitions` and task-level fields).
     pub fn from_object(
         node: &'t Node<'t>,
         shape: TaskDefShape,
+        dialect: Dialect,
         anchor: Span,
-        pointer: Pointer,
         text_of: &str,
     ) -> TaskDef<'t> {
-        let list = node.field("containerDefinitions");
+        let list = member(node, &task::CONTAINER_DEFINITIONS, dialect);
         let (container_list, containers) = match list.map(|m| &m.value) {
             None => (Val::Absent, Vec::new()),
             Some(n) if n.is_null() => (Val::Absent, Vec::new()),
             Some(n) => match n.as_array() {
                 Some(items) => (
                     Val::Known(items.len(), n.span),
-                    containers(items, &pointer.field("containerDefinitions"), text_of),
+                    containers(items, dialect, text_of),
                 ),
                 None => (Val::Unknown(n.span), Vec::new()),
             },
         };
         let containers = List::new(containers, complete_list(list.map(|m| &m.value)));
         let (requires_compatibilities, requires_compatibilities_unknown) =
-            match node.get("requiresCompatibilities") {
+            match get(node, &task::REQUIRES_COMPATIBILITIES, dialect) {
                 None => (None, false),
                 Some(n) if n.is_null() => (None, false),
                 Some(n) => match n.as_array() {
@@ -215,26 +290,26 @@ impl<'t> TaskDef<'t> {
                     None => (None, true),
                 },
             };
-        let os_family = match node.get("runtimePlatform") {
+        let os_family = match get(node, &task::RUNTIME_PLATFORM, dialect) {
             None => Val::Absent,
             Some(rp) if rp.is_null() => Val::Absent,
             Some(rp) if rp.as_object().is_some() && !super::value::is_intrinsic(rp) => {
-                text(rp.get("operatingSystemFamily"))
+                text(get(rp, &task::OPERATING_SYSTEM_FAMILY, dialect))
             }
             Some(rp) => Val::Unknown(rp.span),
         };
         TaskDef {
             node: Some(node),
             shape,
+            dialect,
             anchor,
-            pointer,
-            family: text(node.get("family")),
-            revision: int(node.get("revision")),
-            network_mode: text(node.get("networkMode")),
+            family: text(get(node, &task::FAMILY, dialect)),
+            revision: int(get(node, &task::REVISION, dialect)),
+            network_mode: text(get(node, &task::NETWORK_MODE, dialect)),
             requires_compatibilities,
             requires_compatibilities_unknown,
-            cpu: task_cpu(node.get("cpu")),
-            memory: task_memory(node.get("memory")),
+            cpu: task_cpu(get(node, &task::CPU, dialect)),
+            memory: task_memory(get(node, &task::MEMORY, dialect)),
             os_family,
             container_list,
             container_list_key: list.map(|m| m.key_span),
@@ -246,8 +321,8 @@ impl<'t> TaskDef<'t> {
     pub fn from_containers(
         items: &'t [Node<'t>],
         shape: TaskDefShape,
+        dialect: Dialect,
         span: Span,
-        pointer: Pointer,
         text_of: &str,
     ) -> TaskDef<'t> {
         let unknown = Val::Unknown(span);
@@ -256,17 +331,17 @@ impl<'t> TaskDef<'t> {
         let containers = if shape == TaskDefShape::SingleContainer {
             items
                 .iter()
-                .map(|item| Container::from_object(item, 0, pointer.clone(), text_of))
+                .map(|item| Container::from_object(item, 0, dialect, text_of))
                 .collect()
         } else {
-            containers(items, &pointer, text_of)
+            containers(items, dialect, text_of)
         };
         TaskDef {
             node: None,
             shape,
+            dialect,
             anchor: span,
             containers: List::new(containers, complete),
-            pointer,
             family: unknown,
             revision: Val::Unknown(span),
             network_mode: unknown,
@@ -301,7 +376,7 @@ impl<'t> TaskDef<'t> {
         match self.os_family {
             Val::Known(f, _) if f.starts_with("WINDOWS") => Tri::Yes,
             Val::Known(..) | Val::Absent => Tri::No,
-            Val::Unknown(_) => Tri::Unknown,
+            Val::Unknown(_) | Val::Ref(..) => Tri::Unknown,
         }
     }
 
@@ -315,113 +390,83 @@ impl<'t> TaskDef<'t> {
                 Tri::No => Some(NetworkMode::Bridge),
                 Tri::Unknown => None,
             },
-            Val::Unknown(_) => None,
+            Val::Unknown(_) | Val::Ref(..) => None,
         }
     }
 }
 
-/// In an open object (a placeholder stands for some members), a field it does not show is
-/// the placeholder: unknown, not absent.
-fn fill_open<'t, const N: usize>(node: &'t Node<'t>, fields: &mut [Option<&'t Node<'t>>; N]) {
-    if let Some(open) = node.open_member() {
-        for f in fields.iter_mut().filter(|f| f.is_none()) {
-            *f = Some(&open.value);
-        }
-    }
-}
-
-fn containers<'t>(items: &'t [Node<'t>], base: &Pointer, text_of: &str) -> Vec<Container<'t>> {
+fn containers<'t>(items: &'t [Node<'t>], dialect: Dialect, text_of: &str) -> Vec<Container<'t>> {
     objects(items)
-        .map(|(index, item)| Container::from_object(item, index, base.index(index), text_of))
+        .map(|(index, item)| Container::from_object(item, index, dialect, text_of))
         .collect()
 }
+
+static CONTAINER_FIELDS: [&Field; 9] = [
+    &container::NAME,
+    &container::IMAGE,
+    &container::ESSENTIAL,
+    &container::PRIVILEGED,
+    &container::CPU,
+    &container::MEMORY,
+    &container::MEMORY_RESERVATION,
+    &container::PORT_MAPPINGS,
+    &container::ENVIRONMENT,
+];
 
 impl<'t> Container<'t> {
     /// `text_of` is the file's text, used to point at the first character of the object.
     pub fn from_object(
         node: &'t Node<'t>,
         index: usize,
-        pointer: Pointer,
+        dialect: Dialect,
         text_of: &str,
     ) -> Container<'t> {
         let span = node.span.first_char(text_of);
-        // One pass over the members (the last of a repeated key wins, as in `Node::member`).
-        let mut fields: [Option<&'t Node<'t>>; 7] = [None; 7];
-        let mut pm = None;
-        let mut env = None;
-        for m in node.as_object().unwrap_or_default() {
-            let slot = match m.key.as_ref() {
-                "name" => 0,
-                "image" => 1,
-                "essential" => 2,
-                "privileged" => 3,
-                "cpu" => 4,
-                "memory" => 5,
-                "memoryReservation" => 6,
-                "portMappings" => {
-                    pm = Some(m);
-                    continue;
-                }
-                "environment" => {
-                    env = Some(&m.value);
-                    continue;
-                }
-                _ => continue,
-            };
-            fields[slot] = Some(&m.value);
-        }
-        fill_open(node, &mut fields);
-        if pm.is_none() {
-            pm = node.open_member();
-        }
-        if env.is_none() {
-            env = node.open_member().map(|m| &m.value);
-        }
-        let [name, image, essential, privileged, cpu, memory, memory_reservation] = fields;
-        let name = text(name);
-        let port_mappings_complete = complete_list(pm.map(|m| &m.value));
-        let environment_complete = complete_list(env);
-        let port_mappings = match pm.and_then(|m| m.value.as_array()) {
-            Some(items) => {
-                let base = pointer.field("portMappings");
-                objects(items)
-                    .map(|(i, n)| PortMapping::from_object(n, base.index(i)))
-                    .collect()
-            }
+        let [name, image, essential, privileged, cpu, memory, memory_reservation, pm, env] =
+            fields_of(node, &CONTAINER_FIELDS, dialect);
+        let name = text(value(name));
+        let port_mappings = match value(pm).and_then(Node::as_array) {
+            Some(items) => objects(items)
+                .map(|(_, n)| PortMapping::from_object(n, dialect))
+                .collect(),
             None => Vec::new(),
         };
-        let environment = env
+        let environment = value(env)
             .and_then(Node::as_array)
             .map(|items| {
                 objects(items)
-                    .map(|(i, n)| EnvVar {
-                        index: i,
-                        name: text(n.get("name")),
-                        value: text(n.get("value")),
+                    .map(|(_, n)| EnvVar {
+                        name: text(get(n, &env_var::NAME, dialect)),
+                        value: text(get(n, &env_var::VALUE, dialect)),
                     })
                     .collect()
             })
             .unwrap_or_default();
         Container {
             node,
+            dialect,
             index,
             // Findings about a container point at its name when it has one.
-            anchor: match name {
-                Val::Known(_, s) | Val::Unknown(s) => s,
-                Val::Absent => span,
-            },
-            pointer,
+            anchor: name.span().unwrap_or(span),
             name,
-            image: text(image),
-            image_text: image.and_then(Node::as_str),
-            essential: boolean(essential),
-            privileged: boolean(privileged),
-            cpu: int(cpu),
-            memory: int(memory),
-            memory_reservation: int(memory_reservation),
+            image: text(value(image)),
+            image_text: value(image).and_then(Node::as_str),
+            essential: boolean(value(essential)),
+            privileged: boolean(value(privileged)),
+            cpu: int(value(cpu)),
+            memory: int(value(memory)),
+            memory_reservation: int(value(memory_reservation)),
             port_mappings_key: pm.map(|m| m.key_span),
-            port_mappings: List::new(port_mappings, port_mappings_complete),
-            environment: List::new(environment, environment_complete),
+            port_mappings: List::new(port_mappings, complete_list(value(pm))),
+            environment: List::new(environment, complete_list(value(env))),
+        }
+    }
+
+    /// Where a finding about a field the container lacks points.
+    pub fn missing(&self) -> At {
+        At {
+            span: self.anchor,
+            object: Some(self.node.span),
         }
     }
 
@@ -436,7 +481,7 @@ impl<'t> Container<'t> {
                 }
             }
             Val::Absent => Tri::Yes,
-            Val::Unknown(_) => Tri::Unknown,
+            Val::Unknown(_) | Val::Ref(..) => Tri::Unknown,
         }
     }
 
@@ -448,3 +493,30 @@ impl<'t> Container<'t> {
         }
     }
 }
+
+/// Keys that, beside `family`, mark a task definition even when `containerDefinitions` is
+/// missing.
+pub static TASK_DEF_KEYS: [&Field; 5] = [
+    &task::REQUIRES_COMPATIBILITIES,
+    &task::NETWORK_MODE,
+    &task::EXECUTION_ROLE_ARN,
+    &task::TASK_ROLE_ARN,
+    &task::RUNTIME_PLATFORM,
+];
+
+/// Keys that only a container definition has; an object with `image` needs one of them too.
+pub static CONTAINER_KEYS: [&Field; 13] = [
+    &container::PORT_MAPPINGS,
+    &container::ESSENTIAL,
+    &container::MEMORY,
+    &container::MEMORY_RESERVATION,
+    &container::CPU,
+    &container::ENVIRONMENT,
+    &container::SECRETS,
+    &fields::container::LOG_CONFIGURATION,
+    &fields::container::COMMAND,
+    &fields::container::ENTRY_POINT,
+    &fields::container::HEALTH_CHECK,
+    &fields::container::MOUNT_POINTS,
+    &fields::container::DEPENDS_ON,
+];

@@ -7,13 +7,24 @@ use crate::load::{Kind, Node};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Val<T> {
+pub enum Val<'t, T> {
     Known(T, Span),
     Absent,
     Unknown(Span),
+    /// A reference to another resource (`{"Ref": "TaskDef"}`, `!GetAtt TG.Arn`): the linker
+    /// follows it; to a check it is unknown (`known()` is `None`, `is_unknown()` is true).
+    Ref(Target<'t>, Span),
 }
 
-impl<T: Copy> Val<T> {
+/// What a reference names: a resource of the same template or module (a CloudFormation
+/// logical id, a Terraform address) and, for `Fn::GetAtt`-like references, the attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target<'t> {
+    pub id: &'t str,
+    pub attribute: Option<&'t str>,
+}
+
+impl<T: Copy> Val<'_, T> {
     pub fn known(&self) -> Option<T> {
         match self {
             Val::Known(v, _) => Some(*v),
@@ -28,16 +39,43 @@ impl<T: Copy> Val<T> {
             _ => None,
         }
     }
+}
+
+impl<'t, T> Val<'t, T> {
+    /// The value, borrowed, when known (for values that are not `Copy`).
+    pub fn as_known(&self) -> Option<&T> {
+        match self {
+            Val::Known(v, _) => Some(v),
+            _ => None,
+        }
+    }
 
     pub fn is_absent(&self) -> bool {
         matches!(self, Val::Absent)
     }
 
+    /// Unknown to a check: a placeholder, an expression, or a reference.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Val::Unknown(_))
+        matches!(self, Val::Unknown(_) | Val::Ref(..))
     }
 
-    pub fn map<U>(self, f: impl FnOnce(T) -> Option<U>) -> Val<U> {
+    /// Where the value is written, unless it is absent.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Val::Known(_, s) | Val::Unknown(s) | Val::Ref(_, s) => Some(*s),
+            Val::Absent => None,
+        }
+    }
+
+    /// The reference, when the value is one.
+    pub fn target(&self) -> Option<Target<'t>> {
+        match self {
+            Val::Ref(t, _) => Some(*t),
+            _ => None,
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> Option<U>) -> Val<'t, U> {
         match self {
             Val::Known(v, s) => match f(v) {
                 Some(u) => Val::Known(u, s),
@@ -45,6 +83,7 @@ impl<T: Copy> Val<T> {
             },
             Val::Absent => Val::Absent,
             Val::Unknown(s) => Val::Unknown(s),
+            Val::Ref(t, s) => Val::Ref(t, s),
         }
     }
 }
@@ -177,19 +216,58 @@ pub fn is_intrinsic(node: &Node<'_>) -> bool {
     }
 }
 
-/// Reads a string field. A placeholder, an intrinsic or a non-string value is unknown.
-pub fn text<'t>(node: Option<&'t Node<'_>>) -> Val<&'t str> {
+/// A reference written as an intrinsic: `{"Ref": "X"}`, `{"Fn::GetAtt": ["X", "Arn"]}` or
+/// `{"Fn::GetAtt": "X.Arn"}` (the YAML loader turns `!Ref X` and `!GetAtt X.Arn` into these).
+pub fn reference<'t>(node: &'t Node<'_>) -> Option<Target<'t>> {
+    let [only] = node.as_object()? else {
+        return None;
+    };
+    match (only.key.as_ref(), &only.value.kind) {
+        ("Ref", Kind::String(id)) => Some(Target {
+            id: id.as_ref(),
+            attribute: None,
+        }),
+        ("Fn::GetAtt", Kind::String(path)) => {
+            let (id, attribute) = path.split_once('.')?;
+            Some(Target {
+                id,
+                attribute: Some(attribute),
+            })
+        }
+        ("Fn::GetAtt", Kind::Array(items)) => match items.as_slice() {
+            [id, attribute] => Some(Target {
+                id: id.as_str()?,
+                attribute: Some(attribute.as_str()?),
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A value the check cannot read: a reference when it is one, else unknown.
+fn unreadable<'t, T>(node: &'t Node<'_>) -> Val<'t, T> {
+    match reference(node) {
+        Some(target) => Val::Ref(target, node.span),
+        None => Val::Unknown(node.span),
+    }
+}
+
+/// Reads a string field. A placeholder, an intrinsic or a non-string value is unknown; a
+/// reference is a [`Val::Ref`].
+pub fn text<'t>(node: Option<&'t Node<'_>>) -> Val<'t, &'t str> {
     let Some(node) = node else { return Val::Absent };
     match &node.kind {
         Kind::Null => Val::Absent,
         Kind::String(s) if is_placeholder(s) => Val::Unknown(node.span),
         Kind::String(s) => Val::Known(s.as_ref(), node.span),
+        Kind::Object(_) => unreadable(node),
         _ => Val::Unknown(node.span),
     }
 }
 
 /// Reads an integer field; a numeric string (`"8080"`) counts as the number it spells.
-pub fn int(node: Option<&Node<'_>>) -> Val<i64> {
+pub fn int<'t>(node: Option<&'t Node<'_>>) -> Val<'t, i64> {
     let Some(node) = node else { return Val::Absent };
     match &node.kind {
         Kind::Null => Val::Absent,
@@ -199,7 +277,7 @@ pub fn int(node: Option<&Node<'_>>) -> Val<i64> {
         Kind::String(s) => {
             parse_int(s.trim()).map_or(Val::Unknown(node.span), |v| Val::Known(v, node.span))
         }
-        _ => Val::Unknown(node.span),
+        _ => unreadable(node),
     }
 }
 
@@ -212,34 +290,34 @@ fn parse_int(s: &str) -> Option<i64> {
 }
 
 /// Reads a boolean; `"true"`/`"false"` strings (any case) are read as booleans.
-pub fn boolean(node: Option<&Node<'_>>) -> Val<bool> {
+pub fn boolean<'t>(node: Option<&'t Node<'_>>) -> Val<'t, bool> {
     let Some(node) = node else { return Val::Absent };
     match &node.kind {
         Kind::Null => Val::Absent,
         Kind::Bool(b) => Val::Known(*b, node.span),
         Kind::String(s) if s.eq_ignore_ascii_case("true") => Val::Known(true, node.span),
         Kind::String(s) if s.eq_ignore_ascii_case("false") => Val::Known(false, node.span),
-        _ => Val::Unknown(node.span),
+        _ => unreadable(node),
     }
 }
 
 /// Task-level `cpu` in CPU units: `1024`, `"1024"`, `"1 vCPU"`, `"0.5 vcpu"`.
-pub fn task_cpu(node: Option<&Node<'_>>) -> Val<i64> {
+pub fn task_cpu<'t>(node: Option<&'t Node<'_>>) -> Val<'t, i64> {
     with_unit(node, "vcpu", 1024)
 }
 
 /// Task-level `memory` in MiB: `2048`, `"2048"`, `"2 GB"`, `"2GB"`, `"0.5 gb"`.
-pub fn task_memory(node: Option<&Node<'_>>) -> Val<i64> {
+pub fn task_memory<'t>(node: Option<&'t Node<'_>>) -> Val<'t, i64> {
     with_unit(node, "gb", 1024)
 }
 
-fn with_unit(node: Option<&Node<'_>>, unit: &str, scale: i64) -> Val<i64> {
+fn with_unit<'t>(node: Option<&'t Node<'_>>, unit: &str, scale: i64) -> Val<'t, i64> {
     let Some(node) = node else { return Val::Absent };
     let raw = match &node.kind {
         Kind::Null => return Val::Absent,
         Kind::Number(n) => n.as_ref(),
         Kind::String(s) => s.as_ref(),
-        _ => return Val::Unknown(node.span),
+        _ => return unreadable(node),
     };
     let raw = raw.trim();
     if let Some(v) = parse_int(raw) {

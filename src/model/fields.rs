@@ -1,0 +1,290 @@
+//! The field table: every field the model reads, with its spelling in each format ECS
+//! configuration is written in. The model reads documents through it, and rules name fields
+//! through it, so a rule is written once and its messages use the file's own spelling
+//! (`hostPort` in API JSON, `HostPort` in a CloudFormation template).
+//!
+//! - **API**: the ECS API's camelCase (`register-task-definition` input, `describe-*` output).
+//! - **CloudFormation**: `AWS::ECS::*` resource properties, PascalCase.
+//! - **Terraform**: the `aws_ecs_*` resources' snake_case attributes and blocks. Container
+//!   definitions are a JSON string inside HCL (`jsonencode`), written in the API's spelling,
+//!   so container-level fields spell Terraform like the API.
+//! - **Compose**: Docker Compose service keys, where a key means the same thing.
+
+/// The spelling a resource was written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    Api,
+    CloudFormation,
+    Terraform,
+    Compose,
+}
+
+/// One field of a resource kind, spelled per dialect (`None`: the format has no such key).
+#[derive(Debug)]
+pub struct Field {
+    pub api: &'static str,
+    pub cloudformation: &'static str,
+    pub terraform: Option<&'static str>,
+    pub compose: Option<&'static str>,
+}
+
+impl Field {
+    /// The key that holds this field in `dialect`, if the format has one.
+    pub fn key(&self, dialect: Dialect) -> Option<&'static str> {
+        match dialect {
+            Dialect::Api => Some(self.api),
+            Dialect::CloudFormation => Some(self.cloudformation),
+            Dialect::Terraform => self.terraform,
+            Dialect::Compose => self.compose,
+        }
+    }
+
+    /// The field's name for a message about a file in `dialect` (the API's spelling when the
+    /// format has no key of its own).
+    pub fn name(&self, dialect: Dialect) -> &'static str {
+        self.key(dialect).unwrap_or(self.api)
+    }
+}
+
+impl Dialect {
+    /// `field`'s name in this dialect, for messages and help.
+    pub fn name(self, field: &Field) -> &'static str {
+        field.name(self)
+    }
+}
+
+/// A field spelled the same way in the API and in Terraform's JSON, PascalCase in
+/// CloudFormation.
+macro_rules! field {
+    ($api:literal, $cfn:literal) => {
+        Field {
+            api: $api,
+            cloudformation: $cfn,
+            terraform: Some($api),
+            compose: None,
+        }
+    };
+    ($api:literal, $cfn:literal, tf: $tf:expr, compose: $compose:expr) => {
+        Field {
+            api: $api,
+            cloudformation: $cfn,
+            terraform: $tf,
+            compose: $compose,
+        }
+    };
+}
+
+/// Task definition fields (`AWS::ECS::TaskDefinition`, `aws_ecs_task_definition`).
+pub mod task {
+    use super::Field;
+    pub static FAMILY: Field = field!("family", "Family", tf: Some("family"), compose: None);
+    pub static REVISION: Field =
+        field!("revision", "Revision", tf: Some("revision"), compose: None);
+    pub static NETWORK_MODE: Field =
+        field!("networkMode", "NetworkMode", tf: Some("network_mode"), compose: None);
+    pub static REQUIRES_COMPATIBILITIES: Field = field!(
+        "requiresCompatibilities",
+        "RequiresCompatibilities",
+        tf: Some("requires_compatibilities"),
+        compose: None
+    );
+    pub static CPU: Field = field!("cpu", "Cpu", tf: Some("cpu"), compose: None);
+    pub static MEMORY: Field = field!("memory", "Memory", tf: Some("memory"), compose: None);
+    pub static RUNTIME_PLATFORM: Field = field!(
+        "runtimePlatform",
+        "RuntimePlatform",
+        tf: Some("runtime_platform"),
+        compose: None
+    );
+    pub static OPERATING_SYSTEM_FAMILY: Field = field!(
+        "operatingSystemFamily",
+        "OperatingSystemFamily",
+        tf: Some("operating_system_family"),
+        compose: None
+    );
+    pub static CONTAINER_DEFINITIONS: Field = field!(
+        "containerDefinitions",
+        "ContainerDefinitions",
+        tf: Some("container_definitions"),
+        compose: Some("services")
+    );
+    pub static EXECUTION_ROLE_ARN: Field = field!(
+        "executionRoleArn",
+        "ExecutionRoleArn",
+        tf: Some("execution_role_arn"),
+        compose: None
+    );
+    pub static TASK_ROLE_ARN: Field =
+        field!("taskRoleArn", "TaskRoleArn", tf: Some("task_role_arn"), compose: None);
+    /// Fields only `describe-task-definition` output has (read-only in every other format).
+    pub static READ_ONLY: [&str; 8] = [
+        "taskDefinitionArn",
+        "revision",
+        "status",
+        "requiresAttributes",
+        "compatibilities",
+        "registeredAt",
+        "registeredBy",
+        "deregisteredAt",
+    ];
+}
+
+/// Container definition fields (`containerDefinitions[]`; a Compose service).
+pub mod container {
+    use super::Field;
+    pub static NAME: Field = field!("name", "Name");
+    pub static IMAGE: Field = field!("image", "Image", tf: Some("image"), compose: Some("image"));
+    pub static ESSENTIAL: Field = field!("essential", "Essential");
+    pub static PRIVILEGED: Field = field!(
+        "privileged",
+        "Privileged",
+        tf: Some("privileged"),
+        compose: Some("privileged")
+    );
+    pub static CPU: Field = field!("cpu", "Cpu");
+    pub static MEMORY: Field = field!("memory", "Memory");
+    pub static MEMORY_RESERVATION: Field = field!("memoryReservation", "MemoryReservation");
+    pub static PORT_MAPPINGS: Field = field!(
+        "portMappings",
+        "PortMappings",
+        tf: Some("portMappings"),
+        compose: Some("ports")
+    );
+    pub static ENVIRONMENT: Field = field!(
+        "environment",
+        "Environment",
+        tf: Some("environment"),
+        compose: Some("environment")
+    );
+    pub static SECRETS: Field = field!("secrets", "Secrets");
+    pub static LOG_CONFIGURATION: Field = field!("logConfiguration", "LogConfiguration");
+    pub static COMMAND: Field = field!("command", "Command", tf: Some("command"), compose: Some("command"));
+    pub static ENTRY_POINT: Field = field!(
+        "entryPoint",
+        "EntryPoint",
+        tf: Some("entryPoint"),
+        compose: Some("entrypoint")
+    );
+    pub static HEALTH_CHECK: Field = field!(
+        "healthCheck",
+        "HealthCheck",
+        tf: Some("healthCheck"),
+        compose: Some("healthcheck")
+    );
+    pub static MOUNT_POINTS: Field = field!("mountPoints", "MountPoints");
+    pub static DEPENDS_ON: Field = field!("dependsOn", "DependsOn");
+    /// A path, for messages: where Linux capabilities are added.
+    pub static LINUX_CAPABILITIES_ADD: Field = field!(
+        "linuxParameters.capabilities.add",
+        "LinuxParameters.Capabilities.Add"
+    );
+}
+
+/// Port mapping fields (`portMappings[]`; Compose's long `ports` syntax).
+pub mod port_mapping {
+    use super::Field;
+    pub static CONTAINER_PORT: Field = field!(
+        "containerPort",
+        "ContainerPort",
+        tf: Some("containerPort"),
+        compose: Some("target")
+    );
+    pub static HOST_PORT: Field = field!(
+        "hostPort",
+        "HostPort",
+        tf: Some("hostPort"),
+        compose: Some("published")
+    );
+    pub static PROTOCOL: Field = field!(
+        "protocol",
+        "Protocol",
+        tf: Some("protocol"),
+        compose: Some("protocol")
+    );
+    pub static CONTAINER_PORT_RANGE: Field = field!("containerPortRange", "ContainerPortRange");
+}
+
+/// `environment[]` entries.
+pub mod env_var {
+    use super::Field;
+    pub static NAME: Field = field!("name", "Name");
+    pub static VALUE: Field = field!("value", "Value");
+}
+
+/// `secrets[]` entries of a container.
+pub mod secret {
+    use super::Field;
+    pub static NAME: Field = field!("name", "Name");
+    pub static VALUE_FROM: Field = field!("valueFrom", "ValueFrom");
+}
+
+/// Service fields (`AWS::ECS::Service`, `aws_ecs_service`).
+pub mod service {
+    use super::Field;
+    pub static SERVICE_NAME: Field =
+        field!("serviceName", "ServiceName", tf: Some("name"), compose: None);
+    pub static TASK_DEFINITION: Field = field!(
+        "taskDefinition",
+        "TaskDefinition",
+        tf: Some("task_definition"),
+        compose: None
+    );
+    pub static LAUNCH_TYPE: Field =
+        field!("launchType", "LaunchType", tf: Some("launch_type"), compose: None);
+    pub static CLUSTER: Field = field!("cluster", "Cluster", tf: Some("cluster"), compose: None);
+    pub static DESIRED_COUNT: Field =
+        field!("desiredCount", "DesiredCount", tf: Some("desired_count"), compose: None);
+    /// A Terraform `load_balancer` block may repeat; it is the list.
+    pub static LOAD_BALANCERS: Field = field!(
+        "loadBalancers",
+        "LoadBalancers",
+        tf: Some("load_balancer"),
+        compose: None
+    );
+}
+
+/// `loadBalancers[]` entries of a service.
+pub mod load_balancer {
+    use super::Field;
+    pub static CONTAINER_NAME: Field = field!(
+        "containerName",
+        "ContainerName",
+        tf: Some("container_name"),
+        compose: None
+    );
+    pub static CONTAINER_PORT: Field = field!(
+        "containerPort",
+        "ContainerPort",
+        tf: Some("container_port"),
+        compose: None
+    );
+    pub static TARGET_GROUP_ARN: Field = field!(
+        "targetGroupArn",
+        "TargetGroupArn",
+        tf: Some("target_group_arn"),
+        compose: None
+    );
+    pub static LOAD_BALANCER_NAME: Field = field!(
+        "loadBalancerName",
+        "LoadBalancerName",
+        tf: Some("elb_name"),
+        compose: None
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_per_dialect() {
+        let f = &port_mapping::HOST_PORT;
+        assert_eq!(Dialect::Api.name(f), "hostPort");
+        assert_eq!(Dialect::CloudFormation.name(f), "HostPort");
+        assert_eq!(Dialect::Compose.name(f), "published");
+        assert_eq!(Dialect::Terraform.name(&task::NETWORK_MODE), "network_mode");
+        // A format without the key is named in the API's spelling.
+        assert_eq!(service::CLUSTER.key(Dialect::Compose), None);
+        assert_eq!(Dialect::Compose.name(&service::CLUSTER), "cluster");
+    }
+}
