@@ -54,6 +54,37 @@ pub struct Config {
     /// Accountable suppressions: each names a rule and a path glob, says why, and may expire.
     #[serde(default)]
     pub suppress: Vec<SuppressEntry>,
+    /// Options of individual rules, by code or name: `[rules.reserved-host-port]` then
+    /// `reserved-ports = [8125]`. Each rule's options are listed in its documentation.
+    #[serde(default)]
+    #[schemars(schema_with = "rule_options_schema")]
+    pub rules: BTreeMap<String, toml::Table>,
+}
+
+/// The schema of `[rules]`: every rule with options, by code and by name, with its options'
+/// own schema (the types and documentation of its parameters).
+fn rule_options_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut properties = serde_json::Map::new();
+    for rule in Registry::builtin().iter() {
+        if let Some(spec) = rule.options {
+            let mut schema = (spec.schema)();
+            if let Some(o) = schema.as_object_mut() {
+                o.remove("$schema");
+                o.insert(
+                    "description".into(),
+                    format!("Options of {} {}.", rule.code, rule.name).into(),
+                );
+            }
+            properties.insert(rule.code.to_string(), schema.clone());
+            properties.insert(rule.name.to_string(), schema);
+        }
+    }
+    let schema = serde_json::json!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    });
+    schemars::Schema::try_from(schema).unwrap_or_default()
 }
 
 /// When findings make the exit code 1.
@@ -167,7 +198,36 @@ pub fn validate(config: &Config, registry: &Registry) -> Result<(), String> {
         Selector::parse(&e.rule, registry)
             .map_err(|err| format!("[[suppress]] entry {}: {err}", i + 1))?;
     }
+    rule_options(&config.rules, registry)?;
     Ok(())
+}
+
+/// Each rule's options: the defaults, and what `[rules.<rule>]` tables set (checked against
+/// the rule's options type: a key it does not have, or a value of the wrong type, is an error
+/// naming the rule).
+pub fn rule_options(
+    tables: &BTreeMap<String, toml::Table>,
+    registry: &Registry,
+) -> Result<Vec<Option<crate::rule::Options>>, String> {
+    let mut options = crate::engine::default_options(registry);
+    for (key, table) in tables {
+        let Some(rule) = registry.find(key) else {
+            let hint = did_you_mean(key, false, registry)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(format!("[rules.{key}]: no rule is called `{key}`{hint}"));
+        };
+        let Some(spec) = rule.options else {
+            return Err(format!(
+                "[rules.{key}]: rule {} {} has no options",
+                rule.code, rule.name
+            ));
+        };
+        let parsed =
+            (spec.parse)(table.clone()).map_err(|e| format!("[rules.{key}]: {}", e.trim_end()))?;
+        options[rule.index()] = Some(parsed);
+    }
+    Ok(options)
 }
 
 /// The `[[suppress]]` entries compiled, each with where it is in the config text.
@@ -229,6 +289,7 @@ pub fn apply(
     plan.enabled = scope.enabled;
     plan.severity = scope.severity;
     plan.per_file_ignores = scope.per_file_ignores;
+    plan.options = scope.options;
     plan.suppressions = scope.suppressions;
     plan.config_file = scope.config_file;
     plan.base = loaded.path.as_ref().map(|_| scope.base);
@@ -274,6 +335,7 @@ pub fn scope(
         (display, std::sync::Arc::from(loaded.text.as_str()))
     });
     Ok(crate::engine::Scope {
+        options: rule_options(&c.rules, registry)?,
         base: loaded.base.clone(),
         enabled: enabled_rules(select, &c.extend_select, &ignored, registry)?,
         severity: severities(&c.severity, registry)?,

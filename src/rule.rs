@@ -97,6 +97,56 @@ pub enum Check {
 /// time.
 pub type Text = Cow<'static, str>;
 
+/// A rule's options, read from the configuration (`[rules.<code or name>]`) into the rule's own
+/// type; a check reads them with [`Sink::options`].
+pub type Options = Arc<dyn std::any::Any + Send + Sync>;
+
+/// How a rule with options reads them: its options type, erased. Declared with
+/// `options: Type` in [`crate::declare_rule!`] (the type is `Deserialize + Default +
+/// JsonSchema`: its fields are the typed parameters, documented and checked, unknown keys
+/// refused).
+#[derive(Clone, Copy)]
+pub struct OptionsSpec {
+    /// Reads the rule's table from the configuration.
+    pub parse: fn(toml::Table) -> Result<Options, String>,
+    /// The options when the configuration says nothing.
+    pub default: fn() -> Options,
+    /// The JSON Schema of the table (for `schemas/ecslint.schema.json`).
+    pub schema: fn() -> serde_json::Value,
+}
+
+impl OptionsSpec {
+    /// The spec of options type `T`.
+    pub const fn of<T>() -> OptionsSpec
+    where
+        T: serde::de::DeserializeOwned + Default + JsonSchema + Send + Sync + 'static,
+    {
+        OptionsSpec {
+            parse: parse_options::<T>,
+            default: default_options::<T>,
+            schema: options_schema::<T>,
+        }
+    }
+}
+
+fn parse_options<T>(table: toml::Table) -> Result<Options, String>
+where
+    T: serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    let options: T = toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_string())?;
+    Ok(Arc::new(options))
+}
+
+fn default_options<T: Default + Send + Sync + 'static>() -> Options {
+    Arc::new(T::default())
+}
+
+fn options_schema<T: JsonSchema>() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default()
+}
+
 /// A rule: its identity (code, name, category, default severity), its documentation, and how
 /// it runs. Built-in rules are `static`s declared with [`crate::declare_rule!`]; others are
 /// registered with [`Registry::register`].
@@ -110,6 +160,8 @@ pub struct Rule {
     pub check: Check,
     /// For security rules: the CVSS-like score (0.0–10.0) GitHub code scanning ranks by.
     pub security_severity: Option<Text>,
+    /// The rule's typed options, when it has any.
+    pub options: Option<OptionsSpec>,
 }
 
 /// Declares a built-in rule: `pub static RULE`, its docs embedded from
@@ -133,6 +185,7 @@ macro_rules! declare_rule {
         severity: $severity:ident,
         check: $check:ident $( ( $f:path ) )?,
         $( security_severity: $score:literal, )?
+        $( options: $options:ty, )?
     ) => {
         pub static RULE: $crate::rule::Rule = $crate::rule::Rule {
             code: ::std::borrow::Cow::Borrowed($code),
@@ -144,10 +197,13 @@ macro_rules! declare_rule {
             ))),
             check: $crate::rule::Check::$check $( ($f) )?,
             security_severity: $crate::declare_rule!(@score $( $score )?),
+            options: $crate::declare_rule!(@options $( $options )?),
         };
     };
     (@score) => { None };
     (@score $score:literal) => { Some(::std::borrow::Cow::Borrowed($score)) };
+    (@options) => { None };
+    (@options $options:ty) => { Some($crate::rule::OptionsSpec::of::<$options>()) };
 }
 
 impl std::fmt::Debug for Rule {
@@ -332,10 +388,18 @@ pub struct Sink<'a> {
     pub(crate) resource: Option<&'a str>,
     /// The document being checked: a finding's pointer is derived from it.
     pub(crate) doc: Option<&'a Node<'a>>,
+    /// The rule's options for the file (its configuration's `[rules.<rule>]`).
+    pub(crate) options: Option<&'a Options>,
     pub(crate) out: &'a mut Vec<Finding>,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    /// The rule's options, as its options type (`None` for a rule without options).
+    pub fn options<T: 'static>(&self) -> Option<&'a T> {
+        let options: &'a Options = self.options?;
+        (**options).downcast_ref::<T>()
+    }
+
     /// Reports a finding at `at` in the current document: a span (the value or key the
     /// finding is about), or a resource's `missing()` (a field it lacks). The finding's JSON
     /// pointer and stable path are derived from the document, never spelled by the rule.

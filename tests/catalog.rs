@@ -126,6 +126,51 @@ fn every_rule_has_docs_with_the_fixed_headings() {
     }
 }
 
+/// A rule with options documents each of them under `## Options` with a TOML example that is
+/// a valid configuration; a rule without options has no such section.
+#[test]
+fn rule_options_are_documented_with_a_working_example() {
+    let registry = ecslint::rule::Registry::builtin();
+    let mut with_options = 0;
+    for r in BUILT_IN {
+        let section = r.section("Options");
+        let Some(spec) = r.options else {
+            assert!(section.is_none(), "{}: `## Options` but no options", r.code);
+            continue;
+        };
+        with_options += 1;
+        let section = section.unwrap_or_else(|| panic!("{}: options not documented", r.code));
+        let toml: Vec<String> = blocks(section)
+            .into_iter()
+            .filter(|(info, _)| info == "toml")
+            .map(|(_, body)| body)
+            .collect();
+        assert_eq!(toml.len(), 1, "{}: one ```toml example", r.code);
+        let config = ecslint::config::parse(&toml[0])
+            .unwrap_or_else(|e| panic!("{}: the example is not a configuration: {e}", r.code));
+        assert!(
+            config.rules.contains_key(r.name.as_ref()),
+            "{}: [rules.{}]",
+            r.code,
+            r.name
+        );
+        ecslint::config::rule_options(&config.rules, &registry)
+            .unwrap_or_else(|e| panic!("{}: {e}", r.code));
+        let schema = (spec.schema)();
+        let keys = schema["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{}: options without properties", r.code));
+        for key in keys.keys() {
+            assert!(
+                toml[0].contains(key.as_str()),
+                "{}: option `{key}` not shown",
+                r.code
+            );
+        }
+    }
+    assert!(with_options >= 2);
+}
+
 /// The fenced code blocks of a section: (info string, body).
 fn blocks(section: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();

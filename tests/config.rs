@@ -188,3 +188,68 @@ fn schema_is_fresh() {
     let committed = std::fs::read_to_string(path).expect("schemas/ecslint.schema.json");
     assert_eq!(committed, generated, "schemas/ecslint.schema.json is stale: run `ECSLINT_UPDATE_SCHEMA=1 cargo test --test config`");
 }
+
+/// Typed rule options: `[rules.<code or name>]` sets a rule's parameters, checked against
+/// their types; the nearest configuration's options apply to a file.
+#[test]
+fn rule_options_are_typed_and_scoped() {
+    let task = r#"{"family": "w", "containerDefinitions": [{"name": "w", "image": "nginx:1.27", "memory": 128,
+        "portMappings": [{"containerPort": 80, "hostPort": 8125}],
+        "environment": [{"name": "DB_PASSWORD", "value": "hunter2-but-longer"}]}]}"#;
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("team")).expect("dirs");
+    std::fs::write(p.join("task.json"), task).expect("task");
+    std::fs::write(p.join("team/task.json"), task).expect("task");
+    let (_, json, _) = run_in(p, &["check"]);
+    assert_eq!(
+        findings(&json),
+        vec!["task.json ECS211 error", "team/task.json ECS211 error"]
+    );
+    // By name and by code; each applies to the files under its configuration.
+    std::fs::write(
+        p.join(".ecslint.toml"),
+        "[rules.reserved-host-port]\nreserved-ports = [8125]\n",
+    )
+    .expect("config");
+    std::fs::write(
+        p.join("team/.ecslint.toml"),
+        "[rules.ECS211]\nallowed-names = [\"DB_PASSWORD\"]\n",
+    )
+    .expect("config");
+    let (_, json, err) = run_in(p, &["check"]);
+    assert_eq!(
+        findings(&json),
+        vec!["task.json ECS203 warning", "task.json ECS211 error"],
+        "{err}"
+    );
+    let message = json["findings"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("host port 8125"), "{message}");
+    // Wrong types, unknown options, unknown rules and rules without options are errors that
+    // name the rule.
+    for (config, expected) in [
+        (
+            "[rules.reserved-host-port]\nreserved-ports = [\"x\"]\n",
+            "[rules.reserved-host-port]",
+        ),
+        (
+            "[rules.reserved-host-port]\nreserved-port = [1]\n",
+            "reserved-port",
+        ),
+        (
+            "[rules.reserved-host-port]\nreserved-ports = [70000]\n",
+            "[rules.reserved-host-port]",
+        ),
+        (
+            "[rules.reserved-host-prot]\nreserved-ports = [1]\n",
+            "did you mean `reserved-host-port`",
+        ),
+        ("[rules.ECS201]\nx = 1\n", "has no options"),
+    ] {
+        std::fs::write(p.join(".ecslint.toml"), config).expect("config");
+        let (code, _, err) = run_in(p, &["check"]);
+        assert_eq!(code, 2, "{config}: {err}");
+        assert!(err.contains(expected), "{config}: {err}");
+        assert!(err.contains(".ecslint.toml"), "{config}: {err}");
+    }
+}

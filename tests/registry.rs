@@ -34,6 +34,7 @@ fn team_prefix() -> Rule {
             }
         })),
         security_severity: None,
+        options: None,
     }
 }
 

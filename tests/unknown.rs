@@ -94,6 +94,13 @@ fn a_placeholder_item_never_yields_a_missing_finding() {
     let p = dir.path();
     write_pair(p, 0, r#", "${MORE}""#);
     write_pair(p, 1, ", ${MORE}");
+    // A CloudFormation condition in place of an item: an expression, not an item without a
+    // `name` (ECS105) or `memory` (ECS104).
+    write_pair(
+        p,
+        2,
+        r#", {"Fn::If": ["More", {"name": "web", "containerPort": 8080}, {"Ref": "AWS::NoValue"}]}"#,
+    );
     let (code, doc, err) = common::run_json(p, &["."]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(doc["findings"], serde_json::json!([]), "{doc}");
@@ -101,6 +108,7 @@ fn a_placeholder_item_never_yields_a_missing_finding() {
     // The same files without the placeholders give each finding: the test can fail.
     write_pair(p, 0, "");
     write_pair(p, 1, "");
+    write_pair(p, 2, "");
     let (_, doc, _) = common::run_json(p, &["."]);
     let mut rules = common::finding_list(&doc, false);
     rules.sort();
@@ -112,9 +120,57 @@ fn a_placeholder_item_never_yields_a_missing_finding() {
             "service0.json ECS402",
             "service1.json ECS401",
             "service1.json ECS402",
+            "service2.json ECS401",
+            "service2.json ECS402",
             "task0.json ECS108",
             "task1.json ECS108",
+            "task2.json ECS108",
         ],
+        "{doc}"
+    );
+}
+
+/// A reference is its own value: rules see it as unknown, the linker follows it.
+#[test]
+fn references_are_values_rules_cannot_read() {
+    use ecslint::model::{Target, Val};
+    for text in [
+        r#"{"serviceName": "web", "taskDefinition": {"Ref": "TaskDef"}, "desiredCount": 1}"#,
+        r#"{"serviceName": "web", "taskDefinition": {"Fn::GetAtt": ["TaskDef", "Arn"]}, "desiredCount": 1}"#,
+    ] {
+        with_resources(text, |r| {
+            let Resource::Service(s) = &r[0] else {
+                panic!("a service")
+            };
+            assert!(matches!(
+                s.task_definition,
+                Val::Ref(Target { id: "TaskDef", .. }, _)
+            ));
+            assert!(s.task_definition.is_unknown() && s.task_definition.known().is_none());
+        });
+    }
+    let yaml = "serviceName: web\ntaskDefinition: !Ref TaskDef\ndesiredCount: 1\n";
+    let docs = parse(yaml, Syntax::Yaml).expect("parses");
+    let Recognised::Resources(r) = recognise(&docs[0], yaml) else {
+        panic!("a service")
+    };
+    let Resource::Service(s) = &r[0] else {
+        panic!("a service")
+    };
+    assert_eq!(s.task_definition.target().map(|t| t.id), Some("TaskDef"));
+    // A service whose task definition is a reference is never linked to a family of that
+    // name in another file.
+    let dir = tempfile::tempdir().expect("tmp");
+    write_pair(dir.path(), 0, "");
+    write(
+        dir.path(),
+        "service0.json",
+        r#"{"serviceName": "web0", "taskDefinition": {"Ref": "web0"}, "desiredCount": 1, "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/w/1", "containerName": "web", "containerPort": 8080}]}"#,
+    );
+    let (_, doc, _) = common::run_json(dir.path(), &["."]);
+    let rules = common::finding_list(&doc, false);
+    assert!(
+        rules.iter().all(|r| !r.starts_with("service0.json")),
         "{doc}"
     );
 }

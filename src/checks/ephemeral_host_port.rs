@@ -27,7 +27,8 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             // The agent's ports 51678–51680 are in the range too; ECS203 reports those.
-            if (first..=65535).contains(&port) && !super::reserved_host_port::is_reserved(port) {
+            if (first..=65535).contains(&port) && crate::domain::ports::reserved_by(port).is_none()
+            {
                 sink.report(
                     span,
                     format!("static host port {port} of container {} is in the ephemeral range {first}–65535 used for dynamic host ports", c.label()),

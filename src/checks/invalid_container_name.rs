@@ -1,10 +1,10 @@
 //! ECS209 invalid-container-name: every container needs a name matching
 //! `^[A-Za-z0-9_-]{1,255}$`.
 
-use crate::model::fields::container;
-use crate::model::Spelled;
 use crate::domain::names::api_name_problem;
 use crate::domain::names::suggest;
+use crate::model::fields::container;
+use crate::model::Spelled;
 use crate::model::{Container, TaskDef, TaskDefShape, Val};
 use crate::rule::Sink;
 
@@ -22,17 +22,20 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         // definition may supply the name. Lists of containers must name each one.
         Val::Absent if td.shape != TaskDefShape::SingleContainer => {
             let name = c.key(&container::NAME);
-            sink.report(c.missing(), format!("container {} has no `{name}`", c.label()))
-                .help(format!(
-                    "add a `{name}` such as \"app\" (letters, digits, `-` and `_`)"
-                ));
+            sink.report(
+                c.missing(),
+                format!("container {} has no `{name}`", c.label()),
+            )
+            .help(format!(
+                "add a `{name}` such as \"app\" (letters, digits, `-` and `_`)"
+            ));
         }
         Val::Known(name, span) => {
             let Some(why) = api_name_problem(name) else {
                 return;
             };
             sink.report(span, format!("container name {why}"))
-            .help(format!("use a name such as \"{}\"", suggest(name)));
+                .help(format!("use a name such as \"{}\"", suggest(name)));
         }
         _ => {}
     }

@@ -31,7 +31,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 if let Val::Known(_, mode_span) = td.network_mode {
                     finding.label(mode_span, "network mode is set here");
                 }
-                finding.help(format!("map single ports with `{}`, or use network mode `awsvpc` or `bridge`", pm.key(&port_mapping::CONTAINER_PORT)));
+                finding.help(format!(
+                    "map single ports with `{}`, or use network mode `awsvpc` or `bridge`",
+                    pm.key(&port_mapping::CONTAINER_PORT)
+                ));
                 continue;
             }
             let Some(range) = crate::domain::ports::parse(raw) else {
@@ -49,7 +52,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                     ),
                 )
                 .label(span, "the container port range is here")
-                .help(format!("remove `{host_port}`; ECS assigns the host port range"));
+                .help(format!(
+                    "remove `{host_port}`; ECS assigns the host port range"
+                ));
             }
             if let Some(&(other, other_span)) = seen
                 .iter()

@@ -1,8 +1,8 @@
 //! ECS109 invalid-family-name: `family` is required and must match `^[A-Za-z0-9_-]{1,255}$`.
 
+use crate::domain::names::{api_name_problem, suggest};
 use crate::model::fields::task;
 use crate::model::Spelled;
-use crate::domain::names::{api_name_problem, suggest};
 use crate::model::{TaskDef, TaskDefShape, Val};
 use crate::rule::Sink;
 
@@ -31,7 +31,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 return;
             };
             sink.report(span, format!("task `{}` {why}", td.key(&task::FAMILY)))
-            .help(format!("use a family such as \"{}\"", suggest(family)));
+                .help(format!("use a family such as \"{}\"", suggest(family)));
         }
         _ => {}
     }

@@ -1,11 +1,11 @@
 //! ECS103 invalid-fargate-task-size: the task `cpu`/`memory` pair must be a Fargate size.
 
-use crate::model::fields::task;
-use crate::model::Spelled;
 use crate::domain::fargate::{
     cpu_label, cpu_values, cpus_for_memory, describe_memories, memories, nearest_cpus,
     nearest_memory, or_list,
 };
+use crate::model::fields::task;
+use crate::model::Spelled;
 use crate::model::{TaskDef, Tri};
 use crate::rule::Sink;
 
@@ -50,7 +50,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         };
         sink.report(
             cpu_span,
-            format!("task `{}` {cpu} is not a {platform} size", td.key(&task::CPU)),
+            format!(
+                "task `{}` {cpu} is not a {platform} size",
+                td.key(&task::CPU)
+            ),
         )
         .help(format!(
             "the nearest valid {} {}; {platform} accepts {}",

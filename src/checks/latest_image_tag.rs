@@ -62,10 +62,9 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         .rsplit_once(':')
         .filter(|(_, t)| !t.contains('/'))
         .map_or(image, |(b, _)| b);
-    sink.report(span, message)
-        .help(format!(
-            "pin a version or a digest, for example `{base}:1.2.3` or `{base}@sha256:…`"
-        ));
+    sink.report(span, message).help(format!(
+        "pin a version or a digest, for example `{base}:1.2.3` or `{base}@sha256:…`"
+    ));
 }
 
 #[cfg(test)]

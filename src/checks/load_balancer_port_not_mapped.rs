@@ -73,7 +73,10 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             } else {
                 finding.help(format!(
                     "set the service's `{}` to {} or add a port mapping for {port} to `{name}`",
-                    service.id.dialect.name(&crate::model::fields::load_balancer::CONTAINER_PORT),
+                    service
+                        .id
+                        .dialect
+                        .name(&crate::model::fields::load_balancer::CONTAINER_PORT),
                     mapped.join(" or ")
                 ));
             };

@@ -18,7 +18,10 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     if let Some((true, span)) = c.privileged.known_at() {
         sink.report(
             span,
-            format!("container {} runs privileged, with root access to the host", c.label()),
+            format!(
+                "container {} runs privileged, with root access to the host",
+                c.label()
+            ),
         )
         .help(format!(
             "remove `{}`; add only the capabilities it needs under `{}`",

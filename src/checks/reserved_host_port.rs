@@ -1,5 +1,6 @@
 //! ECS203 reserved-host-port: a static `hostPort` on a port the container instance already uses.
 
+use crate::domain::ports::reserved_by;
 use crate::model::fields::port_mapping;
 use crate::model::Spelled;
 use crate::model::{NetworkMode, TaskDef};
@@ -11,23 +12,21 @@ crate::declare_rule! {
     category: BestPractice,
     severity: Warning,
     check: TaskDef(check),
+    options: Options,
 }
 
-/// Ports ECS reserves on container instances: SSH, the Docker daemon, the ECS agent.
-const RESERVED: &[(i64, &str)] = &[
-    (22, "SSH"),
-    (2375, "the Docker daemon"),
-    (2376, "the Docker daemon (TLS)"),
-    (51678, "the ECS container agent"),
-    (51679, "the ECS container agent"),
-    (51680, "the ECS container agent"),
-];
-
-pub fn is_reserved(port: i64) -> bool {
-    RESERVED.iter().any(|(p, _)| *p == port)
+/// Options of ECS203.
+#[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Further host ports your container instances reserve, beyond the defaults (22, 2375,
+    /// 2376, 51678–51680): what you add to the agent's `ECS_RESERVED_PORTS`.
+    #[serde(default)]
+    pub reserved_ports: Vec<u16>,
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    let options = sink.options::<Options>();
     if !matches!(
         td.effective_network_mode(),
         Some(NetworkMode::Bridge | NetworkMode::Default)
@@ -39,7 +38,12 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             let Some((port, span)) = pm.host_port.known_at() else {
                 continue;
             };
-            if let Some((_, user)) = RESERVED.iter().find(|(p, _)| *p == port) {
+            let configured = || {
+                options
+                    .is_some_and(|o| o.reserved_ports.iter().any(|p| i64::from(*p) == port))
+                    .then_some("your configuration (`reserved-ports`)")
+            };
+            if let Some(user) = reserved_by(port).or_else(configured) {
                 sink.report(
                     span,
                     format!("host port {port} of container {} is reserved on ECS container instances for {user}", c.label()),

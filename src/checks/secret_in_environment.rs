@@ -14,13 +14,30 @@ crate::declare_rule! {
     severity: Error,
     check: Container(check),
     security_severity: "8.5",
+    options: Options,
+}
+
+/// Options of ECS211.
+#[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Environment variable names never reported (exact, case-sensitive): names that look
+    /// like secrets but hold none in your configuration (`TOKEN_TTL_SECONDS`).
+    #[serde(default)]
+    pub allowed_names: Vec<String>,
 }
 
 fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    let allowed = sink
+        .options::<Options>()
+        .map_or(&[][..], |o| o.allowed_names.as_slice());
     for env in &c.environment {
         let (Some(name), Some((value, span))) = (env.name.known(), env.value.known_at()) else {
             continue;
         };
+        if allowed.iter().any(|a| a == name) {
+            continue;
+        }
         let Some(kind) = classify(name, value) else {
             continue;
         };

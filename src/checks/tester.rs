@@ -71,3 +71,111 @@ pub fn test_rule(rule: &'static Rule, pass: &[&str], fail: &[&str]) {
         problems.join("\n\n")
     );
 }
+
+/// Runs `rule` on one task definition object read in `dialect` (a CloudFormation template's
+/// `Properties`, say), bypassing recognition: what a rule says about a format whose
+/// recogniser is not written yet. Returns each finding's message, help and pointer.
+pub fn findings_in_dialect(
+    rule: &'static Rule,
+    text: &str,
+    dialect: crate::model::Dialect,
+) -> Vec<(String, String, String)> {
+    use crate::load::{parse, Syntax};
+    use crate::model::{TaskDef, TaskDefShape};
+    use crate::rule::{Check, Registry, Sink};
+    let syntax = if text.trim_start().starts_with('{') {
+        Syntax::Json
+    } else {
+        Syntax::Yaml
+    };
+    let docs = parse(text, syntax).expect("the case parses");
+    let doc = &docs[0];
+    let td = TaskDef::from_object(doc, TaskDefShape::RegisterInput, dialect, doc.span, text);
+    let registry = Registry::builtin();
+    let mut out = Vec::new();
+    let mut sink = Sink {
+        rule: registry.of(rule).expect("built in").clone(),
+        file: 0,
+        resource: None,
+        doc: Some(doc),
+        options: None,
+        out: &mut out,
+    };
+    match &rule.check {
+        Check::TaskDef(f) => f(&td, &mut sink),
+        Check::Container(f) => {
+            for c in &td.containers {
+                f(&td, c, &mut sink);
+            }
+        }
+        _ => panic!("{} does not check task definitions", rule.code),
+    }
+    out.into_iter()
+        .map(|f| (f.message, f.help.unwrap_or_default(), f.pointer))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::findings_in_dialect;
+    use crate::checks::{fargate_without_awsvpc, host_port_mismatch, missing_container_memory};
+    use crate::model::Dialect;
+
+    /// One rule, written once, names fields the way each file spells them, and points at the
+    /// same place.
+    #[test]
+    fn messages_use_the_files_spelling() {
+        let api_json = r#"{"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "portMappings": [{"containerPort": 3001, "hostPort": 3000}]}]}"#;
+        let api_yaml = "family: web\nnetworkMode: awsvpc\ncontainerDefinitions:\n  - name: web\n    image: nginx:1.27\n    portMappings:\n      - containerPort: 3001\n        hostPort: 3000\n";
+        let cfn = "Family: web\nNetworkMode: awsvpc\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27\n    PortMappings:\n      - ContainerPort: 3001\n        HostPort: 3000\n";
+        for (text, dialect) in [(api_json, Dialect::Api), (api_yaml, Dialect::Api)] {
+            let found = findings_in_dialect(&host_port_mismatch::RULE, text, dialect);
+            assert_eq!(found.len(), 1, "{found:?}");
+            let (message, help, pointer) = &found[0];
+            assert!(message.starts_with("`hostPort` 3000"), "{message}");
+            assert!(message.contains("`containerPort` 3001"), "{message}");
+            assert_eq!(help, "set `hostPort` to 3001, or remove `hostPort`");
+            assert_eq!(pointer, "/containerDefinitions/0/portMappings/0/hostPort");
+        }
+        let found = findings_in_dialect(&host_port_mismatch::RULE, cfn, Dialect::CloudFormation);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (message, help, pointer) = &found[0];
+        assert!(message.starts_with("`HostPort` 3000"), "{message}");
+        assert!(message.contains("`ContainerPort` 3001"), "{message}");
+        assert_eq!(help, "set `HostPort` to 3001, or remove `HostPort`");
+        assert_eq!(pointer, "/ContainerDefinitions/0/PortMappings/0/HostPort");
+        // Read in the wrong dialect, the template states nothing the rule can see.
+        assert!(findings_in_dialect(&host_port_mismatch::RULE, cfn, Dialect::Api).is_empty());
+
+        // A field the task definition lacks: named in the file's spelling, pointing at it.
+        let fargate = "Family: web\nRequiresCompatibilities: [FARGATE]\nCpu: 256\nMemory: 512\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27\n";
+        let found = findings_in_dialect(
+            &fargate_without_awsvpc::RULE,
+            fargate,
+            Dialect::CloudFormation,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.contains("`NetworkMode` is omitted"),
+            "{:?}",
+            found[0]
+        );
+        assert_eq!(found[0].1, "set `NetworkMode` to \"awsvpc\"");
+        assert_eq!(found[0].2, "");
+        let ec2 = "Family: web\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27\n";
+        let found = findings_in_dialect(
+            &missing_container_memory::RULE,
+            ec2,
+            Dialect::CloudFormation,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .0
+                .contains("neither `Memory` nor `MemoryReservation`"),
+            "{:?}",
+            found[0]
+        );
+        assert_eq!(found[0].2, "/ContainerDefinitions/0");
+    }
+}

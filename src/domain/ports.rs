@@ -1,4 +1,24 @@
-//! Reading `containerPortRange` values (`"8000-8010"`), shared by the port rules and the linker.
+//! Ports: reading `containerPortRange` values (`"8000-8010"`), and the host ports ECS container
+//! instances reserve; shared by the port rules and the linker.
+
+/// Host ports ECS reserves on container instances by default: SSH, the Docker daemon, the ECS
+/// container agent (the agent's `ECS_RESERVED_PORTS` default).
+pub const RESERVED: &[(i64, &str)] = &[
+    (22, "SSH"),
+    (2375, "the Docker daemon"),
+    (2376, "the Docker daemon (TLS)"),
+    (51678, "the ECS container agent"),
+    (51679, "the ECS container agent"),
+    (51680, "the ECS container agent"),
+];
+
+/// What reserves `port` by default, if anything does.
+pub fn reserved_by(port: i64) -> Option<&'static str> {
+    RESERVED
+        .iter()
+        .find(|(p, _)| *p == port)
+        .map(|(_, who)| *who)
+}
 
 /// `"first-last"` with 1 ≤ first < last ≤ 65535, or `None` when malformed.
 pub fn parse(s: &str) -> Option<(i64, i64)> {

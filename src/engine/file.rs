@@ -13,7 +13,7 @@ use crate::finding::{FileId, Finding};
 use crate::link::{self, Linked};
 use crate::load::{self, LoadError, Node, Parsed, Syntax};
 use crate::model::{self, Recognised, Resource};
-use crate::rule::{Check, Rule, Sink};
+use crate::rule::{Check, Options, Rule, Sink};
 use crate::span::Span;
 use crate::suppress::{self, CommentSuppression};
 
@@ -45,6 +45,19 @@ impl FileLint {
     }
 }
 
+/// The rules that run on a file (indexed like the registry): whether each is enabled there,
+/// and its options from the file's configuration.
+pub(super) struct Rules<'a> {
+    pub mask: &'a [bool],
+    pub options: &'a [Option<Options>],
+}
+
+impl Rules<'_> {
+    fn on(&self, rule: usize) -> bool {
+        self.mask.get(rule).copied().unwrap_or(false)
+    }
+}
+
 /// Lints one text in memory, with every rule `plan` enables (and per-file ignores for
 /// `path`): no file is read. Cross-file rules need [`super::link`] over several files.
 pub fn lint_text(path: &str, text: &str, plan: &Plan) -> FileLint {
@@ -56,11 +69,15 @@ pub fn lint_text(path: &str, text: &str, plan: &Plan) -> FileLint {
         claimed: false,
     };
     let mask = plan.mask_for(&input, 0);
-    lint_source(0, &input, text.to_string(), None, &mask, plan)
+    let rules = Rules {
+        mask: &mask,
+        options: plan.settings(0).options,
+    };
+    lint_source(0, &input, text.to_string(), None, &rules, plan)
 }
 
 /// Reads and lints the file of `input`.
-pub(super) fn lint_input(id: FileId, input: &Input, mask: &[bool], plan: &Plan) -> FileLint {
+pub(super) fn lint_input(id: FileId, input: &Input, mask: &Rules<'_>, plan: &Plan) -> FileLint {
     match read(input, plan.max_file_size) {
         Ok(text) => lint_source(id, input, text, None, mask, plan),
         Err(Unread::NotUtf8(lossy, at)) => lint_source(id, input, lossy, Some(at), mask, plan),
@@ -73,21 +90,19 @@ pub(super) fn lint_input(id: FileId, input: &Input, mask: &[bool], plan: &Plan) 
 fn sink_for<'a>(
     rule: &Rule,
     id: FileId,
-    mask: &[bool],
+    mask: &Rules<'_>,
     plan: &Plan,
     out: &'a mut Vec<Finding>,
 ) -> Option<Sink<'a>> {
     let rule = plan.registry.of(rule)?.clone();
-    mask.get(rule.index())
-        .copied()
-        .unwrap_or(false)
-        .then(|| Sink {
-            rule,
-            file: id,
-            resource: None,
-            doc: None,
-            out,
-        })
+    mask.on(rule.index()).then(|| Sink {
+        rule,
+        file: id,
+        resource: None,
+        doc: None,
+        options: None,
+        out,
+    })
 }
 
 /// A file over the size limit: one finding about it (when it is worth one), never read back.
@@ -96,7 +111,7 @@ fn too_large(
     input: &Input,
     len: u64,
     head: &str,
-    mask: &[bool],
+    mask: &Rules<'_>,
     plan: &Plan,
 ) -> FileLint {
     let limit = plan.max_file_size;
@@ -122,7 +137,7 @@ fn too_large(
 
 /// A file of nothing but whitespace (or a byte-order mark): worth a finding only when the
 /// user named it.
-fn empty(id: FileId, input: &Input, text: &str, mask: &[bool], plan: &Plan) -> Option<FileLint> {
+fn empty(id: FileId, input: &Input, text: &str, mask: &Rules<'_>, plan: &Plan) -> Option<FileLint> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !body.trim().is_empty() {
         return None;
@@ -160,7 +175,7 @@ fn lint_source(
     input: &Input,
     text: String,
     not_utf8: Option<usize>,
-    mask: &[bool],
+    mask: &Rules<'_>,
     plan: &Plan,
 ) -> FileLint {
     if not_utf8.is_none() {
@@ -223,7 +238,7 @@ fn unparseable(
     text: &str,
     syntax: Syntax,
     err: &LoadError,
-    mask: &[bool],
+    mask: &Rules<'_>,
     plan: &Plan,
     findings: &mut Vec<Finding>,
 ) -> FileStatus {
@@ -277,7 +292,7 @@ fn recognise_and_check(
     input: &Input,
     text: &str,
     parsed: Parsed<'_>,
-    mask: &[bool],
+    mask: &Rules<'_>,
     plan: &Plan,
     out: &mut FileLint,
 ) -> FileStatus {
@@ -319,13 +334,13 @@ fn check(
     id: FileId,
     doc: &Node<'_>,
     resource: &Resource<'_>,
-    mask: &[bool],
+    mask: &Rules<'_>,
     plan: &Plan,
     out: &mut Vec<Finding>,
 ) {
     let name = resource.name();
     for rule in plan.registry.iter() {
-        if !mask.get(rule.index()).copied().unwrap_or(false) {
+        if !mask.on(rule.index()) {
             continue;
         }
         let mut sink = Sink {
@@ -333,6 +348,7 @@ fn check(
             file: id,
             resource: name,
             doc: Some(doc),
+            options: mask.options.get(rule.index()).and_then(Option::as_ref),
             out: &mut *out,
         };
         match (&rule.check, resource) {

@@ -16,7 +16,7 @@ use crate::classify::Foreign;
 use crate::discover::{GlobList, Input};
 use crate::finding::{FileId, Finding};
 use crate::link::Workspace;
-use crate::rule::{Check, Registry, RuleRef, Severity, Sink};
+use crate::rule::{Check, Options, Registry, RuleRef, Severity, Sink};
 use crate::span::{LineIndex, Position, Span};
 use crate::suppress::{
     self, Baseline, CommentSuppression, ConfigSuppression, Date, FileView, Suppressed,
@@ -40,6 +40,8 @@ pub struct Plan {
     pub enabled: Vec<bool>,
     pub severity: Vec<Severity>,
     pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
+    /// Each rule's options (indexed like the registry; `None` for a rule without options).
+    pub options: Vec<Option<Options>>,
     /// `[[suppress]]` entries of the config file.
     pub suppressions: Vec<ConfigSuppression>,
     /// The config file (display path and text), where findings about its entries point.
@@ -58,6 +60,14 @@ pub struct Plan {
     pub scopes: Vec<Scope>,
 }
 
+/// Every rule's options as the configuration leaves them when it says nothing.
+pub fn default_options(registry: &Registry) -> Vec<Option<Options>> {
+    registry
+        .iter()
+        .map(|r| r.options.map(|spec| (spec.default)()))
+        .collect()
+}
+
 /// The rule settings of one configuration file other than the run's own. Run-wide settings
 /// (`fail-on`, `max-file-size`, `include`) come from the run's configuration only.
 #[derive(Debug)]
@@ -67,6 +77,7 @@ pub struct Scope {
     pub enabled: Vec<bool>,
     pub severity: Vec<Severity>,
     pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
+    pub options: Vec<Option<Options>>,
     pub suppressions: Vec<ConfigSuppression>,
     pub config_file: Option<(String, Arc<str>)>,
     /// Files and directories under `base` not to lint when walking.
@@ -78,6 +89,7 @@ pub struct Settings<'p> {
     pub enabled: &'p [bool],
     pub severity: &'p [Severity],
     pub per_file_ignores: &'p [(GlobList, Vec<bool>)],
+    pub options: &'p [Option<Options>],
     pub suppressions: &'p [ConfigSuppression],
     pub config_file: Option<&'p (String, Arc<str>)>,
 }
@@ -110,6 +122,7 @@ impl Plan {
                 enabled: &s.enabled,
                 severity: &s.severity,
                 per_file_ignores: &s.per_file_ignores,
+                options: &s.options,
                 suppressions: &s.suppressions,
                 config_file: s.config_file.as_ref(),
             },
@@ -117,6 +130,7 @@ impl Plan {
                 enabled: &self.enabled,
                 severity: &self.severity,
                 per_file_ignores: &self.per_file_ignores,
+                options: &self.options,
                 suppressions: &self.suppressions,
                 config_file: self.config_file.as_ref(),
             },
@@ -130,6 +144,7 @@ impl Plan {
         Plan {
             enabled: registry.iter().map(|_| true).collect(),
             severity: registry.iter().map(|r| r.severity).collect(),
+            options: default_options(&registry),
             registry,
             per_file_ignores: Vec::new(),
             suppressions: Vec::new(),
@@ -171,11 +186,14 @@ impl Plan {
     /// severity, selectable and suppressible like a built-in.
     pub fn register(&mut self, rule: crate::rule::Rule) -> Result<RuleRef, String> {
         let r = self.registry.register(rule)?;
+        let options = r.options.map(|spec| (spec.default)());
         self.enabled.push(true);
         self.severity.push(r.severity);
+        self.options.push(options.clone());
         for scope in &mut self.scopes {
             scope.enabled.push(true);
             scope.severity.push(r.severity);
+            scope.options.push(options.clone());
             for (_, ignored) in &mut scope.per_file_ignores {
                 ignored.push(false);
             }
@@ -358,7 +376,11 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
         .par_iter()
         .enumerate()
         .map(|(id, input)| {
-            let r = file::lint_input(id, input, &masks[id], plan);
+            let rules = file::Rules {
+                mask: &masks[id],
+                options: plan.settings(scopes[id]).options,
+            };
+            let r = file::lint_input(id, input, &rules, plan);
             tick();
             r
         })
@@ -445,6 +467,7 @@ pub fn link(ws: &Workspace, plan: &Plan, masks: &[Vec<bool>]) -> Vec<Finding> {
                     file: 0,
                     resource: None,
                     doc: None,
+                    options: plan.options.get(i).and_then(Option::as_ref),
                     out: &mut cross,
                 };
                 f(ws, &mut sink);
@@ -533,6 +556,7 @@ fn judge(
             file,
             resource: None,
             doc: None,
+            options: None,
             out: &mut run.findings,
         };
         sink.report(span, message).help(help);

@@ -60,6 +60,18 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// An expression the file does not resolve, in CloudFormation's long form: an object
+    /// whose only key is `Ref`, `Condition` or `Fn::…` (the YAML loader turns `!Ref X` and the
+    /// other short forms into these). Never a real item of a list, never a real object.
+    pub fn is_intrinsic(&self) -> bool {
+        match self.as_object() {
+            Some([only]) => {
+                only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::")
+            }
+            _ => false,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::String(s) => Some(s),
@@ -115,18 +127,21 @@ pub fn objects<'n, 'a>(items: &'n [Node<'a>]) -> impl Iterator<Item = (usize, &'
     items
         .iter()
         .enumerate()
-        .filter(|(_, n)| n.as_object().is_some())
+        .filter(|(_, n)| n.as_object().is_some() && !n.is_intrinsic())
 }
 
 /// Whether a list field holds every item there is: absent, `null`, or an array of objects
-/// only. A placeholder in place of the list, or of one of its items, means some are unknown.
+/// only. A placeholder or an intrinsic (`{"Fn::If": …}`) in place of the list, or of one of
+/// its items, means some are unknown.
 pub fn complete_list(node: Option<&Node<'_>>) -> bool {
     match node {
         None => true,
         Some(n) if n.is_null() => true,
-        Some(n) => n
-            .as_array()
-            .is_some_and(|items| items.iter().all(|i| i.as_object().is_some())),
+        Some(n) => n.as_array().is_some_and(|items| {
+            items
+                .iter()
+                .all(|i| i.as_object().is_some() && !i.is_intrinsic())
+        }),
     }
 }
 

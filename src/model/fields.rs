@@ -158,7 +158,8 @@ pub mod container {
     );
     pub static SECRETS: Field = field!("secrets", "Secrets");
     pub static LOG_CONFIGURATION: Field = field!("logConfiguration", "LogConfiguration");
-    pub static COMMAND: Field = field!("command", "Command", tf: Some("command"), compose: Some("command"));
+    pub static COMMAND: Field =
+        field!("command", "Command", tf: Some("command"), compose: Some("command"));
     pub static ENTRY_POINT: Field = field!(
         "entryPoint",
         "EntryPoint",

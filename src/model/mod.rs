@@ -17,6 +17,9 @@ pub use task_def::{
 };
 pub use value::{List, Target, Tri, Val};
 
+/// A resource read from a document. Few per document and short-lived (the file's pass), so the
+/// variants stay unboxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Resource<'t> {
     TaskDef(TaskDef<'t>),

@@ -165,7 +165,10 @@ mod tests {
             let start = text.find(needle).expect("in text");
             pointer_at(&doc, Span::new(start, start + needle.len())).to_string()
         };
-        assert_eq!(at("8080"), "/containerDefinitions/0/portMappings/0/hostPort");
+        assert_eq!(
+            at("8080"),
+            "/containerDefinitions/0/portMappings/0/hostPort"
+        );
         assert_eq!(
             at("\"hostPort\""),
             "/containerDefinitions/0/portMappings/0/hostPort"
@@ -175,7 +178,10 @@ mod tests {
             let start = text.find(needle).expect("in text");
             pointer_at(&doc, Span::new(start, start + 1)).to_string()
         };
-        assert_eq!(first("{\"containerPort\""), "/containerDefinitions/0/portMappings/0");
+        assert_eq!(
+            first("{\"containerPort\""),
+            "/containerDefinitions/0/portMappings/0"
+        );
         assert_eq!(first("{\"name\""), "/containerDefinitions/0");
         // YAML: a mapping's first character is its first key's.
         let yaml = "containerDefinitions:\n  - image: nginx\n    name: web\n";

@@ -201,7 +201,10 @@ fn fields_of<'t, const N: usize>(
 ) -> [Option<&'t Member<'t>>; N] {
     let mut found: [Option<&'t Member<'t>>; N] = [None; N];
     for m in node.as_object().unwrap_or_default() {
-        if let Some(i) = wanted.iter().position(|f| f.key(dialect) == Some(m.key.as_ref())) {
+        if let Some(i) = wanted
+            .iter()
+            .position(|f| f.key(dialect) == Some(m.key.as_ref()))
+        {
             found[i] = Some(m);
         }
     }
@@ -293,7 +296,7 @@ impl<'t> TaskDef<'t> {
         let os_family = match get(node, &task::RUNTIME_PLATFORM, dialect) {
             None => Val::Absent,
             Some(rp) if rp.is_null() => Val::Absent,
-            Some(rp) if rp.as_object().is_some() && !super::value::is_intrinsic(rp) => {
+            Some(rp) if rp.as_object().is_some() && !rp.is_intrinsic() => {
                 text(get(rp, &task::OPERATING_SYSTEM_FAMILY, dialect))
             }
             Some(rp) => Val::Unknown(rp.span),

@@ -206,16 +206,6 @@ fn contains_angle_placeholder(s: &str) -> bool {
     false
 }
 
-/// An unresolved CloudFormation intrinsic in long form: `{"Ref": …}`, `{"Fn::Sub": …}`.
-pub fn is_intrinsic(node: &Node<'_>) -> bool {
-    match node.as_object() {
-        Some([only]) => {
-            only.key == "Ref" || only.key == "Condition" || only.key.starts_with("Fn::")
-        }
-        _ => false,
-    }
-}
-
 /// A reference written as an intrinsic: `{"Ref": "X"}`, `{"Fn::GetAtt": ["X", "Arn"]}` or
 /// `{"Fn::GetAtt": "X.Arn"}` (the YAML loader turns `!Ref X` and `!GetAtt X.Arn` into these).
 pub fn reference<'t>(node: &'t Node<'_>) -> Option<Target<'t>> {

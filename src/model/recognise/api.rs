@@ -53,7 +53,9 @@ fn container_array<'t>(
 ) -> Option<Recognised<'t>> {
     let is_container = |i: &Node<'_>| i.as_object().is_some() && i.has("image");
     let is_containers = items.iter().any(is_container)
-        && items.iter().all(|i| is_container(i) || i.is_placeholder());
+        && items
+            .iter()
+            .all(|i| is_container(i) || i.is_placeholder() || i.is_intrinsic());
     is_containers.then(|| {
         one(Resource::TaskDef(TaskDef::from_containers(
             items,
@@ -142,7 +144,10 @@ fn service_input<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<'t>> {
         return None;
     }
     let service_keys = SERVICE_KEYS.iter().any(|k| doc.has(k));
-    let named = doc.get(service::SERVICE_NAME.api).and_then(Node::as_str).is_some();
+    let named = doc
+        .get(service::SERVICE_NAME.api)
+        .and_then(Node::as_str)
+        .is_some();
     let shape = if named
         && (service_keys
             || has(doc, &service::TASK_DEFINITION)
