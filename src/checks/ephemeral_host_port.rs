@@ -3,7 +3,7 @@
 
 use crate::model::fields::port_mapping;
 use crate::model::Spelled;
-use crate::model::{NetworkMode, TaskDef};
+use crate::model::{Container, NetworkMode, TaskDef};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -11,30 +11,27 @@ crate::declare_rule! {
     name: "ephemeral-host-port",
     category: BestPractice,
     severity: Warning,
-    check: TaskDef(check),
+    check: Container(check),
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     // Docker's default ephemeral range: 49153–65535 on Linux, 49152–65535 on Windows.
     let first = match td.effective_network_mode() {
         Some(NetworkMode::Bridge) => 49153,
         Some(NetworkMode::Default) => 49152,
         _ => return,
     };
-    for c in &td.containers {
-        for pm in &c.port_mappings {
-            let Some((port, span)) = pm.host_port.known_at() else {
-                continue;
-            };
-            // The agent's ports 51678–51680 are in the range too; ECS203 reports those.
-            if (first..=65535).contains(&port) && crate::domain::ports::reserved_by(port).is_none()
-            {
-                sink.report(
-                    span,
-                    format!("static host port {port} of container {} is in the ephemeral range {first}–65535 used for dynamic host ports", c.label()),
-                )
-                .help(format!("omit `{}` (or set it to 0) for a dynamic port, or pick a static port below 32768 (outside every ephemeral range an instance may use)", pm.key(&port_mapping::HOST_PORT)));
-            }
+    for pm in &c.port_mappings {
+        let Some((port, span)) = pm.host_port.known_at() else {
+            continue;
+        };
+        // The agent's ports 51678–51680 are in the range too; ECS203 reports those.
+        if (first..=65535).contains(&port) && crate::domain::ports::reserved_by(port).is_none() {
+            sink.report(
+                span,
+                format!("static host port {port} of container {} is in the ephemeral range {first}–65535 used for dynamic host ports", c.label()),
+            )
+            .help(format!("omit `{}` (or set it to 0) for a dynamic port, or pick a static port below 32768 (outside every ephemeral range an instance may use)", pm.key(&port_mapping::HOST_PORT)));
         }
     }
 }

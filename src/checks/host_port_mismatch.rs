@@ -3,7 +3,7 @@
 
 use crate::model::fields::port_mapping;
 use crate::model::Spelled;
-use crate::model::{NetworkMode, TaskDef};
+use crate::model::{Container, NetworkMode, TaskDef};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -11,37 +11,35 @@ crate::declare_rule! {
     name: "host-port-mismatch",
     category: DeployError,
     severity: Error,
-    check: TaskDef(check),
+    check: Container(check),
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     let mode = match td.effective_network_mode() {
         Some(m @ (NetworkMode::Awsvpc | NetworkMode::Host)) => m,
         _ => return,
     };
-    for c in &td.containers {
-        for pm in &c.port_mappings {
-            let (Some((host, host_span)), Some((container, container_span))) =
-                (pm.host_port.known_at(), pm.container_port.known_at())
-            else {
-                continue;
-            };
-            if host == container {
-                continue;
-            }
-            let host_port = pm.key(&port_mapping::HOST_PORT);
-            sink.report(
-                host_span,
-                format!(
-                    "`{host_port}` {host} of container {} differs from `{}` {container}; under `{}` network mode they must be equal",
-                    c.label(),
-                    pm.key(&port_mapping::CONTAINER_PORT),
-                    mode.as_str()
-                ),
-            )
-            .label(container_span, format!("container port is {container}"))
-            .help(format!("set `{host_port}` to {container}, or remove `{host_port}`"));
+    for pm in &c.port_mappings {
+        let (Some((host, host_span)), Some((container, container_span))) =
+            (pm.host_port.known_at(), pm.container_port.known_at())
+        else {
+            continue;
+        };
+        if host == container {
+            continue;
         }
+        let host_port = pm.key(&port_mapping::HOST_PORT);
+        sink.report(
+            host_span,
+            format!(
+                "`{host_port}` {host} of container {} differs from `{}` {container}; under `{}` network mode they must be equal",
+                c.label(),
+                pm.key(&port_mapping::CONTAINER_PORT),
+                mode.as_str()
+            ),
+        )
+        .label(container_span, format!("container port is {container}"))
+        .help(format!("set `{host_port}` to {container}, or remove `{host_port}`"));
     }
 }
 

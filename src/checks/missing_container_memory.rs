@@ -3,7 +3,7 @@
 
 use crate::model::fields::{container, task};
 use crate::model::Spelled;
-use crate::model::{TaskDef, Tri};
+use crate::model::{Container, TaskDef, Tri};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -11,30 +11,28 @@ crate::declare_rule! {
     name: "missing-container-memory",
     category: DeployError,
     severity: Error,
-    check: TaskDef(check),
+    check: Container(check),
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     // On Fargate the missing task memory is the error (ECS102); one fix covers both.
     if !td.memory.is_absent() || td.is_fargate() != Tri::No {
         return;
     }
-    for c in &td.containers {
-        if c.memory.is_absent() && c.memory_reservation.is_absent() {
-            let (memory, reservation, task_memory) = (
-                c.key(&container::MEMORY),
-                c.key(&container::MEMORY_RESERVATION),
-                td.key(&task::MEMORY),
-            );
-            sink.report(
-                c.missing(),
-                format!(
-                    "container {} sets neither `{memory}` nor `{reservation}`, and the task sets no `{task_memory}`",
-                    c.label()
-                ),
-            )
-            .help(format!("set `{reservation}` to 256 (a soft limit) or `{memory}` to 512 (a hard limit) on the container, or set the task `{task_memory}`"));
-        }
+    if c.memory.is_absent() && c.memory_reservation.is_absent() {
+        let (memory, reservation, task_memory) = (
+            c.key(&container::MEMORY),
+            c.key(&container::MEMORY_RESERVATION),
+            td.key(&task::MEMORY),
+        );
+        sink.report(
+            c.missing(),
+            format!(
+                "container {} sets neither `{memory}` nor `{reservation}`, and the task sets no `{task_memory}`",
+                c.label()
+            ),
+        )
+        .help(format!("set `{reservation}` to 256 (a soft limit) or `{memory}` to 512 (a hard limit) on the container, or set the task `{task_memory}`"));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::model::fields::container;
 use crate::model::Spelled;
-use crate::model::{NetworkMode, TaskDef};
+use crate::model::{Container, NetworkMode, TaskDef};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -11,32 +11,30 @@ crate::declare_rule! {
     name: "port-mappings-with-network-none",
     category: DeployError,
     severity: Error,
-    check: TaskDef(check),
+    check: Container(check),
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     if td.effective_network_mode() != Some(NetworkMode::None) {
         return;
     }
-    for c in &td.containers {
-        let (Some(key), false) = (c.port_mappings_key, c.port_mappings.none_known()) else {
-            continue;
-        };
-        let finding = sink.report(
-            key,
-            format!(
-                "container {} has port mappings, but network mode `none` gives the task no network",
-                c.label()
-            ),
-        );
-        if let Some((_, span)) = td.network_mode.known_at() {
-            finding.label(span, "network mode is set here");
-        }
-        finding.help(format!(
-            "remove `{}`, or use network mode `awsvpc` or `bridge`",
-            c.key(&container::PORT_MAPPINGS)
-        ));
+    let (Some(key), false) = (c.port_mappings_key, c.port_mappings.none_known()) else {
+        return;
+    };
+    let finding = sink.report(
+        key,
+        format!(
+            "container {} has port mappings, but network mode `none` gives the task no network",
+            c.label()
+        ),
+    );
+    if let Some((_, span)) = td.network_mode.known_at() {
+        finding.label(span, "network mode is set here");
     }
+    finding.help(format!(
+        "remove `{}`, or use network mode `awsvpc` or `bridge`",
+        c.key(&container::PORT_MAPPINGS)
+    ));
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use crate::domain::ports::reserved_by;
 use crate::model::fields::port_mapping;
 use crate::model::Spelled;
-use crate::model::{NetworkMode, TaskDef};
+use crate::model::{Container, NetworkMode, TaskDef};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -11,7 +11,7 @@ crate::declare_rule! {
     name: "reserved-host-port",
     category: BestPractice,
     severity: Warning,
-    check: TaskDef(check),
+    check: Container(check),
     options: Options,
 }
 
@@ -25,7 +25,7 @@ pub struct Options {
     pub reserved_ports: Vec<u16>,
 }
 
-fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     let options = sink.options::<Options>();
     if !matches!(
         td.effective_network_mode(),
@@ -33,23 +33,21 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     ) {
         return;
     }
-    for c in &td.containers {
-        for pm in &c.port_mappings {
-            let Some((port, span)) = pm.host_port.known_at() else {
-                continue;
-            };
-            let configured = || {
-                options
-                    .is_some_and(|o| o.reserved_ports.iter().any(|p| i64::from(*p) == port))
-                    .then_some("your configuration (`reserved-ports`)")
-            };
-            if let Some(user) = reserved_by(port).or_else(configured) {
-                sink.report(
-                    span,
-                    format!("host port {port} of container {} is reserved on ECS container instances for {user}", c.label()),
-                )
-                .help(format!("omit `{}` (or set it to 0) for a dynamic port, or pick another static port", pm.key(&port_mapping::HOST_PORT)));
-            }
+    for pm in &c.port_mappings {
+        let Some((port, span)) = pm.host_port.known_at() else {
+            continue;
+        };
+        let configured = || {
+            options
+                .is_some_and(|o| o.reserved_ports.iter().any(|p| i64::from(*p) == port))
+                .then_some("your configuration (`reserved-ports`)")
+        };
+        if let Some(user) = reserved_by(port).or_else(configured) {
+            sink.report(
+                span,
+                format!("host port {port} of container {} is reserved on ECS container instances for {user}", c.label()),
+            )
+            .help(format!("omit `{}` (or set it to 0) for a dynamic port, or pick another static port", pm.key(&port_mapping::HOST_PORT)));
         }
     }
 }
