@@ -349,33 +349,64 @@ fn rules_listing(format: ListFormat) -> String {
     }
 }
 
+/// `ecslint check`, in the steps a reader can name: load the configuration, make the plan
+/// (with the command line's flags), find the inputs, lint, then either write a baseline or
+/// tell what was not linted, render, write the output and decide the exit code.
 fn check(args: CheckArgs) -> ExitCode {
+    run_check(&args).unwrap_or_else(|e| fail(&e))
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitCode, String> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let loaded = match &args.config {
-        Some(path) => match config::load(path) {
-            Ok(c) => c,
-            Err(e) => return fail(&e),
-        },
-        None => match config::discover(&cwd) {
-            Some(path) => match config::load(&path) {
-                Ok(c) => c,
-                Err(e) => return fail(&e),
-            },
-            None => LoadedConfig {
-                base: cwd.clone(),
+    let loaded = load_config(args, &cwd)?;
+    let (mut plan, filters) = plan(args, &loaded, &cwd)?;
+    apply_flags(&mut plan, args, &cwd)?;
+    let fail_on = fail_on(args, &loaded);
+    let format = output_format(args)?;
+    let mut found = inputs(args, &filters)?;
+    if args.config.is_none() {
+        nested_configs(&mut plan, &mut found.inputs, &loaded, args, &cwd)?;
+    }
+    let (outcome, elapsed) = lint(&found.inputs, &plan, format, args.quiet);
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, args, &outcome, &found);
+    }
+    tell_statuses(args, &found, &outcome);
+    // Nothing was found to lint and something was wrong: the errors say it all.
+    let rendered = if found.inputs.is_empty() && !found.errors.is_empty() {
+        String::new()
+    } else {
+        render(args, format, &outcome, &cwd, elapsed)
+    };
+    let written = match emit(args, &rendered) {
+        Emitted::Done(result) => result,
+        // The reader went away (`ecslint | head -1`): end quietly, as ripgrep does.
+        Emitted::ReaderGone => return Ok(ExitCode::SUCCESS),
+    };
+    Ok(conclude(args, format, &outcome, found.errors, written, fail_on))
+}
+
+/// The configuration named by `--config`, else the one found from the current directory,
+/// else none.
+fn load_config(args: &CheckArgs, cwd: &Path) -> Result<LoadedConfig, String> {
+    match &args.config {
+        Some(path) => config::load(path),
+        None => match config::discover(cwd) {
+            Some(path) => config::load(&path),
+            None => Ok(LoadedConfig {
+                base: cwd.to_path_buf(),
                 ..LoadedConfig::default()
-            },
+            }),
         },
-    };
-    let (mut plan, filters) = match plan(&args, &loaded, &cwd) {
-        Ok(p) => p,
-        Err(e) => return fail(&e),
-    };
+    }
+}
+
+/// The flags that change the plan beyond rule selection: the size limit, `--changed-since`,
+/// the baseline.
+fn apply_flags(plan: &mut Plan, args: &CheckArgs, cwd: &Path) -> Result<(), String> {
     if let Some(size) = args.max_file_size {
-        match config::checked_size(size) {
-            Ok(size) => plan.max_file_size = size,
-            Err(e) => return fail(&e.replace("`max-file-size`", "--max-file-size")),
-        }
+        plan.max_file_size = config::checked_size(size)
+            .map_err(|e| e.replace("`max-file-size`", "--max-file-size"))?;
     }
     if let Some(rev) = &args.changed_since {
         let mut paths: Vec<PathBuf> = args
@@ -385,47 +416,51 @@ fn check(args: CheckArgs) -> ExitCode {
             .cloned()
             .collect();
         if paths.is_empty() {
-            paths.push(cwd.clone());
+            paths.push(cwd.to_path_buf());
         }
-        match discover::changed_since(rev, &paths) {
-            Ok(set) => plan.only_files = Some(set),
-            Err(e) => return fail(&e),
-        }
+        plan.only_files = Some(discover::changed_since(rev, &paths)?);
     }
     if let Some(path) = &args.baseline {
-        match Baseline::load(path) {
-            Ok(b) => plan.baseline = Some(b),
-            Err(e) => return fail(&e),
-        }
+        plan.baseline = Some(Baseline::load(path)?);
     }
-    let fail_on: FailOn = if args.exit_zero {
-        FailOn::Never
-    } else {
-        args.fail_on
-            .map(FailOn::from)
-            .or(loaded.config.fail_on)
-            .unwrap_or(FailOn::Error)
-    };
+    Ok(())
+}
+
+fn fail_on(args: &CheckArgs, loaded: &LoadedConfig) -> FailOn {
+    if args.exit_zero {
+        return FailOn::Never;
+    }
+    args.fail_on
+        .map(FailOn::from)
+        .or(loaded.config.fail_on)
+        .unwrap_or(FailOn::Error)
+}
+
+fn output_format(args: &CheckArgs) -> Result<Format, String> {
     let format = args.format.unwrap_or(Format::Human);
     if args.statistics && !matches!(format, Format::Human | Format::Json) {
-        return fail(&format!(
+        return Err(format!(
             "--statistics counts findings per rule in the human and json formats, not in {}; drop it, or use --format json and read `statistics`",
             format_name(format)
         ));
     }
+    Ok(format)
+}
 
+/// The files to lint: the paths walked (`.` when none is given), and standard input for `-`.
+fn inputs(args: &CheckArgs, filters: &Filters) -> Result<discover::Discovered, String> {
     let mut paths: Vec<PathBuf> = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
     let (stdin_requested, paths): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.as_os_str() == "-");
-    let mut found = discover::discover(&paths, &filters);
+    let mut found = discover::discover(&paths, filters);
     if !stdin_requested.is_empty() {
         let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-            return fail(&format!("cannot read standard input: {e}"));
-        }
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         let name = args
             .stdin_filename
             .clone()
@@ -438,45 +473,57 @@ fn check(args: CheckArgs) -> ExitCode {
             claimed: false,
         });
     } else if args.stdin_filename.is_some() {
-        return fail("--stdin-filename needs `-` among the paths");
+        return Err("--stdin-filename needs `-` among the paths".to_string());
     }
-    if args.config.is_none() {
-        if let Err(e) = nested_configs(&mut plan, &mut found.inputs, &loaded, &args, &cwd) {
-            return fail(&e);
-        }
-    }
+    Ok(found)
+}
 
+/// Lints, with a progress bar on a terminal, and says how long it took.
+fn lint(
+    inputs: &[Input],
+    plan: &Plan,
+    format: Format,
+    quiet: bool,
+) -> (engine::Outcome, std::time::Duration) {
     let started = std::time::Instant::now();
-    let outcome = if format == Format::Human && !args.quiet && std::io::stderr().is_terminal() {
-        let bar = Progress::new(found.inputs.len());
-        let outcome = engine::run_with_progress(&found.inputs, &plan, &|| bar.tick());
+    let outcome = if format == Format::Human && !quiet && std::io::stderr().is_terminal() {
+        let bar = Progress::new(inputs.len());
+        let outcome = engine::run_with_progress(inputs, plan, &|| bar.tick());
         bar.finish();
         outcome
     } else {
-        engine::run(&found.inputs, &plan)
+        engine::run(inputs, plan)
     };
-    let elapsed = started.elapsed();
+    (outcome, started.elapsed())
+}
 
-    if let Some(path) = &args.write_baseline {
-        let text = Baseline::render(outcome.all_findings(), &outcome.files);
-        if let Err(e) = std::fs::write(path, text) {
-            return fail(&format!("cannot write {}: {e}", path.display()));
-        }
-        if !args.quiet {
-            say!(
-                "Wrote {} finding(s) to {}; run with --baseline {} to report only new ones.",
-                outcome.all_findings().len(),
-                path.display(),
-                path.display()
-            );
-        }
-        return if outcome.errors.is_empty() && found.errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(2)
-        };
+/// `--write-baseline`: records every finding and ends the run.
+fn write_baseline(
+    path: &Path,
+    args: &CheckArgs,
+    outcome: &engine::Outcome,
+    found: &discover::Discovered,
+) -> Result<ExitCode, String> {
+    let text = Baseline::render(outcome.all_findings(), &outcome.files);
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    if !args.quiet {
+        say!(
+            "Wrote {} finding(s) to {}; run with --baseline {} to report only new ones.",
+            outcome.all_findings().len(),
+            path.display(),
+            path.display()
+        );
     }
+    Ok(if outcome.errors.is_empty() && found.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
 
+/// On stderr: with `--verbose`, what became of each file; always, the files the user named
+/// that ecslint does not read.
+fn tell_statuses(args: &CheckArgs, found: &discover::Discovered, outcome: &engine::Outcome) {
     if args.verbose {
         for (file, status) in outcome.files.iter().zip(&outcome.statuses) {
             match status {
@@ -502,9 +549,8 @@ fn check(args: CheckArgs) -> ExitCode {
                 FileStatus::Failed(_) => {}
             }
         }
+        return;
     }
-
-    // A file the user named and ecslint cannot read: say so every time, whatever the format.
     for ((input, file), status) in found
         .inputs
         .iter()
@@ -512,16 +558,23 @@ fn check(args: CheckArgs) -> ExitCode {
         .zip(&outcome.statuses)
     {
         if let (true, FileStatus::NotRead { format, .. }) = (input.explicit, status) {
-            if !args.verbose {
-                say!(
-                    "warning: {}: not read ({})",
-                    file.display,
-                    format.sentence()
-                );
-            }
+            say!(
+                "warning: {}: not read ({})",
+                file.display,
+                format.sentence()
+            );
         }
     }
+}
 
+/// The report, in the format asked for.
+fn render(
+    args: &CheckArgs,
+    format: Format,
+    outcome: &engine::Outcome,
+    cwd: &Path,
+    elapsed: std::time::Duration,
+) -> String {
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color.unwrap_or(ColorChoice::Auto) {
         ColorChoice::Always => true,
@@ -530,9 +583,9 @@ fn check(args: CheckArgs) -> ExitCode {
             to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let rendered = match format {
+    match format {
         Format::Human => report::human::render_with(
-            &outcome,
+            outcome,
             &report::human::Options {
                 color,
                 quiet: args.quiet,
@@ -541,25 +594,41 @@ fn check(args: CheckArgs) -> ExitCode {
                 elapsed: to_terminal.then_some(elapsed),
             },
         ),
-        Format::Json => report::json::render_with(&outcome, args.show_suppressed, args.statistics),
-        Format::Sarif => report::sarif::render(&outcome, &cwd),
-        Format::Github => report::github::render(&outcome),
-        Format::Junit => report::junit::render(&outcome),
-        Format::Markdown => report::markdown::render(&outcome),
-    };
-    // Nothing was found to lint and something was wrong: the errors say it all.
-    let nothing = found.inputs.is_empty() && !found.errors.is_empty();
-    let rendered = if nothing { String::new() } else { rendered };
-    let written = match &args.output {
+        Format::Json => report::json::render_with(outcome, args.show_suppressed, args.statistics),
+        Format::Sarif => report::sarif::render(outcome, cwd),
+        Format::Github => report::github::render(outcome),
+        Format::Junit => report::junit::render(outcome),
+        Format::Markdown => report::markdown::render(outcome),
+    }
+}
+
+enum Emitted {
+    Done(Result<(), String>),
+    ReaderGone,
+}
+
+/// Writes the report to `--output` or standard output.
+fn emit(args: &CheckArgs, rendered: &str) -> Emitted {
+    Emitted::Done(match &args.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display())),
         None => match std::io::stdout().lock().write_all(rendered.as_bytes()) {
-            // The reader went away (`ecslint | head -1`): end quietly, as ripgrep does.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Emitted::ReaderGone,
             other => other.map_err(|e| format!("cannot write output: {e}")),
         },
-    };
+    })
+}
 
+/// The closing notes on stderr, and the exit code: 2 for I/O errors, 1 for findings at or
+/// above `fail_on`, else 0.
+fn conclude(
+    args: &CheckArgs,
+    format: Format,
+    outcome: &engine::Outcome,
+    found_errors: Vec<String>,
+    written: Result<(), String>,
+    fail_on: FailOn,
+) -> ExitCode {
     for (file, n) in &outcome.not_shown {
         say!(
             "warning: {file}: {n} more findings not shown (at most {} per file)",
@@ -570,10 +639,10 @@ fn check(args: CheckArgs) -> ExitCode {
         let _ = write!(
             std::io::stderr(),
             "{}",
-            report::human::baseline_note(&outcome)
+            report::human::baseline_note(outcome)
         );
     }
-    let mut io_errors = found.errors;
+    let mut io_errors = found_errors;
     io_errors.extend(outcome.errors.iter().cloned());
     if let Err(e) = written {
         io_errors.push(e);
@@ -582,9 +651,8 @@ fn check(args: CheckArgs) -> ExitCode {
         say!("error: {e}");
     }
     if !io_errors.is_empty() {
-        return ExitCode::from(2);
-    }
-    if outcome.findings.iter().any(|f| fail_on.fails(f.severity)) {
+        ExitCode::from(2)
+    } else if outcome.findings.iter().any(|f| fail_on.fails(f.severity)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
