@@ -383,7 +383,14 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, String> {
         // The reader went away (`ecslint | head -1`): end quietly, as ripgrep does.
         Emitted::ReaderGone => return Ok(ExitCode::SUCCESS),
     };
-    Ok(conclude(args, format, &outcome, found.errors, written, fail_on))
+    Ok(conclude(
+        args,
+        format,
+        &outcome,
+        found.errors,
+        written,
+        fail_on,
+    ))
 }
 
 /// The configuration named by `--config`, else the one found from the current directory,

@@ -335,10 +335,13 @@ pub struct Applied {
     pub meta: Vec<(RuleRef, At, Span, String, String)>,
 }
 
-/// Removes suppressed findings from `findings`. `line_of` gives a finding's line. A
-/// configuration's entries apply to the files whose scope it is; an entry is reported unused
-/// only when its rules ran and its glob matched a file judged in this run (a run over a few
-/// files cannot tell whether an entry about another file is still needed).
+/// Removes suppressed findings from `findings`, in three steps: [`hide`] the findings a
+/// comment or a live entry suppresses, then report the configuration entries that expired or
+/// matched nothing ([`entry_problems`]) and the comments that are invalid or matched nothing
+/// ([`comment_problems`]). `line_of` gives a finding's line. A configuration's entries apply to
+/// the files whose scope it is; an entry is reported unused only when its rules ran and its
+/// glob matched a file judged in this run (a run over a few files cannot tell whether an entry
+/// about another file is still needed).
 pub fn apply(
     findings: &mut Vec<Finding>,
     files: &[FileView<'_>],
@@ -347,67 +350,26 @@ pub fn apply(
     registry: &Registry,
     today: Date,
 ) -> Applied {
-    let mut out = Applied::default();
-    let config: Vec<(usize, &ConfigSuppression)> = configs
+    let entries: Vec<Entry<'_>> = configs
         .iter()
         .enumerate()
-        .flat_map(|(k, c)| c.entries.iter().map(move |e| (k, e)))
+        .flat_map(|(scope, c)| {
+            c.entries.iter().map(move |e| Entry {
+                scope,
+                entry: e,
+                live: e.expires.is_none_or(|d| d >= today),
+            })
+        })
         .collect();
-    let mut config_used = vec![false; config.len()];
-    let mut comment_used: Vec<Vec<bool>> = files
-        .iter()
-        .map(|f| vec![false; f.comments.len()])
-        .collect();
-    let live: Vec<bool> = config
-        .iter()
-        .map(|(_, s)| s.expires.is_none_or(|e| e >= today))
-        .collect();
-    findings.retain(|f| {
-        let idx = f.rule.index();
-        let view = &files[f.file];
-        let line = line_of(f);
-        for (ci, c) in view.comments.iter().enumerate() {
-            if c.problem.is_none()
-                && c.target_line == line
-                && c.rules.iter().any(|r| r.code == f.rule.code)
-            {
-                comment_used[f.file][ci] = true;
-                out.suppressed.push(Suppressed {
-                    finding: f.clone(),
-                    reason: c.reason.clone(),
-                    by: format!("{}:{}", view.display, c.line),
-                });
-                return false;
-            }
-        }
-        for (si, (k, s)) in config.iter().enumerate() {
-            let path_ok = *k == view.scope && view.path.is_some_and(|p| s.path.matches(p));
-            let resource_ok = s
-                .resource
-                .as_ref()
-                .is_none_or(|r| f.resource.as_deref() == Some(r.as_str()));
-            let pointer_ok = s
-                .pointer
-                .as_ref()
-                .is_none_or(|p| *p == f.pointer || *p == f.stable);
-            if live[si]
-                && s.rules.get(idx).copied().unwrap_or(false)
-                && path_ok
-                && resource_ok
-                && pointer_ok
-            {
-                config_used[si] = true;
-                out.suppressed.push(Suppressed {
-                    finding: f.clone(),
-                    reason: s.reason.clone(),
-                    by: format!("{}:{}", configs[*k].display, s.line),
-                });
-                return false;
-            }
-        }
-        true
-    });
-
+    let mut out = Applied::default();
+    let used = hide(
+        findings,
+        files,
+        line_of,
+        configs,
+        &entries,
+        &mut out.suppressed,
+    );
     let (Some(unused), Some(expired), Some(invalid)) = (
         registry
             .of(&crate::checks::unused_suppression::RULE)
@@ -421,22 +383,114 @@ pub fn apply(
     ) else {
         return out;
     };
-    // Whether each entry's glob matches a file judged in this run (in its scope).
-    let seen: Vec<bool> = config
-        .iter()
-        .map(|(k, s)| {
-            files
-                .iter()
-                .any(|v| v.judged && v.scope == *k && v.path.is_some_and(|p| s.path.matches(p)))
-        })
-        .collect();
-    for (si, (k, s)) in config.iter().enumerate() {
-        let (k, enabled) = (*k, configs[*k].enabled);
-        if !live[si] {
+    entry_problems(
+        &entries,
+        &used.entries,
+        files,
+        configs,
+        (&unused, &expired),
+        &mut out.meta,
+    );
+    comment_problems(files, &used.comments, (&unused, &invalid), &mut out.meta);
+    out
+}
+
+/// A configuration entry, with the scope it belongs to and whether it is still in force.
+struct Entry<'a> {
+    scope: usize,
+    entry: &'a ConfigSuppression,
+    live: bool,
+}
+
+impl Entry<'_> {
+    /// Whether the entry suppresses `f`, a finding in `view`.
+    fn covers(&self, f: &Finding, view: &FileView<'_>) -> bool {
+        let s = self.entry;
+        self.live
+            && self.scope == view.scope
+            && s.rules.get(f.rule.index()).copied().unwrap_or(false)
+            && view.path.is_some_and(|p| s.path.matches(p))
+            && s.resource
+                .as_ref()
+                .is_none_or(|r| f.resource.as_deref() == Some(r.as_str()))
+            && s.pointer
+                .as_ref()
+                .is_none_or(|p| *p == f.pointer || *p == f.stable)
+    }
+}
+
+/// Which entries and which comments (per file) suppressed something.
+struct Used {
+    entries: Vec<bool>,
+    comments: Vec<Vec<bool>>,
+}
+
+/// Takes out of `findings` every finding a comment on its line, or a live entry, suppresses.
+fn hide(
+    findings: &mut Vec<Finding>,
+    files: &[FileView<'_>],
+    line_of: &dyn Fn(&Finding) -> u32,
+    configs: &[ConfigView<'_>],
+    entries: &[Entry<'_>],
+    suppressed: &mut Vec<Suppressed>,
+) -> Used {
+    let mut used = Used {
+        entries: vec![false; entries.len()],
+        comments: files
+            .iter()
+            .map(|f| vec![false; f.comments.len()])
+            .collect(),
+    };
+    findings.retain(|f| {
+        let view = &files[f.file];
+        let line = line_of(f);
+        let comment = view.comments.iter().position(|c| {
+            c.problem.is_none()
+                && c.target_line == line
+                && c.rules.iter().any(|r| r.code == f.rule.code)
+        });
+        if let Some(ci) = comment {
+            let c = &view.comments[ci];
+            used.comments[f.file][ci] = true;
+            suppressed.push(Suppressed {
+                finding: f.clone(),
+                reason: c.reason.clone(),
+                by: format!("{}:{}", view.display, c.line),
+            });
+            return false;
+        }
+        if let Some(si) = entries.iter().position(|e| e.covers(f, view)) {
+            let e = &entries[si];
+            used.entries[si] = true;
+            suppressed.push(Suppressed {
+                finding: f.clone(),
+                reason: e.entry.reason.clone(),
+                by: format!("{}:{}", configs[e.scope].display, e.entry.line),
+            });
+            return false;
+        }
+        true
+    });
+    used
+}
+
+/// ECS802 for entries past their date; ECS801 for live entries that matched no finding,
+/// although their rules ran on a file their glob matches.
+fn entry_problems(
+    entries: &[Entry<'_>],
+    used: &[bool],
+    files: &[FileView<'_>],
+    configs: &[ConfigView<'_>],
+    (unused, expired): (&RuleRef, &RuleRef),
+    meta: &mut Vec<(RuleRef, At, Span, String, String)>,
+) {
+    for (e, used) in entries.iter().zip(used) {
+        let s = e.entry;
+        if !e.live {
             let until = s.expires.map(|d| d.to_string()).unwrap_or_default();
-            out.meta.push((
+            meta.push((
                 expired.clone(),
-                At::Config(k),
+                At::Config(e.scope),
                 s.span,
                 format!(
                     "suppression of `{}` expired on {until} and no longer applies",
@@ -445,21 +499,40 @@ pub fn apply(
                 "fix the findings it hid, or renew `expires` with a reason that still holds"
                     .to_string(),
             ));
-        } else if seen[si] && !config_used[si] && s.rules.iter().zip(enabled).any(|(r, e)| *r && *e)
-        {
-            out.meta.push((
+            continue;
+        }
+        let seen = files
+            .iter()
+            .any(|v| v.judged && v.scope == e.scope && v.path.is_some_and(|p| s.path.matches(p)));
+        let ran = s
+            .rules
+            .iter()
+            .zip(configs[e.scope].enabled)
+            .any(|(r, on)| *r && *on);
+        if seen && ran && !used {
+            meta.push((
                 unused.clone(),
-                At::Config(k),
+                At::Config(e.scope),
                 s.span,
                 format!("suppression of `{}` matches no finding", s.rule),
                 "remove it: what it suppressed is fixed or gone".to_string(),
             ));
         }
     }
+}
+
+/// ECS803 for comments that do not say what they should; ECS801 for comments whose rules ran
+/// on their file and matched no finding on their line.
+fn comment_problems(
+    files: &[FileView<'_>],
+    used: &[Vec<bool>],
+    (unused, invalid): (&RuleRef, &RuleRef),
+    meta: &mut Vec<(RuleRef, At, Span, String, String)>,
+) {
     for (fi, view) in files.iter().enumerate() {
         for (ci, c) in view.comments.iter().enumerate() {
             if let Some(problem) = &c.problem {
-                out.meta.push((
+                meta.push((
                     invalid.clone(),
                     At::File(fi),
                     c.span,
@@ -475,9 +548,9 @@ pub fn apply(
                 .rules
                 .iter()
                 .any(|r| view.mask.get(r.index()).copied().unwrap_or(false));
-            if view.judged && ran && !comment_used[fi][ci] {
+            if view.judged && ran && !used[fi][ci] {
                 let codes: Vec<&str> = c.rules.iter().map(|r| r.code.as_ref()).collect();
-                out.meta.push((
+                meta.push((
                     unused.clone(),
                     At::File(fi),
                     c.span,
@@ -491,7 +564,6 @@ pub fn apply(
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
