@@ -15,9 +15,7 @@ use crate::model::pointer::{pointer_at, stable_path};
 use crate::model::{Dialect, List, Resource, Service, TaskDef, TaskDefRef, Val};
 use crate::span::Span;
 
-/// An owned three-way value: known (with its span), absent, or unknown. A reference in the
-/// file is unknown here; what it names is a [`Link`].
-pub type Owned<T> = Val<'static, T>;
+pub use crate::model::value::Owned;
 
 /// A resource a file contributes to the workspace.
 #[derive(Debug)]
@@ -284,9 +282,9 @@ pub fn linked(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<L
 /// A value owned: a reference becomes unknown (what it names is a [`Link`]).
 fn owned<T, U>(v: Val<'_, T>, f: impl FnOnce(T) -> U) -> Owned<U> {
     match v {
-        Val::Known(t, s) => Val::Known(f(t), s),
-        Val::Absent => Val::Absent,
-        Val::Unknown(s) | Val::Ref(_, s) => Val::Unknown(s),
+        Val::Known(t, s) => Owned::Known(f(t), s),
+        Val::Absent => Owned::Absent,
+        Val::Unknown(s) | Val::Ref(_, s) => Owned::Unknown(s),
     }
 }
 
@@ -344,14 +342,10 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                 .iter()
                 .map(|pm| LinkedPortMapping {
                     container_port: owned(pm.container_port, |p| p),
-                    container_port_range: match owned(pm.container_port_range, |r| r) {
-                        Val::Known(r, s) => match crate::domain::ports::parse(r) {
-                            Some(range) => Val::Known(range, s),
-                            None => Val::Unknown(s),
-                        },
-                        Val::Absent => Val::Absent,
-                        Val::Unknown(s) | Val::Ref(_, s) => Val::Unknown(s),
-                    },
+                    container_port_range: owned(
+                        pm.container_port_range.map(crate::domain::ports::parse),
+                        |r| r,
+                    ),
                 })
                 .collect();
             LinkedContainer {
@@ -390,12 +384,12 @@ mod tests {
             id: Identity {
                 file,
                 dialect: Dialect::Api,
-                name: Val::Known(family.into(), Span::default()),
+                name: Owned::Known(family.into(), Span::default()),
                 logical_id: logical_id.map(Box::from),
                 arn: None,
                 anchor: Span::default(),
             },
-            revision: Val::Absent,
+            revision: Owned::Absent,
             containers: List::absent(),
         })
     }
@@ -405,7 +399,7 @@ mod tests {
             id: Identity {
                 file,
                 dialect: Dialect::Api,
-                name: Val::Known("api".into(), Span::default()),
+                name: Owned::Known("api".into(), Span::default()),
                 logical_id: None,
                 arn: None,
                 anchor: Span::default(),

@@ -7,14 +7,21 @@ use crate::load::{Kind, Node};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Val<'t, T> {
+pub enum Value<T, R> {
     Known(T, Span),
     Absent,
     Unknown(Span),
     /// A reference to another resource (`{"Ref": "TaskDef"}`, `!GetAtt TG.Arn`): the linker
     /// follows it; to a check it is unknown (`known()` is `None`, `is_unknown()` is true).
-    Ref(Target<'t>, Span),
+    Ref(R, Span),
 }
+
+/// A value read from a document: a reference names its target in the document's text.
+pub type Val<'t, T> = Value<T, Target<'t>>;
+
+/// A value kept after the document is gone (the linked model): what a reference named is a
+/// link of its own, so an owned value is never a reference, and takes no room for one.
+pub type Owned<T> = Value<T, std::convert::Infallible>;
 
 /// What a reference names: a resource of the same template or module (a CloudFormation
 /// logical id, a Terraform address) and, for `Fn::GetAtt`-like references, the attribute.
@@ -24,10 +31,10 @@ pub struct Target<'t> {
     pub attribute: Option<&'t str>,
 }
 
-impl<T: Copy> Val<'_, T> {
+impl<T: Copy, R> Value<T, R> {
     pub fn known(&self) -> Option<T> {
         match self {
-            Val::Known(v, _) => Some(*v),
+            Value::Known(v, _) => Some(*v),
             _ => None,
         }
     }
@@ -35,55 +42,55 @@ impl<T: Copy> Val<'_, T> {
     /// The value and its span, when known.
     pub fn known_at(&self) -> Option<(T, Span)> {
         match self {
-            Val::Known(v, s) => Some((*v, *s)),
+            Value::Known(v, s) => Some((*v, *s)),
             _ => None,
         }
     }
 }
 
-impl<'t, T> Val<'t, T> {
+impl<T, R: Copy> Value<T, R> {
     /// The value, borrowed, when known (for values that are not `Copy`).
     pub fn as_known(&self) -> Option<&T> {
         match self {
-            Val::Known(v, _) => Some(v),
+            Value::Known(v, _) => Some(v),
             _ => None,
         }
     }
 
     pub fn is_absent(&self) -> bool {
-        matches!(self, Val::Absent)
+        matches!(self, Value::Absent)
     }
 
     /// Unknown to a check: a placeholder, an expression, or a reference.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Val::Unknown(_) | Val::Ref(..))
+        matches!(self, Value::Unknown(_) | Value::Ref(..))
     }
 
     /// Where the value is written, unless it is absent.
     pub fn span(&self) -> Option<Span> {
         match self {
-            Val::Known(_, s) | Val::Unknown(s) | Val::Ref(_, s) => Some(*s),
-            Val::Absent => None,
+            Value::Known(_, s) | Value::Unknown(s) | Value::Ref(_, s) => Some(*s),
+            Value::Absent => None,
         }
     }
 
     /// The reference, when the value is one.
-    pub fn target(&self) -> Option<Target<'t>> {
+    pub fn target(&self) -> Option<R> {
         match self {
-            Val::Ref(t, _) => Some(*t),
+            Value::Ref(t, _) => Some(*t),
             _ => None,
         }
     }
 
-    pub fn map<U>(self, f: impl FnOnce(T) -> Option<U>) -> Val<'t, U> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> Option<U>) -> Value<U, R> {
         match self {
-            Val::Known(v, s) => match f(v) {
-                Some(u) => Val::Known(u, s),
-                None => Val::Unknown(s),
+            Value::Known(v, s) => match f(v) {
+                Some(u) => Value::Known(u, s),
+                None => Value::Unknown(s),
             },
-            Val::Absent => Val::Absent,
-            Val::Unknown(s) => Val::Unknown(s),
-            Val::Ref(t, s) => Val::Ref(t, s),
+            Value::Absent => Value::Absent,
+            Value::Unknown(s) => Value::Unknown(s),
+            Value::Ref(t, s) => Value::Ref(t, s),
         }
     }
 }
