@@ -363,6 +363,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, String> {
     apply_flags(&mut plan, args, &cwd)?;
     let fail_on = fail_on(args, &loaded);
     let format = output_format(args)?;
+    // Only the human format draws source excerpts.
+    plan.excerpts = format == Format::Human;
     let mut found = inputs(args, &filters)?;
     if args.config.is_none() {
         nested_configs(&mut plan, &mut found.inputs, &loaded, args, &cwd)?;
@@ -373,12 +375,14 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     tell_statuses(args, &found, &outcome);
     // Nothing was found to lint and something was wrong: the errors say it all.
-    let rendered = if found.inputs.is_empty() && !found.errors.is_empty() {
-        String::new()
-    } else {
-        render(args, format, &outcome, &cwd, elapsed)
-    };
-    let written = match emit(args, &rendered) {
+    let nothing = found.inputs.is_empty() && !found.errors.is_empty();
+    let written = match emit(args, |w: &mut dyn Write| {
+        if nothing {
+            Ok(())
+        } else {
+            write_report(args, format, &outcome, &cwd, elapsed, w)
+        }
+    }) {
         Emitted::Done(result) => result,
         // The reader went away (`ecslint | head -1`): end quietly, as ripgrep does.
         Emitted::ReaderGone => return Ok(ExitCode::SUCCESS),
@@ -574,6 +578,22 @@ fn tell_statuses(args: &CheckArgs, found: &discover::Discovered, outcome: &engin
     }
 }
 
+/// Writes the report in the format asked for to `out`: JSON as it is serialized, the other
+/// formats rendered first.
+fn write_report(
+    args: &CheckArgs,
+    format: Format,
+    outcome: &engine::Outcome,
+    cwd: &Path,
+    elapsed: std::time::Duration,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if format == Format::Json {
+        return report::json::write_with(outcome, args.show_suppressed, args.statistics, out);
+    }
+    out.write_all(render(args, format, outcome, cwd, elapsed).as_bytes())
+}
+
 /// The report, in the format asked for.
 fn render(
     args: &CheckArgs,
@@ -614,15 +634,23 @@ enum Emitted {
     ReaderGone,
 }
 
-/// Writes the report to `--output` or standard output.
-fn emit(args: &CheckArgs, rendered: &str) -> Emitted {
+/// Writes the report (`write`) to `--output` or standard output, buffered.
+fn emit(args: &CheckArgs, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Emitted {
     Emitted::Done(match &args.output {
-        Some(path) => std::fs::write(path, rendered.as_bytes())
+        Some(path) => std::fs::File::create(path)
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                write(&mut out)?;
+                out.flush()
+            })
             .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => match std::io::stdout().lock().write_all(rendered.as_bytes()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Emitted::ReaderGone,
-            other => other.map_err(|e| format!("cannot write output: {e}")),
-        },
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut out).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Emitted::ReaderGone,
+                other => other.map_err(|e| format!("cannot write output: {e}")),
+            }
+        }
     })
 }
 

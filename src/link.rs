@@ -62,11 +62,12 @@ pub struct LinkedContainer {
     pub port_mappings: List<LinkedPortMapping>,
 }
 
+/// Compact (there are hundreds of thousands at scale): a port beyond `i32` is unknown.
 #[derive(Debug, Clone, Copy)]
 pub struct LinkedPortMapping {
-    pub container_port: Owned<i64>,
+    pub container_port: Owned<i32>,
     /// `containerPortRange`, read as (first, last); unknown when it does not parse.
-    pub container_port_range: Owned<(i64, i64)>,
+    pub container_port_range: Owned<(u16, u16)>,
 }
 
 impl LinkedTaskDef {
@@ -107,11 +108,11 @@ impl LinkedContainer {
     pub fn maps(&self, port: i64) -> crate::model::Tri {
         use crate::model::Tri;
         let stated = self.port_mappings.iter().any(|pm| {
-            pm.container_port.known() == Some(port)
+            pm.container_port.known().map(i64::from) == Some(port)
                 || pm
                     .container_port_range
                     .known()
-                    .is_some_and(|(a, b)| (a..=b).contains(&port))
+                    .is_some_and(|(a, b)| (i64::from(a)..=i64::from(b)).contains(&port))
         });
         if stated {
             return Tri::Yes;
@@ -130,7 +131,7 @@ impl LinkedContainer {
     pub fn ports(&self) -> Vec<i64> {
         self.port_mappings
             .iter()
-            .filter_map(|pm| pm.container_port.known())
+            .filter_map(|pm| pm.container_port.known().map(i64::from))
             .collect()
     }
 }
@@ -163,11 +164,15 @@ pub struct LinkedLoadBalancer {
     pub container_port_site: Option<Site>,
 }
 
-/// An index into the workspace's resources.
+/// An index into the workspace's resources (32-bit: the index holds one per resource).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Id {
-    TaskDef(usize),
-    Service(usize),
+    TaskDef(u32),
+    Service(u32),
+}
+
+fn id_index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Every linked resource of the run, and the indexes that resolve references.
@@ -187,12 +192,20 @@ impl Workspace {
             Linked::TaskDef(t) => {
                 self.task_defs.push(t);
                 let i = self.task_defs.len() - 1;
-                (ResourceKind::TaskDef, Id::TaskDef(i), &self.task_defs[i].id)
+                (
+                    ResourceKind::TaskDef,
+                    Id::TaskDef(id_index(i)),
+                    &self.task_defs[i].id,
+                )
             }
             Linked::Service(s) => {
                 self.services.push(s);
                 let i = self.services.len() - 1;
-                (ResourceKind::Service, Id::Service(i), &self.services[i].id)
+                (
+                    ResourceKind::Service,
+                    Id::Service(id_index(i)),
+                    &self.services[i].id,
+                )
             }
         };
         if let Some(name) = identity.name.as_known() {
@@ -219,7 +232,7 @@ impl Workspace {
 
     pub fn task_def(&self, id: Id) -> Option<&LinkedTaskDef> {
         match id {
-            Id::TaskDef(i) => self.task_defs.get(i),
+            Id::TaskDef(i) => self.task_defs.get(i as usize),
             Id::Service(_) => None,
         }
     }
@@ -341,9 +354,12 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                 .port_mappings
                 .iter()
                 .map(|pm| LinkedPortMapping {
-                    container_port: owned(pm.container_port, |p| p),
+                    container_port: owned(pm.container_port.map(|p| i32::try_from(p).ok()), |p| p),
                     container_port_range: owned(
-                        pm.container_port_range.map(crate::domain::ports::parse),
+                        pm.container_port_range.map(|r| {
+                            let (a, b) = crate::domain::ports::parse(r)?;
+                            Some((u16::try_from(a).ok()?, u16::try_from(b).ok()?))
+                        }),
                         |r| r,
                     ),
                 })

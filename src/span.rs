@@ -55,6 +55,8 @@ pub struct LineIndex {
     starts: Vec<u32>,
     /// Whether each line is pure ASCII (then a column is a byte difference, no counting).
     ascii: Vec<bool>,
+    /// The text's length in bytes.
+    len: u32,
 }
 
 impl LineIndex {
@@ -70,7 +72,27 @@ impl LineIndex {
             starts.push(clamp_u32(start));
         }
         ascii.push(bytes[start..].is_ascii());
-        LineIndex { starts, ascii }
+        LineIndex {
+            starts,
+            ascii,
+            len: clamp_u32(text.len()),
+        }
+    }
+
+    /// Whether the whole text is ASCII: then positions need only the index, not the text.
+    pub fn is_ascii(&self) -> bool {
+        self.ascii.iter().all(|a| *a)
+    }
+
+    /// The position of an offset in an ASCII text, from the index alone (see
+    /// [`LineIndex::is_ascii`]; for other texts, [`LineIndex::position`]).
+    pub fn position_in_ascii(&self, offset: u32) -> Position {
+        let offset = offset.min(self.len);
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        Position {
+            line: clamp_u32(line),
+            column: offset - self.starts[line - 1] + 1,
+        }
     }
 
     /// The 1-based line and column of a byte offset. An offset inside a multi-byte character, or
@@ -120,6 +142,21 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_positions_without_the_text() {
+        let text = "ab\ncd\n\nlast";
+        let idx = LineIndex::new(text);
+        assert!(idx.is_ascii());
+        for offset in 0..=(text.len() as u32 + 3) {
+            assert_eq!(
+                idx.position_in_ascii(offset),
+                idx.position(text, offset),
+                "{offset}"
+            );
+        }
+        assert!(!LineIndex::new("a\n\u{e9}").is_ascii());
+    }
 
     #[test]
     fn utf16_columns_for_editors() {

@@ -331,3 +331,56 @@ fn quiet_statistics_and_summary() {
     assert!(!out.contains("Found "), "{out}");
     assert!(out.contains("error[ECS201 host-port-mismatch]"));
 }
+
+/// Machine formats keep a file's line index instead of its text when the text is ASCII, and
+/// the text when it is not: columns count characters either way, as in the human format.
+#[test]
+fn machine_formats_locate_findings_without_keeping_texts() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let task = |greeting: &str| {
+        format!(
+            "{{\"family\": \"web\", \"networkMode\": \"awsvpc\",\n \"containerDefinitions\": [{{\"name\": \"web\", \"image\": \"nginx:1.27\", \"memory\": 128,\n  \"environment\": [{{\"name\": \"GREETING\", \"value\": \"{greeting}\"}}], \"portMappings\": [{{\"containerPort\": 80, \"hostPort\": 8080}}]}}]}}\n"
+        )
+    };
+    common::write(dir.path(), "ascii.json", &task("hello"));
+    common::write(dir.path(), "accented.json", &task("héllo"));
+    let (_, doc, _) = common::run_json(dir.path(), &[".", "--select", "ECS201"]);
+    let positions: Vec<(String, u64, u64)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                f["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // `8080` on line 3, after the same number of characters in both files (`é` is 2 bytes).
+    let column = task("hello")
+        .lines()
+        .nth(2)
+        .and_then(|l| l.find("8080"))
+        .expect("column") as u64
+        + 1;
+    assert_eq!(
+        positions,
+        vec![
+            ("accented.json".to_string(), 3, column),
+            ("ascii.json".to_string(), 3, column)
+        ],
+        "{doc}"
+    );
+    let human = common::bin()
+        .current_dir(dir.path())
+        .args([".", "--select", "ECS201", "--color", "never"])
+        .output()
+        .expect("runs");
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(human.contains(&format!("ascii.json:3:{column}")), "{human}");
+    assert!(
+        human.contains(&format!("accented.json:3:{column}")),
+        "{human}"
+    );
+}

@@ -14,7 +14,7 @@ use crate::link::{self, Linked};
 use crate::load::{self, LoadError, Node, Parsed, Syntax};
 use crate::model::{self, Recognised, Resource};
 use crate::rule::{Check, Options, Rule, Sink};
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use crate::suppress::{self, CommentSuppression};
 
 /// What one file yields for the rest of the run.
@@ -26,6 +26,9 @@ pub struct FileLint {
     pub linked: Vec<Linked>,
     /// The file's text with every secret masked, kept only when a finding needs it.
     pub text: Option<Arc<str>>,
+    /// Its line index, instead of the text, when the report draws no excerpt and the text is
+    /// ASCII (positions need nothing more).
+    pub lines: Option<Box<LineIndex>>,
     /// Secret values the model found (masked whenever the text is kept).
     pub secrets: Vec<Span>,
     pub comments: Vec<CommentSuppression>,
@@ -211,7 +214,7 @@ fn lint_source(
     if syntax == Syntax::Yaml {
         out.comments = suppress::comments(&text, &plan.registry);
     }
-    keep(out, &text)
+    keep(out, &text, plan.excerpts)
 }
 
 /// The file's documents, or why it cannot be parsed: binary, not UTF-8, a syntax error.
@@ -368,7 +371,7 @@ fn check(
 /// What a file leaves behind lives until the end of the run, for every file: at most
 /// [`MAX_FINDINGS_PER_FILE`] findings (a hostile file can produce them by the hundred
 /// thousand), no spare capacity, and its text (secrets masked) only when a finding needs it.
-fn keep(mut out: FileLint, text: &str) -> FileLint {
+fn keep(mut out: FileLint, text: &str, excerpts: bool) -> FileLint {
     out.not_shown = out.findings.len().saturating_sub(MAX_FINDINGS_PER_FILE);
     out.findings.truncate(MAX_FINDINGS_PER_FILE);
     out.findings.shrink_to_fit();
@@ -378,7 +381,12 @@ fn keep(mut out: FileLint, text: &str) -> FileLint {
         shapes.shrink_to_fit();
     }
     if !out.findings.is_empty() {
-        out.text = Some(masked(text, &out.secrets, out.parsed));
+        let lines = (!excerpts).then(|| LineIndex::new(text));
+        match lines {
+            // Positions come from the index alone: the text is not needed.
+            Some(lines) if lines.is_ascii() => out.lines = Some(Box::new(lines)),
+            _ => out.text = Some(masked(text, &out.secrets, out.parsed)),
+        }
     }
     out
 }

@@ -6,7 +6,7 @@ mod file;
 
 pub use file::{lint_text, FileLint};
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -53,6 +53,9 @@ pub struct Plan {
     pub today: Date,
     /// Files larger than this many bytes are not read.
     pub max_file_size: u64,
+    /// Whether the report draws source excerpts (the human format). When not, a file with
+    /// findings keeps only its line index, not its text, when positions need nothing more.
+    pub excerpts: bool,
     /// The directory of the run's configuration file, when there is one.
     pub base: Option<PathBuf>,
     /// The settings of other configuration files: the nearest `.ecslint.toml` above a file
@@ -153,6 +156,7 @@ impl Plan {
             only_files: None,
             today,
             max_file_size: MAX_FILE_SIZE,
+            excerpts: true,
             base: None,
             scopes: Vec::new(),
         }
@@ -242,7 +246,8 @@ pub struct SourceFile {
     pub display: String,
     /// The file's text with every secret value masked, when a finding needs it for rendering.
     pub text: Option<Arc<str>>,
-    lines: Option<LineIndex>,
+    /// Boxed: most files have none (a run keeps one `SourceFile` per file).
+    lines: Option<Box<LineIndex>>,
     secrets: Vec<Span>,
     too_large: bool,
     /// The file parsed (its secrets were found by the model).
@@ -251,7 +256,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     fn with_text(display: String, text: Arc<str>) -> SourceFile {
-        let lines = Some(LineIndex::new(&text));
+        let lines = Some(Box::new(LineIndex::new(&text)));
         SourceFile {
             display,
             text: Some(text),
@@ -266,6 +271,7 @@ impl SourceFile {
     pub fn position(&self, offset: u32) -> Position {
         match (&self.text, &self.lines) {
             (Some(text), Some(lines)) => lines.position(text, offset),
+            (None, Some(lines)) if lines.is_ascii() => lines.position_in_ascii(offset),
             _ => Position { line: 1, column: 1 },
         }
     }
@@ -357,6 +363,9 @@ impl Outcome {
     }
 }
 
+/// Which rules run on a file (indexed like the registry).
+pub type Mask = Arc<[bool]>;
+
 /// Lints `inputs` with `plan`.
 pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
     run_with_progress(inputs, plan, &|| {})
@@ -367,25 +376,41 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
 /// [`finish`] (order, baseline).
 pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)) -> Outcome {
     let scopes: Vec<usize> = inputs.iter().map(|i| plan.scope_of(i)).collect();
-    let masks: Vec<Vec<bool>> = inputs
+    // Which rules run on each file: most files share one of a few masks, kept once each.
+    let mut distinct: HashMap<Vec<bool>, Mask> = HashMap::new();
+    let masks: Vec<Mask> = inputs
         .iter()
         .zip(&scopes)
-        .map(|(i, &k)| plan.mask_for(i, k))
-        .collect();
-    let results: Vec<FileLint> = inputs
-        .par_iter()
-        .enumerate()
-        .map(|(id, input)| {
-            let rules = file::Rules {
-                mask: &masks[id],
-                options: plan.settings(scopes[id]).options,
-            };
-            let r = file::lint_input(id, input, &rules, plan);
-            tick();
-            r
+        .map(|(i, &k)| {
+            distinct
+                .entry(plan.mask_for(i, k))
+                .or_insert_with_key(|m| Arc::from(m.as_slice()))
+                .clone()
         })
         .collect();
-    let mut run = collect(inputs, results);
+    drop(distinct);
+    // Files are linted in parallel a chunk at a time, and each chunk's results are folded into
+    // the run (findings, statuses, the workspace index) before the next: what every file
+    // leaves behind is never all held at once.
+    let mut run = Collected::new(inputs.len());
+    for (c, chunk) in inputs.chunks(CHUNK).enumerate() {
+        let first = c * CHUNK;
+        let results: Vec<FileLint> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let id = first + i;
+                let rules = file::Rules {
+                    mask: &masks[id],
+                    options: plan.settings(scopes[id]).options,
+                };
+                let r = file::lint_input(id, input, &rules, plan);
+                tick();
+                r
+            })
+            .collect();
+        run.absorb(chunk, results);
+    }
     let workspace = std::mem::take(&mut run.workspace);
     run.findings.extend(link(&workspace, plan, &masks));
     drop(workspace);
@@ -419,44 +444,52 @@ struct Collected {
     not_shown: Vec<(String, usize)>,
 }
 
-fn collect(inputs: &[Input], results: Vec<FileLint>) -> Collected {
-    let mut run = Collected {
-        files: Vec::with_capacity(inputs.len()),
-        statuses: Vec::with_capacity(inputs.len()),
-        comments: Vec::with_capacity(inputs.len()),
-        findings: Vec::new(),
-        workspace: Workspace::default(),
-        errors: Vec::new(),
-        not_shown: Vec::new(),
-    };
-    for (input, r) in inputs.iter().zip(results) {
-        if r.not_shown > 0 {
-            run.not_shown.push((input.display.clone(), r.not_shown));
-        }
-        if let FileStatus::Failed(msg) = &r.status {
-            run.errors.push(format!("{}: {msg}", input.display));
-        }
-        run.files.push(SourceFile {
-            display: input.display.clone(),
-            text: r.text,
-            lines: None,
-            secrets: r.secrets,
-            too_large: r.too_large,
-            parsed: r.parsed,
-        });
-        run.statuses.push(r.status);
-        run.comments.push(r.comments);
-        run.findings.extend(r.findings);
-        for l in r.linked {
-            run.workspace.add(l);
+/// How many files are linted in parallel before their results are folded into the run.
+const CHUNK: usize = 2048;
+
+impl Collected {
+    fn new(files: usize) -> Collected {
+        Collected {
+            files: Vec::with_capacity(files),
+            statuses: Vec::with_capacity(files),
+            comments: Vec::with_capacity(files),
+            findings: Vec::new(),
+            workspace: Workspace::default(),
+            errors: Vec::new(),
+            not_shown: Vec::new(),
         }
     }
-    run
+
+    /// Folds the results of `inputs` (the next files, in order) into the run.
+    fn absorb(&mut self, inputs: &[Input], results: Vec<FileLint>) {
+        for (input, r) in inputs.iter().zip(results) {
+            if r.not_shown > 0 {
+                self.not_shown.push((input.display.clone(), r.not_shown));
+            }
+            if let FileStatus::Failed(msg) = &r.status {
+                self.errors.push(format!("{}: {msg}", input.display));
+            }
+            self.files.push(SourceFile {
+                display: input.display.clone(),
+                text: r.text,
+                lines: r.lines,
+                secrets: r.secrets,
+                too_large: r.too_large,
+                parsed: r.parsed,
+            });
+            self.statuses.push(r.status);
+            self.comments.push(r.comments);
+            self.findings.extend(r.findings);
+            for l in r.linked {
+                self.workspace.add(l);
+            }
+        }
+    }
 }
 
 /// Runs the cross-file rules over the workspace every file's linked resources were added to
 /// ([`Workspace::add`]), each enabled for the files it reports on (`masks`, one per file).
-pub fn link(ws: &Workspace, plan: &Plan, masks: &[Vec<bool>]) -> Vec<Finding> {
+pub fn link(ws: &Workspace, plan: &Plan, masks: &[Mask]) -> Vec<Finding> {
     let mut cross = Vec::new();
     for rule in plan.registry.iter() {
         if let Check::Workspace(f) = rule.check {
@@ -492,7 +525,7 @@ fn judge(
     inputs: &[Input],
     plan: &Plan,
     scopes: &[usize],
-    masks: &[Vec<bool>],
+    masks: &[Mask],
     reported: &[bool],
 ) -> Vec<Suppressed> {
     // Each configuration's entries apply to the files of its scope.
@@ -651,7 +684,8 @@ fn ensure_text(files: &mut [SourceFile], inputs: &[Input], findings: &[Finding])
         .collect();
     needed.sort_unstable();
     needed.dedup();
-    let loaded: Vec<(FileId, Option<Arc<str>>, Option<LineIndex>)> = needed
+    type ReadBack = (FileId, Option<Arc<str>>, Option<Box<LineIndex>>);
+    let loaded: Vec<ReadBack> = needed
         .par_iter()
         .map(|&id| {
             // Standard input is never read back from a path (the name given is only a label).
@@ -665,7 +699,7 @@ fn ensure_text(files: &mut [SourceFile], inputs: &[Input], findings: &[Finding])
                 };
                 raw.map(|t| file::masked(&t, &files[id].secrets, files[id].parsed))
             });
-            let lines = text.as_deref().map(LineIndex::new);
+            let lines = text.as_deref().map(|t| Box::new(LineIndex::new(t)));
             (id, text, lines)
         })
         .collect();

@@ -131,6 +131,20 @@ pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
 
 /// [`render`], with `statistics`: a count per rule (`--statistics`), most frequent first.
 pub fn render_with(outcome: &Outcome, show_suppressed: bool, statistics: bool) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_with(outcome, show_suppressed, statistics, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render_with`], written to `out` as it is serialized: a large report is never held whole
+/// in memory.
+pub fn write_with(
+    outcome: &Outcome,
+    show_suppressed: bool,
+    statistics: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let c = counts(&outcome.findings);
     let report = Report {
         findings: outcome
@@ -184,7 +198,6 @@ pub fn render_with(outcome: &Outcome, show_suppressed: bool, statistics: bool) -
         }),
         version: env!("CARGO_PKG_VERSION"),
     };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
 }
