@@ -118,6 +118,20 @@ pub struct Discovered {
 /// a file (its configuration, its globs) does not depend on how the path was spelt.
 pub fn absolute(path: &Path) -> PathBuf {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    normalised(abs)
+}
+
+/// [`absolute`], relative to `cwd` (an absolute directory) instead of asking the system for
+/// the current directory: a walk over 100,000 files asks once.
+pub fn absolute_in(cwd: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        normalised(path.to_path_buf())
+    } else {
+        normalised(cwd.join(path))
+    }
+}
+
+fn normalised(abs: PathBuf) -> PathBuf {
     // Most paths hold no `.` or `..` component: nothing to normalise.
     if !abs
         .as_os_str()
@@ -178,6 +192,8 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
 #[cfg(feature = "cli")]
 fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
     let exclude = filters.clone();
+    let cwd = absolute(Path::new("."));
+    let cwd_for_filter = cwd.clone();
     let found = std::sync::Mutex::new(Discovered::default());
     ignore::WalkBuilder::new(root)
         .hidden(false)
@@ -188,12 +204,13 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
             if is_dir && e.file_name() == ".git" {
                 return false;
             }
-            !(is_dir && e.depth() > 0 && exclude.excluded(&absolute(e.path())))
+            !(is_dir && e.depth() > 0 && exclude.excluded(&absolute_in(&cwd_for_filter, e.path())))
         })
         .threads(rayon::current_num_threads())
         .build_parallel()
         .run(|| {
             let found = &found;
+            let cwd = &cwd;
             Box::new(move |entry| {
                 let mut local = Vec::new();
                 let mut error = None;
@@ -205,7 +222,7 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
                         if entry.file_type().is_some_and(|t| t.is_file())
                             || (entry.path_is_symlink() && entry.path().is_file()) =>
                     {
-                        let abs = absolute(entry.path());
+                        let abs = absolute_in(cwd, entry.path());
                         if let Some(claimed) = filters.candidate(&abs) {
                             local.push(Input {
                                 display: display(entry.path()),

@@ -24,6 +24,19 @@ pub enum Linked {
     Service(LinkedService),
 }
 
+impl Linked {
+    /// Whether a cross-file rule may report in its file (it keeps report sites).
+    pub fn has_sites(&self) -> bool {
+        match self {
+            Linked::TaskDef(_) => false,
+            Linked::Service(s) => s
+                .load_balancers
+                .iter()
+                .any(|lb| lb.container_name_site.is_some() || lb.container_port_site.is_some()),
+        }
+    }
+}
+
 /// The kinds of resource the workspace indexes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ResourceKind {
@@ -301,14 +314,22 @@ fn owned<T, U>(v: Val<'_, T>, f: impl FnOnce(T) -> U) -> Owned<U> {
     }
 }
 
-fn site(file: FileId, doc: &Node<'_>, span: Option<Span>) -> Option<Site> {
-    let span = span?;
-    let pointer = pointer_at(doc, span).to_string();
+/// Where findings about `field` of the object at `object` go: its pointer and stable path
+/// are the object's (`base`, computed once) with the field's key appended.
+fn field_site(
+    file: FileId,
+    base: &(String, String),
+    field: &crate::model::Field,
+    dialect: Dialect,
+    span: Option<Span>,
+) -> Option<Site> {
+    let key = field.key(dialect)?;
+    let escaped = key.replace('~', "~0").replace('/', "~1");
     Some(Site {
         file,
-        span,
-        stable: stable_path(doc, &pointer).into(),
-        pointer: pointer.into(),
+        span: span?,
+        pointer: format!("{}/{escaped}", base.0).into(),
+        stable: format!("{}/{escaped}", base.1).into(),
     })
 }
 
@@ -319,14 +340,39 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         Val::Unknown(_) => Link::Unknown,
         Val::Absent => Link::Absent,
     };
+    use crate::model::fields::load_balancer;
     let items = s
         .load_balancers
         .iter()
-        .map(|lb| LinkedLoadBalancer {
-            container_name: owned(lb.container_name, Box::from),
-            container_port: owned(lb.container_port, |p| p),
-            container_name_site: site(file, doc, lb.container_name.span()),
-            container_port_site: site(file, doc, lb.container_port.span()),
+        .map(|lb| {
+            let pointer = pointer_at(doc, lb.anchor).to_string();
+            let stable = stable_path(doc, &pointer);
+            let base = (pointer, stable);
+            let known = |v: Option<Span>, known: bool| v.filter(|_| known);
+            LinkedLoadBalancer {
+                container_name: owned(lb.container_name, Box::from),
+                container_port: owned(lb.container_port, |p| p),
+                container_name_site: field_site(
+                    file,
+                    &base,
+                    &load_balancer::CONTAINER_NAME,
+                    lb.dialect,
+                    known(
+                        lb.container_name.span(),
+                        lb.container_name.known().is_some(),
+                    ),
+                ),
+                container_port_site: field_site(
+                    file,
+                    &base,
+                    &load_balancer::CONTAINER_PORT,
+                    lb.dialect,
+                    known(
+                        lb.container_port.span(),
+                        lb.container_port.known().is_some(),
+                    ),
+                ),
+            }
         })
         .collect();
     LinkedService {

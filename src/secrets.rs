@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Resource, Val};
+use crate::model::Resource;
 use crate::span::Span;
 
 /// What a value was recognised as.
@@ -293,6 +293,10 @@ fn looks_like_a_name(v: &str) -> bool {
 
 /// `scheme://user:password@host`.
 fn has_userinfo_password(v: &str) -> bool {
+    // Most values hold no `@`: one byte scan decides.
+    if !v.as_bytes().contains(&b'@') {
+        return false;
+    }
     v.split_once("://")
         .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
         .is_some_and(|authority| {
@@ -336,10 +340,8 @@ pub fn spans(resources: &[Resource<'_>]) -> Vec<Span> {
         if let Resource::TaskDef(td) = r {
             for c in &td.containers {
                 for env in &c.environment {
-                    if let (Some(name), Val::Known(value, span)) = (env.name.known(), env.value) {
-                        if classify(name, value).is_some() {
-                            out.push(span);
-                        }
+                    if let (Some(_), Some(span)) = (env.secret, env.value.span()) {
+                        out.push(span);
                     }
                 }
             }

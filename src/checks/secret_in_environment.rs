@@ -5,7 +5,6 @@ use crate::model::fields::{container, secret};
 use crate::model::Spelled;
 use crate::model::{Container, TaskDef};
 use crate::rule::Sink;
-use crate::secrets::classify;
 
 crate::declare_rule! {
     code: "ECS211",
@@ -32,15 +31,13 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         .options::<Options>()
         .map_or(&[][..], |o| o.allowed_names.as_slice());
     for env in &c.environment {
-        let (Some(name), Some((value, span))) = (env.name.known(), env.value.known_at()) else {
+        let (Some(name), Some(span), Some(kind)) = (env.name.known(), env.value.span(), env.secret)
+        else {
             continue;
         };
         if allowed.iter().any(|a| a == name) {
             continue;
         }
-        let Some(kind) = classify(name, value) else {
-            continue;
-        };
         sink.report(
             span,
             format!(

@@ -380,11 +380,15 @@ fn keep(mut out: FileLint, text: &str, excerpts: bool) -> FileLint {
     if let FileStatus::Linted { shapes, .. } = &mut out.status {
         shapes.shrink_to_fit();
     }
-    if !out.findings.is_empty() {
+    // A file that holds a site a cross-file rule may report at keeps what positions need,
+    // so it is not read again after linking.
+    let reportable = !out.findings.is_empty() || out.linked.iter().any(Linked::has_sites);
+    if reportable {
         let lines = (!excerpts).then(|| LineIndex::new(text));
         match lines {
             // Positions come from the index alone: the text is not needed.
             Some(lines) if lines.is_ascii() => out.lines = Some(Box::new(lines)),
+            _ if out.findings.is_empty() && excerpts => {}
             _ => out.text = Some(masked(text, &out.secrets, out.parsed)),
         }
     }

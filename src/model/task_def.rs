@@ -133,6 +133,9 @@ pub struct Container<'t> {
 pub struct EnvVar<'t> {
     pub name: Val<'t, &'t str>,
     pub value: Val<'t, &'t str>,
+    /// What secret the value is in plain text, if it is one (decided once: the rule that
+    /// reports it and the masking of every printed excerpt both need it).
+    pub secret: Option<crate::secrets::SecretKind>,
 }
 
 #[derive(Debug)]
@@ -438,9 +441,20 @@ impl<'t> Container<'t> {
             .and_then(Node::as_array)
             .map(|items| {
                 objects(items)
-                    .map(|(_, n)| EnvVar {
-                        name: text(get(n, &env_var::NAME, dialect)),
-                        value: text(get(n, &env_var::VALUE, dialect)),
+                    .map(|(_, n)| {
+                        let name = text(get(n, &env_var::NAME, dialect));
+                        let value = text(get(n, &env_var::VALUE, dialect));
+                        let secret = match (name, value) {
+                            (Val::Known(name, _), Val::Known(value, _)) => {
+                                crate::secrets::classify(name, value)
+                            }
+                            _ => None,
+                        };
+                        EnvVar {
+                            name,
+                            value,
+                            secret,
+                        }
                     })
                     .collect()
             })
