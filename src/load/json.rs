@@ -293,9 +293,11 @@ impl<'a> Parser<'a> {
 
     /// A string literal at `self.pos` (on its opening quote); borrowed when it has no escapes.
     fn string(&mut self) -> Result<Cow<'a, str>, LoadError> {
+        // The byte loop below decides; `skip_plain` only jumps over the 8-byte words that
+        // hold no quote, backslash or control character first.
         let open = self.pos;
         let b = self.bytes;
-        let mut i = open + 1;
+        let mut i = skip_plain(b, open + 1);
         // Fast path: no escapes.
         while let Some(&c) = b.get(i) {
             match c {
@@ -634,6 +636,31 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_skipping_never_jumps_over_a_quote_a_backslash_or_a_control_character() {
+        for special in [b'"', b'\\', b'\n', 0u8, 0x1f] {
+            for len in 0..40 {
+                for at in 0..len {
+                    let mut bytes: Vec<u8> = (0..len).map(|k| b'a' + (k % 26) as u8).collect();
+                    bytes[at] = special;
+                    // Bytes of multi-byte characters (0x80 and above) are plain.
+                    if at > 0 {
+                        bytes[at - 1] = 0xc3;
+                    }
+                    let skipped = super::skip_plain(&bytes, 0);
+                    assert!(
+                        skipped <= at,
+                        "special {special:#x} at {at} of {len}: skipped to {skipped}"
+                    );
+                    assert!(
+                        at - skipped < 8,
+                        "stopped {skipped} more than a word before {at}"
+                    );
+                }
+            }
+        }
+    }
+
     use super::*;
 
     fn ok(text: &str) -> Node<'_> {
@@ -750,4 +777,28 @@ mod tests {
             );
         }
     }
+}
+
+/// The first index from `i` whose 8-byte word may hold a `"`, a `\\` or a control character
+/// (SWAR: eight bytes tested at once; the caller's byte loop finds the exact byte). Written by
+/// hand because it is a few lines on the hottest path, where a crate's general search (memchr3
+/// cannot test "below 0x20") would do more.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(word) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        let w = u64::from_le_bytes(bytes);
+        // A byte is zero in `x` exactly when it matched: the classic "has zero byte" test.
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below_space
+            != 0
+        {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
