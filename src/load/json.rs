@@ -634,6 +634,30 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The first index from `i` whose 8-byte word may hold a `"`, a `\\` or a control character
+/// (SWAR: eight bytes tested at once; the caller's byte loop finds the exact byte). Written by
+/// hand because it is a few lines on the hottest path, where a crate's general search (memchr3
+/// cannot test "below 0x20") would do more.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(word) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        let w = u64::from_le_bytes(bytes);
+        // A byte is zero in `x` exactly when it matched: the classic "has zero byte" test.
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below_space
+            != 0
+        {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -777,28 +801,4 @@ mod tests {
             );
         }
     }
-}
-
-/// The first index from `i` whose 8-byte word may hold a `"`, a `\\` or a control character
-/// (SWAR: eight bytes tested at once; the caller's byte loop finds the exact byte). Written by
-/// hand because it is a few lines on the hottest path, where a crate's general search (memchr3
-/// cannot test "below 0x20") would do more.
-fn skip_plain(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    while let Some(word) = b.get(i..i + 8) {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        let w = u64::from_le_bytes(bytes);
-        // A byte is zero in `x` exactly when it matched: the classic "has zero byte" test.
-        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-        if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below_space
-            != 0
-        {
-            break;
-        }
-        i += 8;
-    }
-    i
 }
