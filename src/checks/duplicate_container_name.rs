@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::model::TaskDef;
 use crate::rule::Sink;
+use crate::span::Span;
 
 crate::declare_rule! {
     code: "ECS107",
@@ -13,17 +14,34 @@ crate::declare_rule! {
     check: TaskDef(check),
 }
 
+/// Past this many containers, names are looked up in a hash map instead of a list.
+const LINEAR: usize = 16;
+
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    let mut first = HashMap::new();
+    // A task has a few containers: a list beats hashing; a hostile file may hold thousands.
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    let mut first: HashMap<&str, Span> = HashMap::new();
     for c in &td.containers {
         let Some((name, span)) = c.name.known_at() else {
             continue;
         };
-        match first.get(name) {
-            None => {
-                first.insert(name, span);
+        let earlier = if seen.len() < LINEAR {
+            seen.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+        } else {
+            if first.is_empty() {
+                first.extend(seen.iter().rev().copied());
             }
-            Some(&earlier) => {
+            first.get(name).copied()
+        };
+        match earlier {
+            None => {
+                if seen.len() < LINEAR {
+                    seen.push((name, span));
+                } else {
+                    first.insert(name, span);
+                }
+            }
+            Some(earlier) => {
                 sink.report(
                     span,
                     format!("container name `{name}` is used by another container of this task definition"),
@@ -37,6 +55,33 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
 
 #[cfg(test)]
 mod tests {
+    /// Past the list's size the lookup is a hash map: a duplicate there is still found, once.
+    #[test]
+    fn many_containers() {
+        let mut plan = crate::engine::Plan::new(crate::suppress::Date(2026, 1, 1));
+        plan.select_only("ECS107");
+        let names: Vec<String> = (0..40)
+            .map(|i| {
+                if i == 30 {
+                    "c3".to_string()
+                } else {
+                    format!("c{i}")
+                }
+            })
+            .collect();
+        let containers: Vec<String> = names
+            .iter()
+            .map(|n| format!(r#"{{"name": "{n}", "image": "x:1", "memory": 64}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"family": "f", "containerDefinitions": [{}]}}"#,
+            containers.join(",")
+        );
+        let lint = crate::engine::lint_text("many.json", &text, &plan);
+        let found: Vec<&str> = lint.findings.iter().map(|f| f.pointer.as_str()).collect();
+        assert_eq!(found, vec!["/containerDefinitions/30/name"]);
+    }
+
     #[test]
     fn duplicate_container_name() {
         crate::checks::tester::test_rule(

@@ -14,7 +14,7 @@ crate::declare_rule! {
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
-    if td.is_fargate() != Tri::Yes {
+    if !(td.cpu.is_absent() || td.memory.is_absent()) || td.is_fargate() != Tri::Yes {
         return;
     }
     let fargate = td.fargate_span();

@@ -219,7 +219,7 @@ fn lint_source(
 
 /// The file's documents, or why it cannot be parsed: binary, not UTF-8, a syntax error.
 fn parse(text: &str, syntax: Syntax, not_utf8: Option<usize>) -> Result<Parsed<'_>, LoadError> {
-    let nul = text.find('\0');
+    let nul = memchr::memchr(0, text.as_bytes());
     match (not_utf8, nul) {
         (_, Some(at)) if not_utf8.is_none_or(|bad| at < bad) => Err(LoadError {
             span: Span::new(at, at + 1),

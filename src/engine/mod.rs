@@ -225,14 +225,31 @@ impl Plan {
     }
 
     pub(crate) fn mask_for(&self, input: &Input, scope: usize) -> Vec<bool> {
+        self.mask_of(scope, &self.ignores_matching(input, scope))
+    }
+
+    /// Which of scope `scope`'s per-file ignores match `input` (indices; usually none).
+    fn ignores_matching(&self, input: &Input, scope: usize) -> Vec<usize> {
+        let Some(path) = &input.path else {
+            return Vec::new();
+        };
+        self.settings(scope)
+            .per_file_ignores
+            .iter()
+            .enumerate()
+            .filter(|(_, (globs, _))| globs.matches(path))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The rules enabled in `scope`, less those per-file ignores `matching` switch off.
+    fn mask_of(&self, scope: usize, matching: &[usize]) -> Vec<bool> {
         let settings = self.settings(scope);
         let mut mask = settings.enabled.to_vec();
-        if let Some(path) = &input.path {
-            for (globs, ignored) in settings.per_file_ignores {
-                if globs.matches(path) {
-                    for (m, i) in mask.iter_mut().zip(ignored) {
-                        *m &= !i;
-                    }
+        for &k in matching {
+            if let Some((_, ignored)) = settings.per_file_ignores.get(k) {
+                for (m, i) in mask.iter_mut().zip(ignored) {
+                    *m &= !i;
                 }
             }
         }
@@ -376,15 +393,16 @@ pub fn run(inputs: &[Input], plan: &Plan) -> Outcome {
 /// [`finish`] (order, baseline).
 pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)) -> Outcome {
     let scopes: Vec<usize> = inputs.iter().map(|i| plan.scope_of(i)).collect();
-    // Which rules run on each file: most files share one of a few masks, kept once each.
-    let mut distinct: HashMap<Vec<bool>, Mask> = HashMap::new();
+    // Which rules run on each file: most files share one of a few masks (one per scope and
+    // set of matching per-file ignores), kept once each.
+    let mut distinct: HashMap<(usize, Vec<usize>), Mask> = HashMap::new();
     let masks: Vec<Mask> = inputs
         .iter()
         .zip(&scopes)
         .map(|(i, &k)| {
             distinct
-                .entry(plan.mask_for(i, k))
-                .or_insert_with_key(|m| Arc::from(m.as_slice()))
+                .entry((k, plan.ignores_matching(i, k)))
+                .or_insert_with_key(|(k, matching)| Arc::from(plan.mask_of(*k, matching)))
                 .clone()
         })
         .collect();
