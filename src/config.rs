@@ -210,6 +210,7 @@ pub fn rule_options(
     registry: &Registry,
 ) -> Result<Vec<Option<crate::rule::Options>>, String> {
     let mut options = crate::engine::default_options(registry);
+    let mut set_by: Vec<Option<&str>> = vec![None; registry.len()];
     for (key, table) in tables {
         let Some(rule) = registry.find(key) else {
             let hint = did_you_mean(key, false, registry)
@@ -223,6 +224,12 @@ pub fn rule_options(
                 rule.code, rule.name
             ));
         };
+        if let Some(other) = set_by[rule.index()].replace(key) {
+            return Err(format!(
+                "[rules.{other}] and [rules.{key}] both set the options of {} {}; keep one",
+                rule.code, rule.name
+            ));
+        }
         let parsed =
             (spec.parse)(table.clone()).map_err(|e| format!("[rules.{key}]: {}", e.trim_end()))?;
         options[rule.index()] = Some(parsed);

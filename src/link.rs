@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::finding::{FileId, Site};
 use crate::load::Node;
-use crate::model::pointer::{pointer_at, stable_path};
+use crate::model::pointer::{path_to, pointer_at, stable_path};
 use crate::model::{Dialect, List, Resource, Service, TaskDef, TaskDefRef, Val};
 use crate::span::Span;
 
@@ -253,8 +253,8 @@ impl Workspace {
     /// The task definitions a service's `taskDefinition` may mean: by logical id within the
     /// service's file; by ARN when a file states that ARN; else by family. A `family:revision`
     /// reference prefers files that state that revision; files that state no revision
-    /// (register input, which becomes the next revision) also count; files stating a different
-    /// revision never do. Empty when the reference is unknown or names nothing here.
+    /// (register input, which becomes the next revision) or one they leave unknown also
+    /// count; files stating a different revision never do. Empty when the reference is unknown or names nothing here.
     pub fn task_defs_of(&self, service: &LinkedService) -> Vec<&LinkedTaskDef> {
         match &service.task_definition {
             Link::Absent | Link::Unknown => Vec::new(),
@@ -288,7 +288,11 @@ impl Workspace {
                     .filter(|t| t.revision.known() == Some(rev))
                     .collect();
                 if exact.is_empty() {
-                    same_family.filter(|t| t.revision.is_absent()).collect()
+                    // No revision stated, or one the file does not resolve (`${REVISION}`):
+                    // it may be the one named.
+                    same_family
+                        .filter(|t| t.revision.known().is_none())
+                        .collect()
                 } else {
                     exact
                 }
@@ -345,7 +349,9 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         .load_balancers
         .iter()
         .map(|lb| {
-            let pointer = pointer_at(doc, lb.anchor).to_string();
+            let pointer = path_to(doc, lb.node)
+                .unwrap_or_else(|| pointer_at(doc, lb.anchor))
+                .to_string();
             let stable = stable_path(doc, &pointer);
             let base = (pointer, stable);
             let known = |v: Option<Span>, known: bool| v.filter(|_| known);
@@ -486,6 +492,18 @@ mod tests {
         let elsewhere = service(2, Link::LogicalId("TaskDef".into()));
         assert!(ws.task_defs_of(&elsewhere).is_empty());
         assert!(ws.task_defs_of(&service(0, Link::Unknown)).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_revision_may_be_the_one_named() {
+        let mut ws = Workspace::default();
+        let Linked::TaskDef(mut td) = task_def(0, "web", None) else {
+            panic!("a task definition")
+        };
+        td.revision = Owned::Unknown(Span::default());
+        ws.add(Linked::TaskDef(td));
+        let named = service(1, Link::TaskDef(TaskDefRef::parse("web:7").expect("ref")));
+        assert_eq!(ws.task_defs_of(&named).len(), 1);
     }
 
     #[test]

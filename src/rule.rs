@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::finding::{FileId, Finding, Site};
 use crate::link::Workspace;
 use crate::load::Node;
-use crate::model::pointer::{pointer_at, stable_path};
+use crate::model::pointer::{path_to, pointer_at, pointer_within, stable_path, Pointer};
 use crate::model::{At, Container, Resource, Service, TaskDef};
 use crate::span::Span;
 
@@ -388,9 +388,28 @@ pub struct Sink<'a> {
     pub(crate) resource: Option<&'a str>,
     /// The document being checked: a finding's pointer is derived from it.
     pub(crate) doc: Option<&'a Node<'a>>,
+    /// The node being checked (the container of a container check): what a finding at a
+    /// plain span is about.
+    pub(crate) within: Option<&'a Node<'a>>,
     /// The rule's options for the file (its configuration's `[rules.<rule>]`).
     pub(crate) options: Option<&'a Options>,
     pub(crate) out: &'a mut Vec<Finding>,
+}
+
+/// The pointer a finding at `at` in `doc` has: inside the node it is about (`at.within`, else
+/// the sink's), found by identity; else the deepest node at its span.
+fn pointer_of(doc: &Node<'_>, at: &At<'_>, default: Option<&Node<'_>>) -> Pointer {
+    let within = at.within.map(|n| n as &Node<'_>).or(default);
+    if let Some(node) = within {
+        if let Some(base) = path_to(doc, node) {
+            return if at.whole {
+                base
+            } else {
+                base.join(&pointer_within(node, at.span))
+            };
+        }
+    }
+    pointer_at(doc, at.span)
 }
 
 impl<'a> Sink<'a> {
@@ -403,11 +422,15 @@ impl<'a> Sink<'a> {
     /// Reports a finding at `at` in the current document: a span (the value or key the
     /// finding is about), or a resource's `missing()` (a field it lacks). The finding's JSON
     /// pointer and stable path are derived from the document, never spelled by the rule.
-    pub fn report(&mut self, at: impl Into<At>, message: impl Into<String>) -> &mut Finding {
+    pub fn report<'n>(
+        &mut self,
+        at: impl Into<At<'n>>,
+        message: impl Into<String>,
+    ) -> &mut Finding {
         let at = at.into();
         let (pointer, stable) = match self.doc {
             Some(doc) => {
-                let pointer = pointer_at(doc, at.object.unwrap_or(at.span)).to_string();
+                let pointer = pointer_of(doc, &at, self.within).to_string();
                 let stable = stable_path(doc, &pointer);
                 (pointer, stable)
             }

@@ -306,7 +306,8 @@ fn has_userinfo_password(v: &str) -> bool {
 
 /// What a literal environment variable value is, if it is a secret.
 pub fn classify(name: &str, value: &str) -> Option<SecretKind> {
-    if value.is_empty() {
+    // Empty, or already redacted (`********`, as `describe-*` examples print a password).
+    if value.is_empty() || value.bytes().all(|b| b == b'*') {
         return None;
     }
     if ACCESS_KEY.as_ref().is_some_and(|r| r.is_match(value)) {
@@ -497,6 +498,14 @@ mod tests {
             Some(SecretKind::Password)
         );
         assert_eq!(classify("SECRET_ENABLED", "true"), None);
+    }
+
+    #[test]
+    fn redacted_values_are_not_secrets() {
+        // What `describe-task-definition` examples print in place of a password.
+        assert_eq!(classify("MYSQL_ROOT_PASSWORD", "********"), None);
+        assert_eq!(classify("DB_PASSWORD", "*"), None);
+        assert!(classify("DB_PASSWORD", "**hunter2**").is_some());
     }
 
     #[test]

@@ -384,3 +384,63 @@ fn machine_formats_locate_findings_without_keeping_texts() {
         "{human}"
     );
 }
+
+/// A YAML merge key or alias copies nodes, spans and all, into several containers: each
+/// finding's pointer names its own container (found by identity, not by span), so findings,
+/// fingerprints and pointer suppressions stay apart.
+#[test]
+fn pointers_follow_the_container_through_yaml_merges_and_aliases() {
+    let dir = tempfile::tempdir().expect("tmp");
+    common::write(
+        dir.path(),
+        "merge.yaml",
+        "x-defaults: &defaults\n  image: nginx:1.27\n  privileged: true\n  memory: 128\nfamily: web\nnetworkMode: awsvpc\ncontainerDefinitions:\n  - <<: *defaults\n    name: a\n    portMappings: &pm\n      - containerPort: 80\n        hostPort: 8080\n  - <<: *defaults\n    name: b\n    portMappings: *pm\n",
+    );
+    let (_, doc, _) = common::run_json(dir.path(), &["merge.yaml", "--select", "ECS201,ECS210"]);
+    let mut found: Vec<(String, String)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["pointer"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "ECS201".into(),
+                "/containerDefinitions/0/portMappings/0/hostPort".into()
+            ),
+            (
+                "ECS201".into(),
+                "/containerDefinitions/1/portMappings/0/hostPort".into()
+            ),
+            ("ECS210".into(), "/containerDefinitions/0/privileged".into()),
+            ("ECS210".into(), "/containerDefinitions/1/privileged".into()),
+        ],
+        "{doc}"
+    );
+    // A suppression by stable path hides one container's finding, not the other's.
+    common::write(
+        dir.path(),
+        ".ecslint.toml",
+        "[[suppress]]\nrule = \"ECS210\"\npath = \"merge.yaml\"\npointer = \"/containerDefinitions/[name=b]/privileged\"\nreason = \"b needs it\"\n",
+    );
+    let (_, doc, _) = common::run_json(dir.path(), &["merge.yaml", "--select", "ECS210"]);
+    let pointers: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["pointer"].as_str())
+        .collect();
+    assert_eq!(
+        pointers,
+        vec!["/containerDefinitions/0/privileged"],
+        "{doc}"
+    );
+}

@@ -245,6 +245,11 @@ fn rule_options_are_typed_and_scoped() {
             "did you mean `reserved-host-port`",
         ),
         ("[rules.ECS201]\nx = 1\n", "has no options"),
+        ("[rules.reserved-host-port]\nreserved-ports = [0]\n", "[rules.reserved-host-port]"),
+        (
+            "[rules.ECS203]\nreserved-ports = [1]\n[rules.reserved-host-port]\nreserved-ports = [2]\n",
+            "both set the options of ECS203",
+        ),
     ] {
         std::fs::write(p.join(".ecslint.toml"), config).expect("config");
         let (code, _, err) = run_in(p, &["check"]);

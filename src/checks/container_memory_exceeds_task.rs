@@ -31,7 +31,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             if m > task_memory {
                 any_single = true;
                 sink.report(
-                    span,
+                    c.at(span),
                     format!("container {} `{container_memory}` {m} MiB is more than the task's `{memory}` {task_memory} MiB", c.label()),
                 )
                 .label(task_span, "task memory is set here")

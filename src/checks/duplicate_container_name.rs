@@ -43,7 +43,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             }
             Some(earlier) => {
                 sink.report(
-                    span,
+                    c.at(span),
                     format!("container name `{name}` is used by another container of this task definition"),
                 )
                 .label(earlier, "first used here")

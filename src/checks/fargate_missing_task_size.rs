@@ -49,7 +49,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             finding.label(span, "Fargate is required here");
         }
         finding.help(format!(
-            "add a valid Fargate size, for example `{field}` \"{example}\""
+            "set `{field}` to a valid Fargate size, for example \"{example}\""
         ));
     }
 }

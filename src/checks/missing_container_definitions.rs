@@ -33,7 +33,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 format!("the task definition has no `{key}`; it needs at least one container"),
             )
             .help(format!(
-                "add `{key}` with at least one container (its `{}` and `{}`)",
+                "add `{key}` with at least one container that has a `{}` and an `{}`",
                 td.key(&container::NAME),
                 td.key(&container::IMAGE)
             ));

@@ -34,7 +34,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         }
     }
     finding.help(format!(
-        "set `{essential}` to true on the main container (or remove `{essential}` from it)"
+        "set `{essential}` to true on the main container (or remove its `{essential}`, which is true when omitted)"
     ));
 }
 

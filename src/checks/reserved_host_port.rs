@@ -19,10 +19,11 @@ crate::declare_rule! {
 #[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
-    /// Further host ports your container instances reserve, beyond the defaults (22, 2375,
-    /// 2376, 51678–51680): what you add to the agent's `ECS_RESERVED_PORTS`.
+    /// Further TCP host ports your container instances reserve, beyond the defaults (22,
+    /// 2375, 2376, 51678–51680): what you add to the agent's `ECS_RESERVED_PORTS`. Port 0
+    /// (a dynamic host port) cannot be reserved.
     #[serde(default)]
-    pub reserved_ports: Vec<u16>,
+    pub reserved_ports: Vec<std::num::NonZeroU16>,
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
@@ -37,18 +38,32 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         let Some((port, span)) = pm.host_port.known_at() else {
             continue;
         };
-        let configured = || {
-            options
-                .is_some_and(|o| o.reserved_ports.iter().any(|p| i64::from(*p) == port))
-                .then_some("your configuration (`reserved-ports`)")
-        };
-        if let Some(user) = reserved_by(port).or_else(configured) {
-            sink.report(
-                span,
-                format!("host port {port} of container {} is reserved on ECS container instances for {user}", c.label()),
-            )
-            .help(format!("omit `{}` (or set it to 0) for a dynamic port, or pick another static port", pm.key(&port_mapping::HOST_PORT)));
+        // The reserved ports are TCP ports (UDP has `ECS_RESERVED_PORTS_UDP`, empty by
+        // default): a UDP mapping does not take them.
+        if pm
+            .protocol
+            .known()
+            .is_some_and(|p| p.eq_ignore_ascii_case("udp"))
+        {
+            continue;
         }
+        let configured =
+            options.is_some_and(|o| o.reserved_ports.iter().any(|p| i64::from(p.get()) == port));
+        let message = match reserved_by(port) {
+            Some(user) => format!(
+                "host port {port} of container {} is reserved on ECS container instances for {user}",
+                c.label()
+            ),
+            None if configured => format!(
+                "host port {port} of container {} is reserved on your container instances (`reserved-ports` in the configuration)",
+                c.label()
+            ),
+            None => continue,
+        };
+        sink.report(span, message).help(format!(
+            "omit `{}` (or set it to 0) for a dynamic port, or pick another static port",
+            pm.key(&port_mapping::HOST_PORT)
+        ));
     }
 }
 
@@ -59,6 +74,7 @@ mod tests {
         crate::checks::tester::test_rule(
             &super::RULE,
             &[
+                r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":22,"protocol":"udp"}]}]}"#,
                 r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":2222}]}]}"#,
                 r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22,"hostPort":0}]}]}"#,
                 r#"{"family":"web","networkMode":"bridge","containerDefinitions":[{"name":"web","image":"nginx:1.27","portMappings":[{"containerPort":22}]}]}"#,

@@ -21,7 +21,7 @@ crate::declare_rule! {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Environment variable names never reported (exact, case-sensitive): names that look
-    /// like secrets but hold none in your configuration (`TOKEN_TTL_SECONDS`).
+    /// like secrets but hold none in your configuration (`TEST_FIXTURE_PASSWORD`).
     #[serde(default)]
     pub allowed_names: Vec<String>,
 }
@@ -47,7 +47,7 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             ),
         )
         .help(format!(
-            "store it in Secrets Manager or SSM Parameter Store and pass it in the container's `{}` instead: `{}` \"{name}\", `{}` <secret or parameter ARN>",
+            "store it in Secrets Manager or SSM Parameter Store, and add an entry to the container's `{}` instead, with `{}` \"{name}\" and `{}` <secret or parameter ARN>",
             c.key(&container::SECRETS),
             c.key(&secret::NAME),
             c.key(&secret::VALUE_FROM),

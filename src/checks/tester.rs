@@ -98,6 +98,7 @@ pub fn findings_in_dialect(
         file: 0,
         resource: None,
         doc: Some(doc),
+        within: None,
         options: None,
         out: &mut out,
     };
@@ -105,6 +106,7 @@ pub fn findings_in_dialect(
         Check::TaskDef(f) => f(&td, &mut sink),
         Check::Container(f) => {
             for c in &td.containers {
+                sink.within = Some(c.node);
                 f(&td, c, &mut sink);
             }
         }

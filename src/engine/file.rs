@@ -103,6 +103,7 @@ fn sink_for<'a>(
         file: id,
         resource: None,
         doc: None,
+        within: None,
         options: None,
         out,
     })
@@ -333,10 +334,10 @@ fn recognise_and_check(
 
 /// Runs every enabled rule that checks this kind of resource: task definition rules, then
 /// container rules once per container, service rules, and run-time registered rules.
-fn check(
+fn check<'t>(
     id: FileId,
-    doc: &Node<'_>,
-    resource: &Resource<'_>,
+    doc: &'t Node<'t>,
+    resource: &Resource<'t>,
     mask: &Rules<'_>,
     plan: &Plan,
     out: &mut Vec<Finding>,
@@ -351,6 +352,7 @@ fn check(
             file: id,
             resource: name,
             doc: Some(doc),
+            within: None,
             options: mask.options.get(rule.index()).and_then(Option::as_ref),
             out: &mut *out,
         };
@@ -358,6 +360,7 @@ fn check(
             (Check::TaskDef(f), Resource::TaskDef(td)) => f(td, &mut sink),
             (Check::Container(f), Resource::TaskDef(td)) => {
                 for c in &td.containers {
+                    sink.within = Some(c.node);
                     f(td, c, &mut sink);
                 }
             }

@@ -518,6 +518,7 @@ pub fn link(ws: &Workspace, plan: &Plan, masks: &[Mask]) -> Vec<Finding> {
                     file: 0,
                     resource: None,
                     doc: None,
+                    within: None,
                     options: plan.options.get(i).and_then(Option::as_ref),
                     out: &mut cross,
                 };
@@ -607,6 +608,7 @@ fn judge(
             file,
             resource: None,
             doc: None,
+            within: None,
             options: None,
             out: &mut run.findings,
         };

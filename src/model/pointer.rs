@@ -35,6 +35,11 @@ impl Pointer {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// This pointer followed by `rest` (a pointer relative to the node this one names).
+    pub fn join(&self, rest: &Pointer) -> Pointer {
+        Pointer(format!("{}{}", self.0, rest.0))
+    }
 }
 
 impl AsRef<str> for Pointer {
@@ -46,6 +51,64 @@ impl AsRef<str> for Pointer {
 impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// The pointer of `target` in `doc`, found by identity (the very node, not one with the same
+/// span): `None` when it is not in `doc`.
+pub fn path_to(doc: &Node<'_>, target: &Node<'_>) -> Option<Pointer> {
+    // Descendants usually lie within their ancestors' spans, which narrows the search; a node
+    // copied by a YAML alias or merge key keeps its anchor's span, so look everywhere if the
+    // narrow search misses.
+    search(doc, target, true).or_else(|| search(doc, target, false))
+}
+
+fn search(node: &Node<'_>, target: &Node<'_>, narrow: bool) -> Option<Pointer> {
+    if std::ptr::eq(node, target) {
+        return Some(Pointer::root());
+    }
+    let worth = |n: &Node<'_>| !narrow || n.span.holds(target.span);
+    match &node.kind {
+        Kind::Object(members) => members.iter().find_map(|m| {
+            worth(&m.value)
+                .then(|| search(&m.value, target, narrow))
+                .flatten()
+                .map(|rest| Pointer::root().field(&m.key).join(&rest))
+        }),
+        Kind::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            worth(item)
+                .then(|| search(item, target, narrow))
+                .flatten()
+                .map(|rest| Pointer::root().index(i).join(&rest))
+        }),
+        _ => None,
+    }
+}
+
+/// The pointer, inside `node`, of the value or key whose span is exactly `span`, searched
+/// everywhere below `node` (a YAML alias keeps its anchor's spans below a node whose own span
+/// is the alias, so "holds" cannot guide the search); then as [`pointer_at`].
+pub fn pointer_within(node: &Node<'_>, span: Span) -> Pointer {
+    exact(node, span).unwrap_or_else(|| pointer_at(node, span))
+}
+
+fn exact(node: &Node<'_>, span: Span) -> Option<Pointer> {
+    match &node.kind {
+        Kind::Object(members) => members.iter().rev().find_map(|m| {
+            if m.key_span == span || m.value.span == span {
+                Some(Pointer::root().field(&m.key))
+            } else {
+                exact(&m.value, span).map(|rest| Pointer::root().field(&m.key).join(&rest))
+            }
+        }),
+        Kind::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            if item.span == span {
+                Some(Pointer::root().index(i))
+            } else {
+                exact(item, span).map(|rest| Pointer::root().index(i).join(&rest))
+            }
+        }),
+        _ => None,
     }
 }
 

@@ -46,6 +46,8 @@ pub struct Service<'t> {
 
 #[derive(Debug)]
 pub struct LoadBalancer<'t> {
+    /// Its object in the tree.
+    pub node: &'t Node<'t>,
     pub dialect: Dialect,
     pub anchor: Span,
     pub container_name: Val<'t, &'t str>,
@@ -85,6 +87,7 @@ impl<'t> Service<'t> {
             .map(|items| {
                 objects(items)
                     .map(|(_, n)| LoadBalancer {
+                        node: n,
                         dialect,
                         anchor: n.span,
                         container_name: text(get(n, &load_balancer::CONTAINER_NAME)),

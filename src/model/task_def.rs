@@ -148,18 +148,25 @@ pub struct PortMapping<'t> {
     pub container_port_range: Val<'t, &'t str>,
 }
 
-/// Where a finding points and what its pointer names: `span` is what the caret is under;
-/// `object`, when set, is the object the pointer names instead of the deepest node at
-/// `span` (a finding about a field the object lacks sits on the object's anchor).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct At {
+/// Where a finding points and what its pointer names. `span` is what the caret is under.
+/// `within`, when set, is the node the finding is about (a container, a task definition): the
+/// pointer is that node's path in the document, found by identity, then `span`'s path inside
+/// it. Spans alone are not enough: a YAML alias or merge key copies nodes, spans and all, into
+/// several containers. `whole`: the pointer names `within` itself (a field it lacks).
+#[derive(Clone, Copy, Debug)]
+pub struct At<'t> {
     pub span: Span,
-    pub object: Option<Span>,
+    pub within: Option<&'t Node<'t>>,
+    pub whole: bool,
 }
 
-impl From<Span> for At {
-    fn from(span: Span) -> At {
-        At { span, object: None }
+impl From<Span> for At<'_> {
+    fn from(span: Span) -> Self {
+        At {
+            span,
+            within: None,
+            whole: false,
+        }
     }
 }
 
@@ -259,10 +266,11 @@ impl<'t> TaskDef<'t> {
     }
 
     /// Where a finding about a task-level field the task definition lacks points.
-    pub fn missing(&self) -> At {
+    pub fn missing(&self) -> At<'t> {
         At {
             span: self.anchor,
-            object: self.node.map(|n| n.span),
+            within: self.node,
+            whole: self.node.is_some(),
         }
     }
 
@@ -480,10 +488,21 @@ impl<'t> Container<'t> {
     }
 
     /// Where a finding about a field the container lacks points.
-    pub fn missing(&self) -> At {
+    pub fn missing(&self) -> At<'t> {
         At {
             span: self.anchor,
-            object: Some(self.node.span),
+            within: Some(self.node),
+            whole: true,
+        }
+    }
+
+    /// A finding at `span`, one of this container's values (for checks over the whole task
+    /// definition; container checks get this by default).
+    pub fn at(&self, span: Span) -> At<'t> {
+        At {
+            span,
+            within: Some(self.node),
+            whole: false,
         }
     }
 
