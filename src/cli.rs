@@ -578,8 +578,8 @@ fn tell_statuses(args: &CheckArgs, found: &discover::Discovered, outcome: &engin
     }
 }
 
-/// Writes the report in the format asked for to `out`: JSON as it is serialized, the other
-/// formats rendered first.
+/// Writes the report in the format asked for to `out`: JSON and JUnit as they are produced,
+/// the other formats rendered first.
 fn write_report(
     args: &CheckArgs,
     format: Format,
@@ -588,8 +588,12 @@ fn write_report(
     elapsed: std::time::Duration,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    if format == Format::Json {
-        return report::json::write_with(outcome, args.show_suppressed, args.statistics, out);
+    match format {
+        Format::Json => {
+            return report::json::write_with(outcome, args.show_suppressed, args.statistics, out)
+        }
+        Format::Junit => return report::junit::write(outcome, out),
+        _ => {}
     }
     out.write_all(render(args, format, outcome, cwd, elapsed).as_bytes())
 }

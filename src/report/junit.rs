@@ -22,24 +22,54 @@ fn xml(s: &str) -> String {
 }
 
 pub fn render(outcome: &Outcome) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and everything written is UTF-8.
+    let _ = write(outcome, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], written to `out` suite by suite: a report about 100,000 files is never held
+/// whole in memory.
+pub fn write(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let total = counts(&outcome.findings);
     let failures = total.errors + total.warnings + total.infos;
-    let mut suites = String::new();
-    let mut cases_total = 0;
-    for (id, (file, status)) in outcome.files.iter().zip(&outcome.statuses).enumerate() {
-        if !status.linted() {
+    // Each file's findings, gathered once (not one pass over every finding per file).
+    let mut by_file: Vec<Vec<&crate::finding::Finding>> = vec![Vec::new(); outcome.files.len()];
+    for f in &outcome.findings {
+        if let Some(list) = by_file.get_mut(f.file) {
+            list.push(f);
+        }
+    }
+    let linted = |id: usize| outcome.statuses.get(id).is_some_and(|s| s.linted());
+    let cases_total: usize = (0..outcome.files.len())
+        .filter(|&id| linted(id))
+        .map(|id| by_file[id].len().max(1))
+        .sum();
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(
+        out,
+        "<testsuites name=\"ecslint\" tests=\"{cases_total}\" failures=\"{failures}\" errors=\"0\">"
+    )?;
+    for (id, file) in outcome.files.iter().enumerate() {
+        if !linted(id) {
             continue;
         }
-        let findings: Vec<_> = outcome.findings.iter().filter(|f| f.file == id).collect();
+        let findings = &by_file[id];
         let name = xml(&file.display);
-        let mut cases = String::new();
-        for f in &findings {
+        writeln!(
+            out,
+            "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+            findings.len().max(1),
+            findings.len()
+        )?;
+        for f in findings {
             let r = region(file, f.span);
             let mut body = format!("{}:{}:{}: {}", file.display, r.line, r.column, f.message);
             if let Some(help) = &f.help {
                 body.push_str(&format!("\nhelp: {help}"));
             }
-            cases.push_str(&format!(
+            write!(
+                out,
                 "    <testcase name=\"{} {} ({}:{})\" classname=\"{name}\" file=\"{name}\" line=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
                 f.rule.code,
                 f.rule.name,
@@ -49,21 +79,15 @@ pub fn render(outcome: &Outcome) -> String {
                 f.severity.as_str(),
                 xml(&f.message),
                 xml(&body),
-            ));
+            )?;
         }
-        let tests = findings.len().max(1);
         if findings.is_empty() {
-            cases.push_str(&format!(
-                "    <testcase name=\"ecslint\" classname=\"{name}\" file=\"{name}\"/>\n"
-            ));
+            writeln!(
+                out,
+                "    <testcase name=\"ecslint\" classname=\"{name}\" file=\"{name}\"/>"
+            )?;
         }
-        cases_total += tests;
-        suites.push_str(&format!(
-            "  <testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{cases}  </testsuite>\n",
-            findings.len()
-        ));
+        writeln!(out, "  </testsuite>")?;
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ecslint\" tests=\"{cases_total}\" failures=\"{failures}\" errors=\"0\">\n{suites}</testsuites>\n"
-    )
+    writeln!(out, "</testsuites>")
 }
