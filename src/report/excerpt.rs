@@ -32,8 +32,9 @@ struct Cut {
     at: usize,
 }
 
+/// One file as codespan-reporting reads it (shortened when its long lines are cut).
 #[derive(Clone, Debug)]
-struct Entry {
+pub struct Entry {
     name: String,
     /// The text drawn (shortened when `cuts` is not empty).
     text: Arc<str>,
@@ -93,10 +94,18 @@ impl Excerpts {
         Some(start..start + trimmed)
     }
 
-    /// A copy in which every line of `file` longer than [`LONG_LINE`] that holds one of
-    /// `spans` (the primary first) is cut around them, and the spans moved to match. Returns
-    /// `None` when no line needs cutting.
-    pub fn cut(&self, file: usize, spans: &[Span]) -> Option<(Excerpts, Vec<Span>)> {
+    /// Puts `entry` in place of file `id`'s, and returns the one it replaces (to draw one
+    /// finding from a shortened file, then put the file back).
+    pub fn swap(&mut self, id: usize, entry: Entry) -> Option<Entry> {
+        self.entries
+            .get_mut(id)
+            .map(|slot| std::mem::replace(slot, entry))
+    }
+
+    /// File `file` with every line longer than [`LONG_LINE`] that holds one of `spans` (the
+    /// primary first) cut around them, and the spans moved to match. Returns `None` when no
+    /// line needs cutting. Only that file is copied: a report has thousands.
+    pub fn cut(&self, file: usize, spans: &[Span]) -> Option<(Entry, Vec<Span>)> {
         let entry = self.entries.get(file)?;
         let text = &entry.text;
         // The lines to cut, each with what must stay visible on it.
@@ -158,15 +167,14 @@ impl Excerpts {
                 )
             })
             .collect();
-        let mut copy = self.clone();
-        copy.entries[file] = Entry {
+        let cut = Entry {
             name: entry.name.clone(),
             starts: Arc::new(line_starts(&out)),
             text: Arc::from(out),
             original: Some(text.clone()),
             cuts,
         };
-        Some((copy, moved))
+        Some((cut, moved))
     }
 }
 
@@ -282,7 +290,9 @@ mod tests {
         let at = text.find("8080").expect("8080");
         let mut files = Excerpts::default();
         let id = files.add("t.json".into(), Arc::from(text.as_str()));
-        let (cut, spans) = files.cut(id, &[Span::new(at, at + 4)]).expect("cut");
+        let (entry, spans) = files.cut(id, &[Span::new(at, at + 4)]).expect("cut");
+        let mut cut = files.clone();
+        cut.swap(id, entry);
         let shown = cut.source(id).expect("source");
         assert_eq!(&shown[spans[0].range()], "8080");
         let line = shown.lines().nth(1).expect("line 2");

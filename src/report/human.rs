@@ -94,8 +94,9 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
                 .iter()
                 .filter_map(|l| ids[l.file].map(|id| (id, l.span, Some(l.message.as_str())))),
         );
-        // Lines too long to read are cut around the labels on them (a copy of those files).
-        let mut cut: Option<Excerpts> = None;
+        // Lines too long to read are cut around the labels on them: those files are swapped
+        // for shortened copies while this finding is drawn.
+        let mut swapped: Vec<(usize, super::excerpt::Entry)> = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
         for i in 0..spans.len() {
             let id = spans[i].0;
@@ -105,11 +106,13 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
             seen.push(id);
             let on_file: Vec<usize> = (0..spans.len()).filter(|&j| spans[j].0 == id).collect();
             let wanted: Vec<crate::span::Span> = on_file.iter().map(|&j| spans[j].1).collect();
-            if let Some((copy, moved)) = cut.as_ref().unwrap_or(&files).cut(id, &wanted) {
+            if let Some((entry, moved)) = files.cut(id, &wanted) {
                 for (&j, span) in on_file.iter().zip(moved) {
                     spans[j].1 = span;
                 }
-                cut = Some(copy);
+                if let Some(original) = files.swap(id, entry) {
+                    swapped.push((id, original));
+                }
             }
         }
         let labels: Vec<Label<usize>> = spans
@@ -129,8 +132,11 @@ pub fn render_with(outcome: &Outcome, options: &Options) -> String {
         } else {
             Buffer::no_color()
         };
-        let drawn_from = cut.as_ref().unwrap_or(&files);
-        if term::emit_to_write_style(&mut one, &config, drawn_from, &diagnostic).is_err() {
+        let drawn = term::emit_to_write_style(&mut one, &config, &files, &diagnostic);
+        for (id, original) in swapped {
+            files.swap(id, original);
+        }
+        if drawn.is_err() {
             let _ = std::io::Write::write_all(
                 &mut buffer,
                 format!("{}: {}\n", outcome.files[f.file].display, f.message).as_bytes(),
