@@ -578,8 +578,8 @@ fn tell_statuses(args: &CheckArgs, found: &discover::Discovered, outcome: &engin
     }
 }
 
-/// Writes the report in the format asked for to `out`: JSON and JUnit as they are produced,
-/// the other formats rendered first.
+/// Writes the report in the format asked for to `out`: JSON, SARIF and JUnit as they are
+/// produced, the other formats rendered first.
 fn write_report(
     args: &CheckArgs,
     format: Format,
@@ -593,6 +593,7 @@ fn write_report(
             return report::json::write_with(outcome, args.show_suppressed, args.statistics, out)
         }
         Format::Junit => return report::junit::write(outcome, out),
+        Format::Sarif => return report::sarif::write(outcome, cwd, out),
         _ => {}
     }
     out.write_all(render(args, format, outcome, cwd, elapsed).as_bytes())

@@ -20,6 +20,51 @@ fn level(s: Severity) -> &'static str {
 
 /// `cwd` is the directory relative paths are relative to (the `%SRCROOT%` of the results).
 pub fn render(outcome: &Outcome, cwd: &Path) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and serde_json writes UTF-8.
+    let _ = write(outcome, cwd, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The document's skeleton, its keys in the order serde_json's maps keep (sorted), so the
+/// output is the same as a `Value` tree's; the results are made one at a time as they are
+/// written.
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct Run<'a> {
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invocations: Option<Value>,
+    results: Results<'a>,
+    tool: Value,
+}
+
+struct Results<'a> {
+    outcome: &'a Outcome,
+    cwd: &'a Path,
+}
+
+impl serde::Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.outcome
+                .findings
+                .iter()
+                .map(|f| result(self.outcome, f, self.cwd)),
+        )
+    }
+}
+
+/// [`render`], written to `out` as it is serialized: one result at a time is held in memory.
+pub fn write(outcome: &Outcome, cwd: &Path, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let rules: Vec<Value> = outcome
         .registry
         .iter()
@@ -41,67 +86,19 @@ pub fn render(outcome: &Outcome, cwd: &Path) -> String {
             rule
         })
         .collect();
-    let results: Vec<Value> = outcome
-        .findings
-        .iter()
-        .map(|f| {
-            let file = &outcome.files[f.file];
-            let related: Vec<Value> = f
-                .labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let mut loc = location(
-                        &outcome.files[l.file].display,
-                        region(&outcome.files[l.file], l.span),
-                        cwd,
-                    );
-                    loc["id"] = json!(i + 1);
-                    loc["message"] = json!({ "text": l.message });
-                    loc
-                })
-                .collect();
-            let mut message = f.message.clone();
-            if let Some(help) = &f.help {
-                message.push_str(&format!(" (help: {help})"));
-            }
-            let mut result = json!({
-                "ruleId": f.rule.code,
-                "ruleIndex": f.rule.index(),
-                "level": level(f.severity),
-                "message": { "text": message },
-                "locations": [location(&file.display, region(file, f.span), cwd)],
-                "partialFingerprints": {
-                    "ecslint/v1": f.fingerprint(&file.display),
-                },
-            });
-            if !related.is_empty() {
-                result["relatedLocations"] = json!(related);
-            }
-            result
-        })
-        .collect();
-    let mut doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "ecslint",
-                "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
+    let tool = json!({ "driver": {
+        "name": "ecslint",
+        "informationUri": env!("CARGO_PKG_REPOSITORY"),
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    }});
     // Files not read are a tool notification: code scanning must not read "no results" as
     // "nothing wrong" over files ecslint did not read.
     let not_read = outcome.not_read();
-    if !not_read.is_empty() {
+    let invocations = (!not_read.is_empty()).then(|| {
         let n: usize = not_read.iter().map(|(_, n)| n).sum();
-        doc["runs"][0]["invocations"] = json!([{
+        json!([{
             "executionSuccessful": true,
             "toolExecutionNotifications": [{
                 "descriptor": { "id": "not-read" },
@@ -112,11 +109,58 @@ pub fn render(outcome: &Outcome, cwd: &Path) -> String {
                     crate::classify::describe_not_read(&not_read)
                 ) },
             }],
-        }]);
+        }])
+    });
+    let doc = Document {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            invocations,
+            results: Results { outcome, cwd },
+            tool,
+        }],
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+/// One finding as a SARIF result.
+fn result(outcome: &Outcome, f: &crate::finding::Finding, cwd: &Path) -> Value {
+    let file = &outcome.files[f.file];
+    let related: Vec<Value> = f
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut loc = location(
+                &outcome.files[l.file].display,
+                region(&outcome.files[l.file], l.span),
+                cwd,
+            );
+            loc["id"] = json!(i + 1);
+            loc["message"] = json!({ "text": l.message });
+            loc
+        })
+        .collect();
+    let mut message = f.message.clone();
+    if let Some(help) = &f.help {
+        message.push_str(&format!(" (help: {help})"));
     }
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    let mut result = json!({
+        "ruleId": f.rule.code,
+        "ruleIndex": f.rule.index(),
+        "level": level(f.severity),
+        "message": { "text": message },
+        "locations": [location(&file.display, region(file, f.span), cwd)],
+        "partialFingerprints": {
+            "ecslint/v1": f.fingerprint(&file.display),
+        },
+    });
+    if !related.is_empty() {
+        result["relatedLocations"] = json!(related);
+    }
+    result
 }
 
 fn location(path: &str, r: super::Region, cwd: &Path) -> Value {
