@@ -140,11 +140,15 @@ impl LinkedContainer {
         }
     }
 
-    /// The single ports it maps, as stated.
-    pub fn ports(&self) -> Vec<i64> {
+    /// The ports it maps, as stated: single ports (`80`) and ranges (`9000-9010`).
+    pub fn ports(&self) -> Vec<String> {
         self.port_mappings
             .iter()
-            .filter_map(|pm| pm.container_port.known().map(i64::from))
+            .filter_map(|pm| match (pm.container_port, pm.container_port_range) {
+                (Owned::Known(p, _), _) => Some(p.to_string()),
+                (_, Owned::Known((a, b), _)) => Some(format!("{a}-{b}")),
+                _ => None,
+            })
             .collect()
     }
 }

@@ -34,7 +34,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 continue;
             }
             let (td, c) = containers[0];
-            let mapped: Vec<String> = c.ports().iter().map(i64::to_string).collect();
+            let mapped = c.ports();
             let finding = sink.report_at(
                 site,
                 format!(
@@ -52,10 +52,10 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                     key,
                     format!(
                         "`{name}` maps {}",
-                        if mapped.is_empty() {
-                            "no ports".to_string()
-                        } else {
-                            format!("port {}", mapped.join(", "))
+                        match mapped.as_slice() {
+                            [] => "no ports".to_string(),
+                            [one] if !one.contains('-') => format!("port {one}"),
+                            many => format!("ports {}", many.join(", ")),
                         }
                     ),
                 ),
@@ -71,13 +71,17 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                     "add a port mapping with `{container_port}` {port} to `{name}`"
                 ));
             } else {
-                finding.help(format!(
-                    "set the service's `{}` to {} or add a port mapping for {port} to `{name}`",
-                    service
-                        .id
-                        .dialect
-                        .name(&crate::model::fields::load_balancer::CONTAINER_PORT),
+                let field = service
+                    .id
+                    .dialect
+                    .name(&crate::model::fields::load_balancer::CONTAINER_PORT);
+                let to = if mapped.iter().any(|m| m.contains('-')) {
+                    format!("a port `{name}` maps ({})", mapped.join(", "))
+                } else {
                     mapped.join(" or ")
+                };
+                finding.help(format!(
+                    "set the service's `{field}` to {to}, or add a port mapping for {port} to `{name}`"
                 ));
             };
         }
