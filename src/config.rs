@@ -202,6 +202,17 @@ pub fn validate(config: &Config, registry: &Registry) -> Result<(), String> {
     Ok(())
 }
 
+/// The line of the `[rules.…]` table an error starts by naming, in the configuration's text.
+fn table_line(text: &str, error: &str) -> Option<usize> {
+    let header = error.get(..=error.find(']')?)?;
+    if !header.starts_with("[rules.") {
+        return None;
+    }
+    text.lines()
+        .position(|l| l.trim_start().starts_with(header))
+        .map(|i| i + 1)
+}
+
 /// Each rule's options: the defaults, and what `[rules.<rule>]` tables set (checked against
 /// the rule's options type: a key it does not have, or a value of the wrong type, is an error
 /// naming the rule).
@@ -316,9 +327,12 @@ pub fn scope(
     registry: &Registry,
 ) -> Result<crate::engine::Scope, String> {
     let c = &loaded.config;
-    validate(c, registry).map_err(|e| match &loaded.path {
-        Some(path) => format!("invalid configuration in {}: {e}", path.display()),
-        None => e,
+    validate(c, registry).map_err(|e| {
+        let line = table_line(&loaded.text, &e).map_or(String::new(), |n| format!(", line {n}"));
+        match &loaded.path {
+            Some(path) => format!("invalid configuration in {}{line}: {e}", path.display()),
+            None => e,
+        }
     })?;
     let select = select.or(c.select.as_deref());
     let mut ignored = c.ignore.clone();

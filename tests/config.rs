@@ -256,5 +256,6 @@ fn rule_options_are_typed_and_scoped() {
         assert_eq!(code, 2, "{config}: {err}");
         assert!(err.contains(expected), "{config}: {err}");
         assert!(err.contains(".ecslint.toml"), "{config}: {err}");
+        assert!(err.contains(", line "), "{config}: {err}");
     }
 }
