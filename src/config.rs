@@ -304,12 +304,7 @@ pub fn apply(
     cwd: &Path,
 ) -> Result<(), String> {
     let scope = scope(loaded, select, ignore, cwd, &plan.registry)?;
-    plan.enabled = scope.enabled;
-    plan.severity = scope.severity;
-    plan.per_file_ignores = scope.per_file_ignores;
-    plan.options = scope.options;
-    plan.suppressions = scope.suppressions;
-    plan.config_file = scope.config_file;
+    plan.rules = scope.rules;
     plan.base = loaded.path.as_ref().map(|_| scope.base);
     if let Some(size) = loaded.config.max_file_size {
         plan.max_file_size = checked_size(size)?;
@@ -356,13 +351,15 @@ pub fn scope(
         (display, std::sync::Arc::from(loaded.text.as_str()))
     });
     Ok(crate::engine::Scope {
-        options: rule_options(&c.rules, registry)?,
         base: loaded.base.clone(),
-        enabled: enabled_rules(select, &c.extend_select, &ignored, registry)?,
-        severity: severities(&c.severity, registry)?,
-        per_file_ignores,
-        suppressions: suppressions(loaded, &loaded.text, registry)?,
-        config_file,
+        rules: crate::engine::RuleSettings {
+            enabled: enabled_rules(select, &c.extend_select, &ignored, registry)?,
+            severity: severities(&c.severity, registry)?,
+            per_file_ignores,
+            options: rule_options(&c.rules, registry)?,
+            suppressions: suppressions(loaded, &loaded.text, registry)?,
+            config_file,
+        },
         exclude: crate::discover::GlobList::new(&c.exclude, &loaded.base)?,
     })
 }

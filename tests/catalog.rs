@@ -221,7 +221,7 @@ fn plan_in(dir: &std::path::Path) -> Plan {
     let mut plan = Plan::all();
     ecslint::config::apply(&mut plan, &loaded, Some(&["ALL".to_string()]), &[], dir)
         .unwrap_or_else(|e| panic!("{e}"));
-    plan.enabled = vec![true; BUILT_IN.len()];
+    plan.rules.enabled = vec![true; BUILT_IN.len()];
     plan
 }
 

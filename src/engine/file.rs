@@ -74,7 +74,7 @@ pub fn lint_text(path: &str, text: &str, plan: &Plan) -> FileLint {
     let mask = plan.mask_for(&input, 0);
     let rules = Rules {
         mask: &mask,
-        options: plan.settings(0).options,
+        options: &plan.settings(0).options,
     };
     lint_source(0, &input, text.to_string(), None, &rules, plan)
 }

@@ -37,15 +37,8 @@ pub const MAX_FILE_SIZE_CEILING: u64 = u32::MAX as u64 / 2;
 pub struct Plan {
     /// Every rule the run knows: the built-in ones, and any registered at run time.
     pub registry: Registry,
-    pub enabled: Vec<bool>,
-    pub severity: Vec<Severity>,
-    pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
-    /// Each rule's options (indexed like the registry; `None` for a rule without options).
-    pub options: Vec<Option<Options>>,
-    /// `[[suppress]]` entries of the config file.
-    pub suppressions: Vec<ConfigSuppression>,
-    /// The config file (display path and text), where findings about its entries point.
-    pub config_file: Option<(String, Arc<str>)>,
+    /// The run's own rule settings (its configuration's, or the defaults).
+    pub rules: RuleSettings,
     pub baseline: Option<Baseline>,
     /// Report only on these files (`--changed-since`); the others are still read and linked.
     pub only_files: Option<HashSet<PathBuf>>,
@@ -71,30 +64,54 @@ pub fn default_options(registry: &Registry) -> Vec<Option<Options>> {
         .collect()
 }
 
+/// The rule settings one configuration gives the files it applies to (every per-rule table is
+/// indexed like the registry).
+#[derive(Debug)]
+pub struct RuleSettings {
+    pub enabled: Vec<bool>,
+    pub severity: Vec<Severity>,
+    pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
+    /// Each rule's options (`None` for a rule without options).
+    pub options: Vec<Option<Options>>,
+    /// `[[suppress]]` entries of the config file.
+    pub suppressions: Vec<ConfigSuppression>,
+    /// The config file (display path and text), where findings about its entries point.
+    pub config_file: Option<(String, Arc<str>)>,
+}
+
+impl RuleSettings {
+    /// Every rule of `registry` enabled, at its default severity, with default options.
+    pub fn defaults(registry: &Registry) -> RuleSettings {
+        RuleSettings {
+            enabled: registry.iter().map(|_| true).collect(),
+            severity: registry.iter().map(|r| r.severity).collect(),
+            per_file_ignores: Vec::new(),
+            options: default_options(registry),
+            suppressions: Vec::new(),
+            config_file: None,
+        }
+    }
+
+    /// Extends every per-rule table for a rule just registered: enabled, at `severity`.
+    fn push_rule(&mut self, severity: Severity, options: Option<Options>) {
+        self.enabled.push(true);
+        self.severity.push(severity);
+        self.options.push(options);
+        for (_, ignored) in &mut self.per_file_ignores {
+            ignored.push(false);
+        }
+    }
+}
+
 /// The rule settings of one configuration file other than the run's own. Run-wide settings
 /// (`fail-on`, `max-file-size`, `include`) come from the run's configuration only.
 #[derive(Debug)]
 pub struct Scope {
     /// The directory of the configuration file: its settings apply to the files under it.
     pub base: PathBuf,
-    pub enabled: Vec<bool>,
-    pub severity: Vec<Severity>,
-    pub per_file_ignores: Vec<(GlobList, Vec<bool>)>,
-    pub options: Vec<Option<Options>>,
-    pub suppressions: Vec<ConfigSuppression>,
-    pub config_file: Option<(String, Arc<str>)>,
+    pub rules: RuleSettings,
     /// Files and directories under `base` not to lint when walking.
     pub exclude: GlobList,
-}
-
-/// The settings that apply to a file, borrowed from the plan or from one of its scopes.
-pub struct Settings<'p> {
-    pub enabled: &'p [bool],
-    pub severity: &'p [Severity],
-    pub per_file_ignores: &'p [(GlobList, Vec<bool>)],
-    pub options: &'p [Option<Options>],
-    pub suppressions: &'p [ConfigSuppression],
-    pub config_file: Option<&'p (String, Arc<str>)>,
 }
 
 impl Plan {
@@ -119,24 +136,10 @@ impl Plan {
     }
 
     /// The settings of scope `k` (see [`Plan::scope_of`]).
-    pub fn settings(&self, k: usize) -> Settings<'_> {
+    pub fn settings(&self, k: usize) -> &RuleSettings {
         match k.checked_sub(1).and_then(|i| self.scopes.get(i)) {
-            Some(s) => Settings {
-                enabled: &s.enabled,
-                severity: &s.severity,
-                per_file_ignores: &s.per_file_ignores,
-                options: &s.options,
-                suppressions: &s.suppressions,
-                config_file: s.config_file.as_ref(),
-            },
-            None => Settings {
-                enabled: &self.enabled,
-                severity: &self.severity,
-                per_file_ignores: &self.per_file_ignores,
-                options: &self.options,
-                suppressions: &self.suppressions,
-                config_file: self.config_file.as_ref(),
-            },
+            Some(s) => &s.rules,
+            None => &self.rules,
         }
     }
 
@@ -145,13 +148,8 @@ impl Plan {
     pub fn new(today: Date) -> Plan {
         let registry = Registry::builtin();
         Plan {
-            enabled: registry.iter().map(|_| true).collect(),
-            severity: registry.iter().map(|r| r.severity).collect(),
-            options: default_options(&registry),
+            rules: RuleSettings::defaults(&registry),
             registry,
-            per_file_ignores: Vec::new(),
-            suppressions: Vec::new(),
-            config_file: None,
             baseline: None,
             only_files: None,
             today,
@@ -180,9 +178,9 @@ impl Plan {
     pub fn select_only(&mut self, code_or_name: &str) {
         let only = self.registry.find(code_or_name).map(RuleRef::index);
         let mask: Vec<bool> = (0..self.registry.len()).map(|i| Some(i) == only).collect();
-        self.enabled.clone_from(&mask);
+        self.rules.enabled.clone_from(&mask);
         for scope in &mut self.scopes {
-            scope.enabled.clone_from(&mask);
+            scope.rules.enabled.clone_from(&mask);
         }
     }
 
@@ -191,19 +189,9 @@ impl Plan {
     pub fn register(&mut self, rule: crate::rule::Rule) -> Result<RuleRef, String> {
         let r = self.registry.register(rule)?;
         let options = r.options.map(|spec| (spec.default)());
-        self.enabled.push(true);
-        self.severity.push(r.severity);
-        self.options.push(options.clone());
+        self.rules.push_rule(r.severity, options.clone());
         for scope in &mut self.scopes {
-            scope.enabled.push(true);
-            scope.severity.push(r.severity);
-            scope.options.push(options.clone());
-            for (_, ignored) in &mut scope.per_file_ignores {
-                ignored.push(false);
-            }
-        }
-        for (_, ignored) in &mut self.per_file_ignores {
-            ignored.push(false);
+            scope.rules.push_rule(r.severity, options.clone());
         }
         Ok(r)
     }
@@ -420,7 +408,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
                 let id = first + i;
                 let rules = file::Rules {
                     mask: &masks[id],
-                    options: plan.settings(scopes[id]).options,
+                    options: &plan.settings(scopes[id]).options,
                 };
                 let r = file::lint_input(id, input, &rules, plan);
                 tick();
@@ -519,7 +507,7 @@ pub fn link(ws: &Workspace, plan: &Plan, masks: &[Mask]) -> Vec<Finding> {
                     resource: None,
                     doc: None,
                     within: None,
-                    options: plan.options.get(i).and_then(Option::as_ref),
+                    options: plan.rules.options.get(i).and_then(Option::as_ref),
                     out: &mut cross,
                 };
                 f(ws, &mut sink);
@@ -554,9 +542,10 @@ fn judge(
             suppress::ConfigView {
                 display: settings
                     .config_file
+                    .as_ref()
                     .map_or(".ecslint.toml", |(d, _)| d.as_str()),
-                entries: settings.suppressions,
-                enabled: settings.enabled,
+                entries: &settings.suppressions,
+                enabled: &settings.enabled,
             }
         })
         .collect();
@@ -590,7 +579,7 @@ fn judge(
             suppress::At::File(id) if masks[id][i] => id,
             suppress::At::File(_) => continue,
             suppress::At::Config(k) if plan.settings(k).enabled[i] => {
-                match (config_ids[k], plan.settings(k).config_file) {
+                match (config_ids[k], plan.settings(k).config_file.as_ref()) {
                     (Some(id), _) => id,
                     (None, Some((display, text))) => {
                         run.files
