@@ -383,15 +383,14 @@ fn keep(mut out: FileLint, text: &str, excerpts: bool) -> FileLint {
     if let FileStatus::Linted { shapes, .. } = &mut out.status {
         shapes.shrink_to_fit();
     }
-    // A file that holds a site a cross-file rule may report at keeps what positions need,
-    // so it is not read again after linking.
-    let reportable = !out.findings.is_empty() || out.linked.iter().any(Linked::has_sites);
-    if reportable {
-        let lines = (!excerpts).then(|| LineIndex::new(text));
-        match lines {
-            // Positions come from the index alone: the text is not needed.
+    // The human format keeps a file's text for the excerpts of its findings. The others keep
+    // what positions need (the line index, or the text when it is not ASCII), also for a file
+    // holding a site a cross-file rule may report at, so it is not read again after linking.
+    let has_findings = !out.findings.is_empty();
+    let keep = has_findings || (!excerpts && out.linked.iter().any(Linked::has_sites));
+    if keep {
+        match (!excerpts).then(|| LineIndex::new(text)) {
             Some(lines) if lines.is_ascii() => out.lines = Some(Box::new(lines)),
-            _ if out.findings.is_empty() && excerpts => {}
             _ => out.text = Some(masked(text, &out.secrets, out.parsed)),
         }
     }

@@ -72,6 +72,11 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// An object a list can hold as an item: a real object, not an intrinsic.
+    pub fn is_item_object(&self) -> bool {
+        self.as_object().is_some() && !self.is_intrinsic()
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::String(s) => Some(s),
@@ -124,10 +129,7 @@ impl<'a> Node<'a> {
 /// The object items of a list with their index; other items (placeholders standing for more
 /// items) are skipped.
 pub fn objects<'n, 'a>(items: &'n [Node<'a>]) -> impl Iterator<Item = (usize, &'n Node<'a>)> {
-    items
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.as_object().is_some() && !n.is_intrinsic())
+    items.iter().enumerate().filter(|(_, n)| n.is_item_object())
 }
 
 /// Whether a list field holds every item there is: absent, `null`, or an array of objects
@@ -137,11 +139,9 @@ pub fn complete_list(node: Option<&Node<'_>>) -> bool {
     match node {
         None => true,
         Some(n) if n.is_null() => true,
-        Some(n) => n.as_array().is_some_and(|items| {
-            items
-                .iter()
-                .all(|i| i.as_object().is_some() && !i.is_intrinsic())
-        }),
+        Some(n) => n
+            .as_array()
+            .is_some_and(|items| items.iter().all(Node::is_item_object)),
     }
 }
 
