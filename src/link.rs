@@ -84,9 +84,13 @@ pub struct LinkedPortMapping {
 }
 
 impl LinkedTaskDef {
-    /// Its family (linked task definitions always have one).
-    pub fn family(&self) -> &str {
-        self.id.name.as_known().map_or("", |n| n)
+    /// What messages call it: its logical id in a template, else its family.
+    pub fn display_name(&self) -> &str {
+        self.id
+            .logical_id
+            .as_deref()
+            .or(self.id.name.as_known().map(|n| &**n))
+            .unwrap_or("")
     }
 
     /// Every container's name, when all are known (the list whole, each name readable).
@@ -110,8 +114,13 @@ impl LinkedTaskDef {
 }
 
 impl LinkedService {
+    /// What findings name it by: its logical id in a template, else its service name.
     pub fn name(&self) -> Option<String> {
-        self.id.name.as_known().map(|n| n.to_string())
+        self.id
+            .logical_id
+            .as_deref()
+            .or(self.id.name.as_known().map(|n| &**n))
+            .map(str::to_string)
     }
 }
 
@@ -390,7 +399,7 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
             file,
             dialect: s.dialect,
             name: owned(s.name, Box::from),
-            logical_id: None,
+            logical_id: s.logical_id.map(Box::from),
             arn: None,
             anchor: s.anchor,
         },
@@ -399,9 +408,12 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
     }
 }
 
-/// Only task definitions whose family is known are linked: nothing could name the others.
+/// Only task definitions with a known family or a logical id are linked: nothing could name
+/// the others.
 fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
-    td.family.known()?;
+    if td.family.known().is_none() && td.logical_id.is_none() {
+        return None;
+    }
     let containers = td
         .containers
         .iter()
@@ -438,7 +450,7 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
             file,
             dialect: td.dialect,
             name: owned(td.family, Box::from),
-            logical_id: None,
+            logical_id: td.logical_id.map(Box::from),
             arn,
             anchor: td.container_list_key.unwrap_or(td.anchor),
         },

@@ -41,7 +41,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 site,
                 format!(
                     "container `{name}` is not defined in task definition `{}`",
-                    td.family()
+                    td.display_name()
                 ),
             );
             finding
@@ -50,7 +50,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             finding.label_in(
                 td.id.file,
                 td.id.anchor,
-                format!("task definition `{}` is defined here", td.family()),
+                format!("task definition `{}` is defined here", td.display_name()),
             );
             let suggestion = known[0]
                 .iter()

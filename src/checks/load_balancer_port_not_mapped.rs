@@ -39,7 +39,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 site,
                 format!(
                     "container `{name}` in task definition `{}` has no port mapping for container port {port}",
-                    td.family()
+                    td.display_name()
                 ),
             );
             finding

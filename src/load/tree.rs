@@ -46,6 +46,33 @@ impl Member<'_> {
 }
 
 impl<'a> Node<'a> {
+    /// The node with every string it borrows copied: it outlives the text it was read from.
+    pub fn into_owned(self) -> Node<'static> {
+        let own = |c: Cow<'a, str>| Cow::Owned(c.into_owned());
+        let kind = match self.kind {
+            Kind::Null => Kind::Null,
+            Kind::Bool(b) => Kind::Bool(b),
+            Kind::Number(n) => Kind::Number(own(n)),
+            Kind::String(s) => Kind::String(own(s)),
+            Kind::Placeholder(p) => Kind::Placeholder(own(p)),
+            Kind::Array(items) => Kind::Array(items.into_iter().map(Node::into_owned).collect()),
+            Kind::Object(members) => Kind::Object(
+                members
+                    .into_iter()
+                    .map(|m| Member {
+                        key: own(m.key),
+                        key_span: m.key_span,
+                        value: m.value.into_owned(),
+                    })
+                    .collect(),
+            ),
+        };
+        Node {
+            span: self.span,
+            kind,
+        }
+    }
+
     pub fn as_object(&self) -> Option<&[Member<'a>]> {
         match &self.kind {
             Kind::Object(members) => Some(members),

@@ -83,6 +83,62 @@ struct Builder<'a> {
 
 /// Parses every document of a YAML stream. `base` is where `text` starts in the file (after a BOM).
 pub fn parse(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
+    parse_strict(text, base).or_else(|err| lenient(text, base, err))
+}
+
+/// At most this many flow closers are moved by [`lenient`] in one file.
+const MAX_CLOSERS_MOVED: usize = 64;
+
+/// PyYAML, and with it the CloudFormation tooling built on it, accepts a flow collection whose
+/// closing bracket sits at its key's indentation:
+///
+/// ```yaml
+/// Command: [
+///   "/bin/sh", "-c", "echo hello"
+/// ]
+/// ```
+///
+/// saphyr follows the YAML specification and rejects it ("invalid indentation"). When it
+/// fails on a line that starts with `]` or `}`, the line break before it is read as a space
+/// (as if the closer ended the line above) and the text is parsed again: byte offsets do not
+/// move, so every span still points into the file as written. Not when the line above ends in
+/// a comment (the closer would be commented out), and at most [`MAX_CLOSERS_MOVED`] times.
+fn lenient(text: &str, base: usize, first: LoadError) -> Result<Vec<Node<'_>>, LoadError> {
+    let mut patched = text.to_string();
+    let mut err = first.clone();
+    for _ in 0..MAX_CLOSERS_MOVED {
+        let Some(at) = (err.span.start as usize)
+            .checked_sub(base)
+            .filter(|&at| at <= patched.len())
+        else {
+            return Err(first);
+        };
+        let Some(line_start) = patched.get(..at).and_then(|t| t.rfind('\n')) else {
+            return Err(first);
+        };
+        let closer = patched[line_start + 1..].trim_start_matches([' ', '\t']);
+        let above_start = patched[..line_start].rfind('\n').map_or(0, |i| i + 1);
+        if !(closer.starts_with(']') || closer.starts_with('}'))
+            || patched[above_start..line_start].contains('#')
+        {
+            return Err(first);
+        }
+        let from = if patched[..line_start].ends_with('\r') {
+            line_start - 1
+        } else {
+            line_start
+        };
+        patched.replace_range(from..=line_start, &" ".repeat(line_start + 1 - from));
+        match parse_strict(&patched, base) {
+            Ok(docs) => return Ok(docs.into_iter().map(Node::into_owned).collect()),
+            Err(e) if e.span.start > err.span.start => err = e,
+            Err(_) => return Err(first),
+        }
+    }
+    Err(first)
+}
+
+fn parse_strict(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
     let offsets = Offsets::new(text, base);
     let mut b = Builder {
         stack: Vec::new(),

@@ -34,11 +34,12 @@ impl Resource<'_> {
         }
     }
 
-    /// Its name (task family, service name), when the file states it.
+    /// Its name: its logical id in a template, else its task family or service name, when
+    /// the file states it.
     pub fn name(&self) -> Option<&str> {
         match self {
-            Resource::TaskDef(td) => td.family.known(),
-            Resource::Service(s) => s.name.known(),
+            Resource::TaskDef(td) => td.logical_id.or(td.family.known()),
+            Resource::Service(s) => s.logical_id.or(s.name.known()),
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum ServiceShape {
     Output,
     /// `{"services": [...]}` from describe-services.
     DescribeOutput,
+    /// An `AWS::ECS::Service` resource of a CloudFormation template (its `Properties`).
+    Template,
 }
 
 impl ServiceShape {
@@ -24,6 +26,7 @@ impl ServiceShape {
             ServiceShape::UpdateInput => "service (update-service input)",
             ServiceShape::Output => "service (create/update-service output)",
             ServiceShape::DescribeOutput => "services (describe-services output)",
+            ServiceShape::Template => "service (AWS::ECS::Service)",
         }
     }
 }
@@ -35,6 +38,8 @@ pub struct Service<'t> {
     pub shape: ServiceShape,
     pub dialect: Dialect,
     pub anchor: Span,
+    /// Its logical id, in a template.
+    pub logical_id: Option<&'t str>,
     pub name: Val<'t, &'t str>,
     /// A family, `family:revision` or ARN as written; a reference (`{"Ref": "TaskDef"}`) is
     /// a [`Val::Ref`] the linker follows.
@@ -103,6 +108,7 @@ impl<'t> Service<'t> {
             shape,
             dialect,
             anchor,
+            logical_id: None,
             name,
             task_definition: text(get(node, &service::TASK_DEFINITION)),
             launch_type: text(get(node, &service::LAUNCH_TYPE)),

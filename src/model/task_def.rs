@@ -19,6 +19,8 @@ pub enum TaskDefShape {
     ContainerArray,
     /// A single container definition object.
     SingleContainer,
+    /// An `AWS::ECS::TaskDefinition` resource of a CloudFormation template (its `Properties`).
+    Template,
 }
 
 impl TaskDefShape {
@@ -31,6 +33,7 @@ impl TaskDefShape {
             }
             TaskDefShape::ContainerArray => "container definitions (array)",
             TaskDefShape::SingleContainer => "container definition",
+            TaskDefShape::Template => "task definition (AWS::ECS::TaskDefinition)",
         }
     }
 
@@ -86,6 +89,8 @@ pub struct TaskDef<'t> {
     pub dialect: Dialect,
     /// Where a finding about a missing task-level field points.
     pub anchor: Span,
+    /// Its logical id, in a template.
+    pub logical_id: Option<&'t str>,
     pub family: Val<'t, &'t str>,
     pub revision: Val<'t, i64>,
     pub network_mode: Val<'t, &'t str>,
@@ -317,6 +322,7 @@ impl<'t> TaskDef<'t> {
             shape,
             dialect,
             anchor,
+            logical_id: None,
             family: text(get(node, &task::FAMILY, dialect)),
             revision: int(get(node, &task::REVISION, dialect)),
             network_mode: text(get(node, &task::NETWORK_MODE, dialect)),
@@ -355,6 +361,7 @@ impl<'t> TaskDef<'t> {
             shape,
             dialect,
             anchor: span,
+            logical_id: None,
             containers: List::new(containers, complete),
             family: unknown,
             revision: Val::Unknown(span),

@@ -220,6 +220,8 @@ pub fn reference<'t>(node: &'t Node<'_>) -> Option<Target<'t>> {
         return None;
     };
     match (only.key.as_ref(), &only.value.kind) {
+        // A pseudo parameter (`AWS::Region`, `AWS::NoValue`) names no resource.
+        ("Ref", Kind::String(id)) if id.starts_with("AWS::") => None,
         ("Ref", Kind::String(id)) => Some(Target {
             id: id.as_ref(),
             attribute: None,
@@ -244,6 +246,9 @@ pub fn reference<'t>(node: &'t Node<'_>) -> Option<Target<'t>> {
 
 /// A value the check cannot read: a reference when it is one, else unknown.
 fn unreadable<'t, T>(node: &'t Node<'_>) -> Val<'t, T> {
+    if is_no_value(node) {
+        return Val::Absent;
+    }
     match reference(node) {
         Some(target) => Val::Ref(target, node.span),
         None => Val::Unknown(node.span),
@@ -258,9 +263,27 @@ pub fn text<'t>(node: Option<&'t Node<'_>>) -> Val<'t, &'t str> {
         Kind::Null => Val::Absent,
         Kind::String(s) if is_placeholder(s) => Val::Unknown(node.span),
         Kind::String(s) => Val::Known(s.as_ref(), node.span),
-        Kind::Object(_) => unreadable(node),
+        Kind::Object(_) => match literal_sub(node) {
+            Some(s) => Val::Known(s, node.span),
+            None => unreadable(node),
+        },
         _ => Val::Unknown(node.span),
     }
+}
+
+/// `{"Ref": "AWS::NoValue"}`: CloudFormation removes the property, so it reads as absent.
+pub fn is_no_value(node: &Node<'_>) -> bool {
+    matches!(node.as_object(), Some([only])
+        if only.key == "Ref" && only.value.as_str() == Some("AWS::NoValue"))
+}
+
+/// `{"Fn::Sub": "text"}` with no `${…}` in it: the text itself.
+fn literal_sub<'t>(node: &'t Node<'_>) -> Option<&'t str> {
+    let [only] = node.as_object()? else {
+        return None;
+    };
+    let s = (only.key == "Fn::Sub").then(|| only.value.as_str())??;
+    (!s.contains("${") && !is_placeholder(s)).then_some(s)
 }
 
 /// Reads an integer field; a numeric string (`"8080"`) counts as the number it spells.
