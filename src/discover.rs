@@ -99,7 +99,8 @@ impl Filters {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        let wanted = matches!(ext.as_deref(), Some("json" | "yaml" | "yml"))
+        // `.template`: CloudFormation's own extension for JSON and YAML templates.
+        let wanted = matches!(ext.as_deref(), Some("json" | "yaml" | "yml" | "template"))
             || ext
                 .as_deref()
                 .is_some_and(|e| crate::classify::FOREIGN_EXTENSIONS.contains(&e));

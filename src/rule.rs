@@ -162,6 +162,9 @@ pub struct Rule {
     pub security_severity: Option<Text>,
     /// The rule's typed options, when it has any.
     pub options: Option<OptionsSpec>,
+    /// The cfn-lint rules that check the same mistake (`E3047`): a template's
+    /// `Metadata.cfn-lint.config.ignore_checks` naming one suppresses this rule there too.
+    pub cfn_lint: &'static [&'static str],
 }
 
 /// Declares a built-in rule: `pub static RULE`, its docs embedded from
@@ -186,6 +189,7 @@ macro_rules! declare_rule {
         check: $check:ident $( ( $f:path ) )?,
         $( security_severity: $score:literal, )?
         $( options: $options:ty, )?
+        $( cfn_lint: [$( $cfn:literal ),* $(,)?], )?
     ) => {
         pub static RULE: $crate::rule::Rule = $crate::rule::Rule {
             code: ::std::borrow::Cow::Borrowed($code),
@@ -198,6 +202,7 @@ macro_rules! declare_rule {
             check: $crate::rule::Check::$check $( ($f) )?,
             security_severity: $crate::declare_rule!(@score $( $score )?),
             options: $crate::declare_rule!(@options $( $options )?),
+            cfn_lint: &[$( $( $cfn ),* )?],
         };
     };
     (@score) => { None };

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::discover::GlobList;
 use crate::finding::{FileId, Finding};
+use crate::load::Node;
 use crate::rule::{Registry, RuleRef};
 use crate::span::Span;
 
@@ -87,11 +88,15 @@ pub struct ConfigSuppression {
     pub line: u32,
 }
 
-/// `# ecslint-ignore CODE[, CODE]: reason` in a YAML file.
+/// A suppression written in the linted file itself: `# ecslint-ignore CODE[, CODE]: reason`
+/// in a YAML file, or `ecslint: {ignore: {CODE: reason}}` in a CloudFormation `Metadata`.
 #[derive(Clone, Debug)]
-pub struct CommentSuppression {
-    /// The line (1-based) of the finding it suppresses: the next line that is not a comment.
-    pub target_line: u32,
+pub struct FileSuppression {
+    /// The findings it applies to.
+    pub target: Target,
+    /// How it is written (for messages about it).
+    pub form: Form,
+    /// Its line (1-based).
     pub line: u32,
     pub rules: Vec<RuleRef>,
     pub reason: String,
@@ -103,8 +108,31 @@ pub struct CommentSuppression {
     pub suggestion: Option<String>,
 }
 
+/// The findings a [`FileSuppression`] applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Those on a line (1-based): a comment's own line when it trails a value, else the next
+    /// line that is not a comment.
+    Line(u32),
+    /// Those within a span: a resource (its logical id and its definition), for its
+    /// `Metadata`; the whole file for the template's.
+    Within(Span),
+}
+
+/// How a [`FileSuppression`] is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Comment,
+    /// `ecslint: {ignore: …}` under a template's or a resource's `Metadata`.
+    Metadata,
+    /// `cfn-lint: {config: {ignore_checks: […]}}` naming a cfn-lint rule an ecslint rule
+    /// checks too: a team moving from cfn-lint keeps its decisions. Never reported as
+    /// unused (it is cfn-lint's as much as ours).
+    CfnLint,
+}
+
 /// Finds suppression comments in a YAML text; the rules they name are looked up in `registry`.
-pub fn comments(text: &str, registry: &Registry) -> Vec<CommentSuppression> {
+pub fn comments(text: &str, registry: &Registry) -> Vec<FileSuppression> {
     if !text.contains("ecslint-ignore") {
         return Vec::new();
     }
@@ -177,8 +205,9 @@ pub fn comments(text: &str, registry: &Registry) -> Vec<CommentSuppression> {
                 .position(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
                 .map_or(0, |j| i + 1 + j + 1)
         };
-        out.push(CommentSuppression {
-            target_line: u32::try_from(target).unwrap_or(0),
+        out.push(FileSuppression {
+            target: Target::Line(u32::try_from(target).unwrap_or(0)),
+            form: Form::Comment,
             line: u32::try_from(i + 1).unwrap_or(0),
             rules,
             reason: reason.to_string(),
@@ -188,6 +217,131 @@ pub fn comments(text: &str, registry: &Registry) -> Vec<CommentSuppression> {
         });
     }
     out
+}
+
+/// Suppressions in a CloudFormation template's `Metadata` (JSON or YAML): the template's own
+/// apply to the whole file, a resource's to the resource (its logical id and definition).
+///
+/// ```yaml
+/// Metadata:
+///   ecslint:
+///     ignore:
+///       ECS212: the image is pinned by the deployment pipeline
+///       privileged-container: the agent needs the host's devices
+///   cfn-lint:
+///     config:
+///       ignore_checks: [E3047]
+/// ```
+///
+/// An `ignore` entry without a reason, or naming no rule, is reported like a comment that
+/// does (ECS803), and one that matches nothing as unused (ECS801). A cfn-lint id (or id
+/// prefix, as cfn-lint reads them) suppresses the rules that check the same mistake
+/// ([`crate::rule::Rule::cfn_lint`]); ids of other cfn-lint rules are cfn-lint's business.
+pub fn metadata(doc: &Node<'_>, text: &str, registry: &Registry) -> Vec<FileSuppression> {
+    let mut out = Vec::new();
+    let whole = Span::new(0, text.len());
+    if let Some(meta) = doc.get("Metadata") {
+        from_metadata(meta, whole, text, registry, &mut out);
+    }
+    let resources = doc
+        .get("Resources")
+        .and_then(Node::as_object)
+        .unwrap_or_default();
+    for r in resources {
+        if let Some(meta) = r.value.get("Metadata") {
+            let within = Span::new(r.key_span.start as usize, r.value.span.end as usize);
+            from_metadata(meta, within, text, registry, &mut out);
+        }
+    }
+    out
+}
+
+fn from_metadata(
+    meta: &Node<'_>,
+    within: Span,
+    text: &str,
+    registry: &Registry,
+    out: &mut Vec<FileSuppression>,
+) {
+    let line_of = |span: Span| {
+        let upto = text
+            .as_bytes()
+            .get(..span.start as usize)
+            .unwrap_or_default();
+        u32::try_from(memchr::memchr_iter(b'\n', upto).count() + 1).unwrap_or(u32::MAX)
+    };
+    let entry = |rules: Vec<RuleRef>, reason: String, span: Span, form: Form| FileSuppression {
+        target: Target::Within(within),
+        form,
+        line: line_of(span),
+        rules,
+        reason,
+        span,
+        problem: None,
+        suggestion: None,
+    };
+    if let Some(ignore) = meta.get("ecslint").and_then(|e| e.member("ignore")) {
+        let Some(members) = ignore.value.as_object() else {
+            let mut e = entry(Vec::new(), String::new(), ignore.key_span, Form::Metadata);
+            e.problem = Some("`ignore` in `Metadata` must map rule codes to reasons".to_string());
+            out.push(e);
+            return;
+        };
+        for m in members {
+            let span = Span::new(m.key_span.start as usize, m.value.span.end as usize);
+            let reason = m.value.as_str().map(str::trim).unwrap_or_default();
+            let rule = registry.find(&m.key);
+            let mut e = entry(
+                rule.cloned().into_iter().collect(),
+                reason.to_string(),
+                span,
+                Form::Metadata,
+            );
+            e.suggestion = match rule {
+                Some(r) => Some(r.code.to_string()),
+                None => crate::config::did_you_mean(&m.key, false, registry),
+            };
+            e.problem = if rule.is_none() {
+                let hint = e
+                    .suggestion
+                    .as_ref()
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
+                Some(format!(
+                    "unknown rule `{}` in `Metadata` suppression{hint}",
+                    m.key
+                ))
+            } else if reason.is_empty() {
+                Some(format!(
+                    "suppression of `{}` in `Metadata` has no reason; give one as its value",
+                    m.key
+                ))
+            } else {
+                None
+            };
+            out.push(e);
+        }
+    }
+    let ignore_checks = meta
+        .get("cfn-lint")
+        .and_then(|c| c.get("config"))
+        .and_then(|c| c.get("ignore_checks"))
+        .and_then(Node::as_array)
+        .unwrap_or_default();
+    for id in ignore_checks {
+        let Some(prefix) = id.as_str().filter(|p| !p.is_empty()) else {
+            continue;
+        };
+        let rules: Vec<RuleRef> = registry
+            .iter()
+            .filter(|r| r.cfn_lint.iter().any(|c| c.starts_with(prefix)))
+            .cloned()
+            .collect();
+        if !rules.is_empty() {
+            let reason = format!("cfn-lint `ignore_checks` names {prefix}");
+            out.push(entry(rules, reason, id.span, Form::CfnLint));
+        }
+    }
 }
 
 /// Where a YAML comment starts on `line`: a `#` at the start or after whitespace, outside
@@ -303,7 +457,7 @@ impl Baseline {
 pub struct FileView<'a> {
     pub display: &'a str,
     pub path: Option<&'a std::path::Path>,
-    pub comments: &'a [CommentSuppression],
+    pub comments: &'a [FileSuppression],
     pub mask: &'a [bool],
     /// Whether unused suppressions in this file may be reported (it was linted in full).
     pub judged: bool,
@@ -446,7 +600,10 @@ fn hide(
         let line = line_of(f);
         let comment = view.comments.iter().position(|c| {
             c.problem.is_none()
-                && c.target_line == line
+                && match c.target {
+                    Target::Line(l) => l == line,
+                    Target::Within(span) => span.holds(f.span),
+                }
                 && c.rules.iter().any(|r| r.code == f.rule.code)
         });
         if let Some(ci) = comment {
@@ -532,16 +689,17 @@ fn comment_problems(
     for (fi, view) in files.iter().enumerate() {
         for (ci, c) in view.comments.iter().enumerate() {
             if let Some(problem) = &c.problem {
-                meta.push((
-                    invalid.clone(),
-                    At::File(fi),
-                    c.span,
-                    problem.clone(),
-                    format!(
-                        "write `# ecslint-ignore {}: why this is acceptable`",
-                        c.suggestion.as_deref().unwrap_or("CODE")
+                let code = c.suggestion.as_deref().unwrap_or("CODE");
+                let help = match c.form {
+                    Form::Metadata => format!(
+                        "write `ecslint: {{ignore: {{{code}: why this is acceptable}}}}` under `Metadata`"
                     ),
-                ));
+                    _ => format!("write `# ecslint-ignore {code}: why this is acceptable`"),
+                };
+                meta.push((invalid.clone(), At::File(fi), c.span, problem.clone(), help));
+                continue;
+            }
+            if c.form == Form::CfnLint {
                 continue;
             }
             let ran = c
@@ -550,16 +708,22 @@ fn comment_problems(
                 .any(|r| view.mask.get(r.index()).copied().unwrap_or(false));
             if view.judged && ran && !used[fi][ci] {
                 let codes: Vec<&str> = c.rules.iter().map(|r| r.code.as_ref()).collect();
+                let (where_, what) = match c.target {
+                    Target::Line(l) => (format!("on line {l}"), "the comment"),
+                    Target::Within(span) if span.start == 0 => {
+                        ("in the template".to_string(), "the entry")
+                    }
+                    Target::Within(_) => ("in its resource".to_string(), "the entry"),
+                };
                 meta.push((
                     unused.clone(),
                     At::File(fi),
                     c.span,
                     format!(
-                        "suppression of {} matches no finding on line {}",
-                        codes.join(", "),
-                        c.target_line
+                        "suppression of {} matches no finding {where_}",
+                        codes.join(", ")
                     ),
-                    "remove the comment: what it suppressed is fixed or gone".to_string(),
+                    format!("remove {what}: what it suppressed is fixed or gone"),
                 ));
             }
         }
@@ -585,7 +749,7 @@ mod tests {
         let text = "hostPort: 50002  # ecslint-ignore ECS204: reason\nimage: \"a # ecslint-ignore ECS201: no\"\nport: 1 # ecslint-ignore ECS2O4: typo\nx: 'it'' # ecslint-ignore ECS201: no'\n";
         let c = comments(text, &Registry::builtin());
         assert_eq!(c.len(), 2, "{c:?}");
-        assert_eq!((c[0].line, c[0].target_line), (1, 1));
+        assert_eq!((c[0].line, c[0].target), (1, Target::Line(1)));
         assert!(c[0].problem.is_none());
         assert_eq!(&text[c[0].span.range()], "# ecslint-ignore ECS204: reason");
         assert_eq!(c[1].line, 3);
@@ -603,7 +767,7 @@ mod tests {
         let text = "a: 1\n# ecslint-ignore ECS201, ephemeral-host-port: legacy port\n\n  # note\nhostPort: 3000\n# ecslint-ignore ECS999: x\n# ecslint-ignore ECS201\nb: 2\n";
         let c = comments(text, &Registry::builtin());
         assert_eq!(c.len(), 3);
-        assert_eq!((c[0].line, c[0].target_line), (2, 5));
+        assert_eq!((c[0].line, c[0].target), (2, Target::Line(5)));
         assert_eq!(
             c[0].rules
                 .iter()

@@ -219,6 +219,50 @@ fn yaml_comment_suppressions() {
 }
 
 #[test]
+fn cloudformation_metadata_suppressions() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    let container = "      ContainerDefinitions:\n        - Name: web\n          Image: nginx:latest\n          Memory: 512\n          Environment:\n            - Name: DB_PASSWORD\n              Value: hunter2hunter2\n";
+    let template = format!(
+        "AWSTemplateFormatVersion: '2010-09-09'\nMetadata:\n  ecslint:\n    ignore:\n      secret-in-environment: throwaway credentials of the test stack\nResources:\n  A:\n    Type: AWS::ECS::TaskDefinition\n    Metadata:\n      ecslint:\n        ignore:\n          ECS212: the pipeline pins the digest\n    Properties:\n{container}  B:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n{container}"
+    );
+    std::fs::write(p.join("stack.yaml"), &template).expect("write");
+    let (code, doc, _) = run(p, &["check", "--show-suppressed", "--fail-on", "warning"]);
+    // The template's entry covers both task definitions; A's covers A only.
+    assert_eq!(
+        (code, rules(&doc)),
+        (1, vec!["stack.yaml ECS212".to_string()])
+    );
+    assert_eq!(doc["findings"][0]["resource"], "B");
+    let mut by: Vec<&str> = doc["suppressed"]
+        .as_array()
+        .expect("suppressed")
+        .iter()
+        .filter_map(|s| s["suppressed_by"].as_str())
+        .collect();
+    by.sort_unstable();
+    assert_eq!(by, vec!["stack.yaml:12", "stack.yaml:5", "stack.yaml:5"]);
+    // The same in a JSON template; an entry without a reason is reported and suppresses
+    // nothing.
+    let json = r#"{"Resources": {"A": {"Type": "AWS::ECS::TaskDefinition",
+        "Metadata": {"ecslint": {"ignore": {"ECS212": ""}}},
+        "Properties": {"ContainerDefinitions": [{"Name": "web", "Image": "nginx:latest", "Memory": 512}]}}}}"#;
+    std::fs::remove_file(p.join("stack.yaml")).expect("rm");
+    std::fs::write(p.join("stack.json"), json).expect("write");
+    let (_, doc, _) = run(p, &["check"]);
+    assert_eq!(rules(&doc), vec!["stack.json ECS803", "stack.json ECS212"]);
+    // Fixed: the entry is unused.
+    std::fs::write(
+        p.join("stack.json"),
+        json.replace(r#""ECS212": """#, r#""ECS212": "pinned""#)
+            .replace("nginx:latest", "nginx:1.27"),
+    )
+    .expect("write");
+    let (_, doc, _) = run(p, &["check", "--fail-on", "warning"]);
+    assert_eq!(rules(&doc), vec!["stack.json ECS801"]);
+}
+
+#[test]
 fn changed_since_reports_only_changed_files_but_links_all() {
     let dir = tempfile::tempdir().expect("tmp");
     let p = dir.path();

@@ -36,7 +36,94 @@ const TESTS: &[(&str, CorpusTest)] = &[
         "corpus_sarif_passes_the_official_schema",
         corpus_sarif_passes_the_official_schema,
     ),
+    (
+        "known_good_files_have_only_true_findings",
+        known_good_files_have_only_true_findings,
+    ),
 ];
+
+/// The findings ecslint makes on files INDEX.tsv marks known-good (fixtures of other tools,
+/// good for what they test), each a true problem the fixture was not about: (file, rule,
+/// why). Any other finding on a known-good file fails the test, and so does an entry that no
+/// longer matches a finding.
+const TRUE_ON_KNOWN_GOOD: &[(&str, &str, &str)] = &[
+    (
+        "cfn-lint/v1-2024/good/resources/ecs/test_ecs_task_definition_essential_container.yml",
+        "ECS212",
+        "`amazon/aws-cli` has no tag: every deployment pulls whatever `latest` is then",
+    ),
+    (
+        "cfn-lint/v1-2024/good/resources/properties/allowed_values.yaml",
+        "ECS106",
+        "the task definition has no ContainerDefinitions; RegisterTaskDefinition requires \
+         containerDefinitions, so the stack fails to create it (the fixture tests allowed \
+         values only)",
+    ),
+    (
+        "cfn-lint/v1-2024/good/resources/properties/list_duplicates_allowed.yaml",
+        "ECS208",
+        "an EC2 task with no task Memory and a container with neither Memory nor \
+         MemoryReservation: ECS rejects it (\"At least one of 'memory' or 'memoryReservation' \
+         must be specified\")",
+    ),
+    (
+        "cfn-lint/v1-2024/good/resources/properties/list_duplicates_allowed.yaml",
+        "ECS212",
+        "`my-image` has no tag",
+    ),
+    (
+        "checkov/cfn/ECSTaskDefinitionEFSVolumeEncryption/ECSTaskDefinitionEFSVolumeEncryption-PASSED.yaml",
+        "ECS212",
+        "`busybox` has no tag (the fixture is about EFS encryption)",
+    ),
+];
+
+fn known_good_files_have_only_true_findings(corpus: &Path) {
+    let index = std::fs::read_to_string(corpus.join("INDEX.tsv")).expect("INDEX.tsv");
+    let known_good: std::collections::HashSet<&str> = index
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols.len() > 4 && cols[4].starts_with("known-good")).then_some(cols[0])
+        })
+        .collect();
+    assert!(
+        known_good.len() > 10,
+        "INDEX.tsv marks {} files known-good",
+        known_good.len()
+    );
+    let outcome = common::lint(&[corpus.to_path_buf()], &Plan::all());
+    let prefix = format!("{}/", corpus.display());
+    let mut unexpected = Vec::new();
+    let mut used = vec![false; TRUE_ON_KNOWN_GOOD.len()];
+    for f in &outcome.findings {
+        let display = &outcome.files[f.file].display;
+        let file = display.strip_prefix(&prefix).unwrap_or(display);
+        if !known_good.contains(file) {
+            continue;
+        }
+        match TRUE_ON_KNOWN_GOOD
+            .iter()
+            .position(|(p, code, _)| *p == file && *code == f.rule.code.as_ref())
+        {
+            Some(i) => used[i] = true,
+            None => unexpected.push(format!("{file}: {} {}", f.rule.code, f.message)),
+        }
+    }
+    assert!(
+        unexpected.is_empty(),
+        "findings on known-good files:\n{}",
+        unexpected.join("\n")
+    );
+    let stale: Vec<_> = TRUE_ON_KNOWN_GOOD
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(e, _)| format!("{} {}", e.0, e.1))
+        .collect();
+    assert!(stale.is_empty(), "entries that match no finding: {stale:?}");
+}
 
 fn main() -> std::process::ExitCode {
     let args = Arguments::from_args();

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use common::{bin, git, run_json, write};
 
-const CFN: &str = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: web\n";
+const CFN: &str = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: web\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          Memory: 256\n";
+const JSONNET: &str = "{ family: 'web', containerDefinitions: [] }\n";
 const CFN_NO_ECS: &str =
     "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n";
 const TF: &str = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n}\n";
@@ -25,18 +26,30 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 #[test]
-fn a_cloudformation_template_named_alone_is_not_called_clean() {
+fn a_cloudformation_template_named_alone_is_linted() {
     let dir = tempfile::tempdir().expect("tmp");
     write(dir.path(), "stack.yaml", CFN);
     let (code, out, err) = run(dir.path(), &["stack.yaml", "--color", "never"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.contains("No problems found (1 file, 1 resource linted)."),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_jsonnet_file_named_alone_is_not_called_clean() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "app.jsonnet", JSONNET);
+    let (code, out, err) = run(dir.path(), &["app.jsonnet", "--color", "never"]);
     assert_eq!(code, 0);
     assert!(!out.contains("No problems found ("), "{out}");
     assert!(
-        out.contains("Not read: 1 CloudFormation template (not read yet)"),
+        out.contains("Not read: 1 Jsonnet file (not read yet)"),
         "{out}"
     );
     assert!(
-        err.contains("warning: stack.yaml: not read (CloudFormation templates are not read yet)"),
+        err.contains("warning: app.jsonnet: not read (Jsonnet files are not read yet)"),
         "{err}"
     );
 }
@@ -81,6 +94,7 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
         r#"{"Resources": {"Svc": {"Type": "AWS::ECS::Service", "Properties": {}}}}"#,
     );
     write(p, "cfn/s3.yaml", CFN_NO_ECS);
+    write(p, "jsonnet/app.jsonnet", JSONNET);
     write(p, "tf/main.tf", TF);
     write(p, "tf/s3.tf", TF_NO_ECS);
     write(p, "notes.md", "containerDefinitions are described here\n");
@@ -90,28 +104,32 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
     assert_eq!(
         doc["summary"]["not_read"],
         serde_json::json!([
-            {"count": 2, "format": "cloudformation", "reason": "not read yet"},
             {"count": 1, "format": "terraform", "reason": "not read yet"},
+            {"count": 1, "format": "jsonnet", "reason": "not read yet"},
         ])
     );
 
     let (_, out, err) = run(p, &[".", "--color", "never"]);
     assert!(
-        out.contains("No problems found in the files read (1 file, 1 resource linted).\nNot read: 2 CloudFormation templates, 1 Terraform file (not read yet); --verbose lists them."),
+        out.contains("No problems found in the files read (3 files, 3 resources linted).\nNot read: 1 Terraform file, 1 Jsonnet file (not read yet); --verbose lists them."),
         "{out}"
     );
     assert_eq!(err, "", "walked files are listed only under --verbose");
     let (_, _, err) = run(p, &[".", "--verbose"]);
-    for name in ["cfn/a.yaml", "cfn/s3.yaml", "tf/main.tf", "tf/s3.tf"] {
+    for name in ["jsonnet/app.jsonnet", "tf/main.tf", "tf/s3.tf"] {
         assert!(err.contains(&format!("not read: {name}")), "{name}: {err}");
     }
+    assert!(
+        err.contains("skipped: cfn/s3.yaml (a CloudFormation template without ECS task definitions or services)"),
+        "{err}"
+    );
 
     let (_, sarif, _) = run(p, &[".", "--format", "sarif"]);
     let sarif: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
     let note = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
     assert_eq!(
         note["message"]["text"],
-        "3 files were not read: 2 CloudFormation templates, 1 Terraform file (not read yet)"
+        "2 files were not read: 1 Terraform file, 1 Jsonnet file (not read yet)"
     );
     assert_eq!(
         sarif["runs"][0]["invocations"][0]["executionSuccessful"],
@@ -120,13 +138,16 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
 
     let (_, gh, _) = run(p, &[".", "--format", "github"]);
     assert!(
-        gh.starts_with("::warning title=ecslint::Not read: 2 CloudFormation templates"),
+        gh.starts_with("::warning title=ecslint::Not read: 1 Terraform file, 1 Jsonnet file"),
         "{gh}"
     );
 
     let (_, md, _) = run(p, &[".", "--format", "markdown"]);
     assert!(md.contains("No problems found in the files read"), "{md}");
-    assert!(md.contains("Not read: 2 CloudFormation templates"), "{md}");
+    assert!(
+        md.contains("Not read: 1 Terraform file, 1 Jsonnet file"),
+        "{md}"
+    );
 }
 
 #[test]

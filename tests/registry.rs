@@ -35,6 +35,7 @@ fn team_prefix() -> Rule {
         })),
         security_severity: None,
         options: None,
+        cfn_lint: &[],
     }
 }
 

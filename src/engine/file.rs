@@ -15,7 +15,7 @@ use crate::load::{self, LoadError, Node, Parsed, Syntax};
 use crate::model::{self, Recognised, Resource};
 use crate::rule::{Check, Options, Rule, Sink};
 use crate::span::{LineIndex, Span};
-use crate::suppress::{self, CommentSuppression};
+use crate::suppress::{self, FileSuppression};
 
 /// What one file yields for the rest of the run.
 #[derive(Debug, Default)]
@@ -31,7 +31,7 @@ pub struct FileLint {
     pub lines: Option<Box<LineIndex>>,
     /// Secret values the model found (masked whenever the text is kept).
     pub secrets: Vec<Span>,
-    pub comments: Vec<CommentSuppression>,
+    pub comments: Vec<FileSuppression>,
     /// Over the size limit: never read back for rendering.
     pub too_large: bool,
     pub parsed: bool,
@@ -213,7 +213,8 @@ fn lint_source(
         }
     };
     if syntax == Syntax::Yaml {
-        out.comments = suppress::comments(&text, &plan.registry);
+        out.comments
+            .extend(suppress::comments(&text, &plan.registry));
     }
     keep(out, &text, plan.excerpts)
 }
@@ -308,6 +309,10 @@ fn recognise_and_check(
             Recognised::Skipped(why) => skipped = Some(why),
             Recognised::NotRead(format) => not_read = Some(format),
             Recognised::Resources(resources) => {
+                if doc.has("Resources") {
+                    out.comments
+                        .extend(suppress::metadata(doc, text, &plan.registry));
+                }
                 out.secrets.extend(crate::secrets::spans(&resources));
                 for resource in &resources {
                     shapes.push(resource.describe());

@@ -19,7 +19,7 @@ use crate::link::Workspace;
 use crate::rule::{Check, Options, Registry, RuleRef, Severity, Sink};
 use crate::span::{LineIndex, Position, Span};
 use crate::suppress::{
-    self, Baseline, CommentSuppression, ConfigSuppression, Date, FileView, Suppressed,
+    self, Baseline, ConfigSuppression, Date, FileSuppression, FileView, Suppressed,
 };
 
 /// Files larger than this are refused with a message, by default (spans are 32-bit, and a
@@ -442,7 +442,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
 struct Collected {
     files: Vec<SourceFile>,
     statuses: Vec<FileStatus>,
-    comments: Vec<Vec<CommentSuppression>>,
+    comments: Vec<Vec<FileSuppression>>,
     findings: Vec<Finding>,
     /// Every file's linked resources, indexed as they arrive (in file order).
     workspace: Workspace,

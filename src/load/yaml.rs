@@ -158,8 +158,9 @@ fn parse_strict(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
         match event {
             Event::Scalar(value, style, anchor, tag) => {
                 // A block scalar's span runs to the next token, over the line breaks and the
-                // next line's indentation: end it at its last character.
-                let span = if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                // next line's indentation, and so may a quoted scalar's in a flow collection:
+                // end it at its last character.
+                let span = if !matches!(style, ScalarStyle::Plain) {
                     let (start, end) = (span.start as usize - base, span.end as usize - base);
                     let kept = text.get(start..end).map_or(0, |t| t.trim_end().len());
                     Span::new(base + start, base + start + kept)
@@ -503,6 +504,42 @@ mod tests {
             Some(Kind::Number(Cow::Borrowed("512")))
         );
         assert!(c.get("<<").is_none());
+    }
+
+    #[test]
+    fn a_flow_closer_at_its_keys_indentation_loads_with_its_spans() {
+        for eol in ["\n", "\r\n"] {
+            let text = [
+                "c:",
+                "  Command: [",
+                "    \"sh\",",
+                "    \"-c\"",
+                "  ]",
+                "  Cpu: 0",
+                "",
+            ]
+            .join(eol);
+            let doc = one(&text);
+            let c = doc.get("c").expect("c");
+            let command = c.get("Command").and_then(Node::as_array).expect("Command");
+            assert_eq!(command.len(), 2);
+            assert_eq!(&text[command[1].span.range()], "\"-c\"");
+            let cpu = c.member("Cpu").expect("Cpu");
+            assert_eq!(&text[cpu.key_span.range()], "Cpu");
+        }
+        // Nested, and a mapping closed the same way.
+        let doc = one("a:\n  b: [\n    1, [\n    2\n  ]\n  ]\n  m: {\n    k: v\n  }\n");
+        let a = doc.get("a").expect("a");
+        assert_eq!(a.get("b").and_then(Node::as_array).map(<[_]>::len), Some(2));
+        assert!(a.get("m").and_then(|m| m.get("k")).is_some());
+    }
+
+    #[test]
+    fn a_flow_closer_after_a_comment_is_still_an_error() {
+        // Joining the lines would comment the closer out.
+        let err =
+            parse("c:\n  Command: [\n    \"sh\" # the shell\n  ]\n", 0).expect_err("rejected");
+        assert!(err.message.contains("indentation"), "{}", err.message);
     }
 
     #[test]

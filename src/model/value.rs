@@ -386,6 +386,26 @@ mod tests {
     }
 
     #[test]
+    fn cloudformation_values_that_are_known_or_absent() {
+        let doc = first(
+            r#"{"a": {"Ref": "AWS::NoValue"}, "b": {"Fn::Sub": "web-app"}, "c": {"Fn::Sub": "${Env}-app"},
+                "d": {"Ref": "AWS::Region"}, "e": {"Ref": "TaskDef"}, "f": {"Fn::Sub": ["x", {}]}}"#,
+        );
+        assert!(int(doc.get("a")).is_absent());
+        assert!(text(doc.get("a")).is_absent());
+        assert!(boolean(doc.get("a")).is_absent());
+        assert_eq!(text(doc.get("b")).known(), Some("web-app"));
+        assert!(text(doc.get("c")).is_unknown());
+        // A pseudo parameter names no resource: unknown, not a reference.
+        assert!(matches!(text(doc.get("d")), Val::Unknown(_)));
+        assert!(matches!(
+            text(doc.get("e")),
+            Val::Ref(Target { id: "TaskDef", .. }, _)
+        ));
+        assert!(text(doc.get("f")).is_unknown());
+    }
+
+    #[test]
     fn placeholders() {
         for p in [
             "{{ must_env `X` }}",

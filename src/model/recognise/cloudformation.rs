@@ -69,3 +69,77 @@ fn properties<'t>(resource: &'t Node<'t>) -> Option<&'t Node<'t>> {
         Some(_) => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{parse, Node, Syntax};
+    use crate::model::recognise::{recognise, Recognised};
+    use crate::model::{Dialect, Resource};
+
+    fn doc(yaml: &str) -> Node<'_> {
+        parse(yaml, Syntax::Yaml).expect("parses").remove(0)
+    }
+
+    /// (kind, logical id) of what the template yields.
+    fn read(yaml: &str) -> Result<Vec<(&'static str, String)>, String> {
+        let d = doc(yaml);
+        match recognise(&d, yaml) {
+            Recognised::Resources(rs) => Ok(rs
+                .iter()
+                .map(|r| match r {
+                    Resource::TaskDef(t) => {
+                        assert_eq!(t.dialect, Dialect::CloudFormation);
+                        ("task", t.logical_id.unwrap_or("").to_string())
+                    }
+                    Resource::Service(s) => {
+                        assert_eq!(s.dialect, Dialect::CloudFormation);
+                        ("service", s.logical_id.unwrap_or("").to_string())
+                    }
+                })
+                .collect()),
+            other => Err(format!("{other:?}")),
+        }
+    }
+
+    #[test]
+    fn task_definitions_and_services_by_logical_id() {
+        let yaml = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n  Web:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n  WebService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: !Ref Web\n";
+        assert_eq!(
+            read(yaml),
+            Ok(vec![
+                ("task", "Web".to_string()),
+                ("service", "WebService".to_string())
+            ])
+        );
+    }
+
+    #[test]
+    fn a_resources_only_fragment_and_a_resource_without_properties() {
+        let yaml = "Resources:\n  Td:\n    Type: AWS::ECS::TaskDefinition\n";
+        assert_eq!(read(yaml), Ok(vec![("task", "Td".to_string())]));
+    }
+
+    #[test]
+    fn properties_behind_a_condition_are_not_read() {
+        let yaml = "Resources:\n  Td:\n    Type: AWS::ECS::TaskDefinition\n    Properties: !If [Prod, {Cpu: 256}, {Cpu: 512}]\n";
+        assert!(matches!(
+            recognise(&doc(yaml), yaml),
+            Recognised::Skipped(_)
+        ));
+    }
+
+    #[test]
+    fn a_template_without_ecs_resources_is_skipped_and_untyped_resources_are_not_a_template() {
+        let yaml = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n";
+        assert!(matches!(
+            recognise(&doc(yaml), yaml),
+            Recognised::Skipped(_)
+        ));
+        // A `Resources` key whose entries have no `Type` is someone else's document.
+        let yaml = "Resources:\n  limits:\n    cpu: 1\n";
+        assert!(!matches!(
+            recognise(&doc(yaml), yaml),
+            Recognised::Resources(_)
+        ));
+    }
+}
