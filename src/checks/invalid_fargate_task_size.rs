@@ -104,7 +104,11 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     )
     .label(
         cpu_span,
-        format!("cpu {cpu} allows {}", describe_memories(cpu)),
+        format!(
+            "`{}` {cpu} allows {}",
+            td.key(&task::CPU),
+            describe_memories(cpu)
+        ),
     )
     .help(help.join(", or "));
 }

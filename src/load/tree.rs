@@ -120,8 +120,20 @@ impl<'a> Node<'a> {
     /// The member called `key`, or, in an open object (a placeholder stands for some of its
     /// members), the placeholder: a field it does not show is unknown, not absent. What the
     /// model reads values through; recognising a document asks [`Node::has`] instead.
+    /// A member whose value is `{"Ref": "AWS::NoValue"}` is absent: CloudFormation removes it.
     pub fn field(&self, key: &str) -> Option<&Member<'a>> {
-        self.member(key).or_else(|| self.open_member())
+        match self.member(key) {
+            Some(m) if m.value.is_no_value() => None,
+            Some(m) => Some(m),
+            None => self.open_member(),
+        }
+    }
+
+    /// `{"Ref": "AWS::NoValue"}` (`!Ref AWS::NoValue`): CloudFormation removes the property
+    /// (or list item) that holds it.
+    pub fn is_no_value(&self) -> bool {
+        matches!(self.as_object(), Some([only])
+            if only.key == "Ref" && only.value.as_str() == Some("AWS::NoValue"))
     }
 
     /// The placeholder standing for members of this object, if it is open.
@@ -161,14 +173,14 @@ pub fn objects<'n, 'a>(items: &'n [Node<'a>]) -> impl Iterator<Item = (usize, &'
 
 /// Whether a list field holds every item there is: absent, `null`, or an array of objects
 /// only. A placeholder or an intrinsic (`{"Fn::If": …}`) in place of the list, or of one of
-/// its items, means some are unknown.
+/// its items, means some are unknown; `AWS::NoValue` (the list or an item removed) does not.
 pub fn complete_list(node: Option<&Node<'_>>) -> bool {
     match node {
         None => true,
-        Some(n) if n.is_null() => true,
+        Some(n) if n.is_null() || n.is_no_value() => true,
         Some(n) => n
             .as_array()
-            .is_some_and(|items| items.iter().all(Node::is_item_object)),
+            .is_some_and(|items| items.iter().all(|i| i.is_item_object() || i.is_no_value())),
     }
 }
 

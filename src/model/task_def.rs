@@ -216,6 +216,9 @@ fn fields_of<'t, const N: usize>(
 ) -> [Option<&'t Member<'t>>; N] {
     let mut found: [Option<&'t Member<'t>>; N] = [None; N];
     for m in node.as_object().unwrap_or_default() {
+        if m.value.is_no_value() {
+            continue;
+        }
         if let Some(i) = wanted
             .iter()
             .position(|f| f.key(dialect) == Some(m.key.as_ref()))

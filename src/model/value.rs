@@ -246,7 +246,7 @@ pub fn reference<'t>(node: &'t Node<'_>) -> Option<Target<'t>> {
 
 /// A value the check cannot read: a reference when it is one, else unknown.
 fn unreadable<'t, T>(node: &'t Node<'_>) -> Val<'t, T> {
-    if is_no_value(node) {
+    if node.is_no_value() {
         return Val::Absent;
     }
     match reference(node) {
@@ -269,12 +269,6 @@ pub fn text<'t>(node: Option<&'t Node<'_>>) -> Val<'t, &'t str> {
         },
         _ => Val::Unknown(node.span),
     }
-}
-
-/// `{"Ref": "AWS::NoValue"}`: CloudFormation removes the property, so it reads as absent.
-pub fn is_no_value(node: &Node<'_>) -> bool {
-    matches!(node.as_object(), Some([only])
-        if only.key == "Ref" && only.value.as_str() == Some("AWS::NoValue"))
 }
 
 /// `{"Fn::Sub": "text"}` with no `${…}` in it: the text itself.
