@@ -309,18 +309,25 @@ fn recognise_and_check(
             Recognised::Skipped(why) => skipped = Some(why),
             Recognised::NotRead(format) => not_read = Some(format),
             Recognised::Resources(resources) => {
-                if doc.has("Resources") {
+                let scenarios = if doc.has("Resources") {
                     out.comments
                         .extend(suppress::metadata(doc, text, &plan.registry));
-                }
+                    model::conditions::scenarios(doc)
+                } else {
+                    Vec::new()
+                };
                 out.secrets.extend(crate::secrets::spans(&resources));
                 for resource in &resources {
                     shapes.push(resource.describe());
-                    check(id, doc, resource, mask, plan, &mut out.findings);
+                    if scenarios.is_empty() {
+                        check(id, doc, resource, mask, plan, &mut out.findings);
+                    }
+                    // Linked as written: what an `Fn::If` chooses stays unknown to the links.
                     if let Some(l) = link::linked(id, resource, doc) {
                         out.linked.push(l);
                     }
                 }
+                check_scenarios(id, text, &scenarios, mask, plan, out);
             }
         }
     }
@@ -335,6 +342,51 @@ fn recognise_and_check(
             placeholders: parsed.placeholders,
         },
     }
+}
+
+/// Checks each scenario of a template whose ECS resources choose values with `Fn::If`
+/// ([`model::conditions`]): a finding made in every scenario once, as it is; one made in some
+/// saying when.
+fn check_scenarios(
+    id: FileId,
+    text: &str,
+    scenarios: &[model::conditions::Scenario<'_>],
+    mask: &Rules<'_>,
+    plan: &Plan,
+    out: &mut FileLint,
+) {
+    type Key = (usize, Span, String);
+    let mut made: Vec<(Finding, Vec<usize>)> = Vec::new();
+    let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for (si, scenario) in scenarios.iter().enumerate() {
+        let Recognised::Resources(resources) = model::recognise(&scenario.doc, text) else {
+            continue;
+        };
+        out.secrets.extend(crate::secrets::spans(&resources));
+        let mut found = Vec::new();
+        for resource in &resources {
+            check(id, &scenario.doc, resource, mask, plan, &mut found);
+        }
+        for f in found {
+            let key = (f.rule.index(), f.span, f.message.clone());
+            match index.get(&key) {
+                Some(&i) => made[i].1.push(si),
+                None => {
+                    index.insert(key, made.len());
+                    made.push((f, vec![si]));
+                }
+            }
+        }
+    }
+    for (mut f, made_in) in made {
+        if made_in.len() < scenarios.len() {
+            f.message
+                .push_str(&model::conditions::describe(scenarios, &made_in));
+        }
+        out.findings.push(f);
+    }
+    out.secrets.sort_unstable_by_key(|s| (s.start, s.end));
+    out.secrets.dedup();
 }
 
 /// Runs every enabled rule that checks this kind of resource: task definition rules, then

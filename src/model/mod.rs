@@ -1,6 +1,7 @@
 //! Recognise: decide what a document is by its keys, and read it into typed ECS resources that
 //! keep spans back into the tree.
 
+pub mod conditions;
 pub mod fields;
 pub mod pointer;
 pub mod recognise;
