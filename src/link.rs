@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use crate::finding::{FileId, Site};
 use crate::load::Node;
 use crate::model::pointer::{path_to, pointer_at, stable_path};
-use crate::model::{Dialect, List, Resource, Service, TaskDef, TaskDefRef, Val};
+use crate::model::{
+    Dialect, List, Listener, NetworkMode, Resource, Service, TargetGroup, TaskDef, TaskDefRef, Val,
+};
 use crate::span::Span;
 
 pub use crate::model::value::Owned;
@@ -22,17 +24,21 @@ pub use crate::model::value::Owned;
 pub enum Linked {
     TaskDef(LinkedTaskDef),
     Service(LinkedService),
+    TargetGroup(LinkedTargetGroup),
+    Listener(LinkedListener),
 }
 
 impl Linked {
     /// Whether a cross-file rule may report in its file (it keeps report sites).
     pub fn has_sites(&self) -> bool {
         match self {
-            Linked::TaskDef(_) => false,
-            Linked::Service(s) => s
-                .load_balancers
-                .iter()
-                .any(|lb| lb.container_name_site.is_some() || lb.container_port_site.is_some()),
+            Linked::TaskDef(_) | Linked::Listener(_) => false,
+            Linked::Service(s) => s.load_balancers.iter().any(|lb| {
+                lb.container_name_site.is_some()
+                    || lb.container_port_site.is_some()
+                    || lb.target_group_site.is_some()
+            }),
+            Linked::TargetGroup(tg) => tg.target_type_site.is_some(),
         }
     }
 }
@@ -42,6 +48,8 @@ impl Linked {
 pub enum ResourceKind {
     TaskDef,
     Service,
+    TargetGroup,
+    Listener,
 }
 
 /// What every linked resource has: its file, and the keys it is found by.
@@ -64,6 +72,10 @@ pub struct Identity {
 pub struct LinkedTaskDef {
     pub id: Identity,
     pub revision: Owned<i64>,
+    /// `networkMode` as stated (absent: the platform's default).
+    pub network_mode: Owned<NetworkMode>,
+    /// Whether `requiresCompatibilities` names Fargate (unknown when it cannot be read).
+    pub fargate: crate::model::Tri,
     pub containers: List<LinkedContainer>,
 }
 
@@ -179,15 +191,43 @@ pub struct LinkedService {
     pub id: Identity,
     pub task_definition: Link,
     pub load_balancers: List<LinkedLoadBalancer>,
+    /// The resources of its template it depends on, directly or not (`DependsOn` and the
+    /// references in its properties): CloudFormation creates them first.
+    pub depends_on: Vec<Box<str>>,
 }
 
 #[derive(Debug)]
 pub struct LinkedLoadBalancer {
     pub container_name: Owned<Box<str>>,
     pub container_port: Owned<i64>,
-    /// Where findings about the two go (pointer and stable path from the file's tree).
+    pub target_group: Link,
+    /// Where findings about the three go (pointer and stable path from the file's tree).
     pub container_name_site: Option<Site>,
     pub container_port_site: Option<Site>,
+    pub target_group_site: Option<Site>,
+}
+
+/// A target group (compact: a few per service).
+#[derive(Debug)]
+pub struct LinkedTargetGroup {
+    pub id: Identity,
+    /// `instance` when absent.
+    pub target_type: Owned<Box<str>>,
+    /// Where a finding about its target type goes: the value, or its logical id when absent.
+    pub target_type_site: Option<Site>,
+    pub port: Owned<i64>,
+    pub protocol: Owned<Box<str>>,
+    /// Something in its template other than a service or a listener refers to it (an output,
+    /// a nested stack's parameter): it may be attached to a load balancer elsewhere.
+    pub referenced_elsewhere: bool,
+}
+
+/// A listener or a listener rule: the target groups it forwards to.
+#[derive(Debug)]
+pub struct LinkedListener {
+    pub id: Identity,
+    pub kind: crate::model::ListenerKind,
+    pub forwards: List<Link>,
 }
 
 /// An index into the workspace's resources (32-bit: the index holds one per resource).
@@ -195,6 +235,8 @@ pub struct LinkedLoadBalancer {
 pub enum Id {
     TaskDef(u32),
     Service(u32),
+    TargetGroup(u32),
+    Listener(u32),
 }
 
 fn id_index(i: usize) -> u32 {
@@ -206,6 +248,8 @@ fn id_index(i: usize) -> u32 {
 pub struct Workspace {
     pub task_defs: Vec<LinkedTaskDef>,
     pub services: Vec<LinkedService>,
+    pub target_groups: Vec<LinkedTargetGroup>,
+    pub listeners: Vec<LinkedListener>,
     by_name: HashMap<(ResourceKind, Box<str>), Vec<Id>>,
     by_logical_id: HashMap<(FileId, Box<str>), Id>,
     by_arn: HashMap<Box<str>, Id>,
@@ -233,6 +277,24 @@ impl Workspace {
                     &self.services[i].id,
                 )
             }
+            Linked::TargetGroup(t) => {
+                self.target_groups.push(t);
+                let i = self.target_groups.len() - 1;
+                (
+                    ResourceKind::TargetGroup,
+                    Id::TargetGroup(id_index(i)),
+                    &self.target_groups[i].id,
+                )
+            }
+            Linked::Listener(l) => {
+                self.listeners.push(l);
+                let i = self.listeners.len() - 1;
+                (
+                    ResourceKind::Listener,
+                    Id::Listener(id_index(i)),
+                    &self.listeners[i].id,
+                )
+            }
         };
         if let Some(name) = identity.name.as_known() {
             self.by_name
@@ -256,10 +318,48 @@ impl Workspace {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The target group a service's load balancer entry forwards from (by logical id within
+    /// the service's file).
+    pub fn target_group_of(
+        &self,
+        service: &LinkedService,
+        lb: &LinkedLoadBalancer,
+    ) -> Option<&LinkedTargetGroup> {
+        let Link::LogicalId(logical) = &lb.target_group else {
+            return None;
+        };
+        match self
+            .by_logical_id
+            .get(&(service.id.file, logical.clone()))?
+        {
+            Id::TargetGroup(i) => self.target_groups.get(*i as usize),
+            _ => None,
+        }
+    }
+
+    /// The listeners and listener rules of `file` that forward to the resource `logical`
+    /// (`None` when one of the file's listeners forwards somewhere it cannot read).
+    pub fn forwarding_to(&self, file: FileId, logical: &str) -> Option<Vec<&LinkedListener>> {
+        let mut out = Vec::new();
+        for l in self.listeners.iter().filter(|l| l.id.file == file) {
+            let all = l.forwards.complete()?;
+            if all.iter().any(|f| matches!(f, Link::Unknown)) {
+                return None;
+            }
+            if all
+                .iter()
+                .any(|f| matches!(f, Link::LogicalId(id) if &**id == logical))
+            {
+                out.push(l);
+            }
+        }
+        Some(out)
+    }
+
     pub fn task_def(&self, id: Id) -> Option<&LinkedTaskDef> {
         match id {
             Id::TaskDef(i) => self.task_defs.get(i as usize),
-            Id::Service(_) => None,
+            Id::Service(_) | Id::TargetGroup(_) | Id::Listener(_) => None,
         }
     }
 
@@ -319,6 +419,8 @@ pub fn linked(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<L
     match resource {
         Resource::TaskDef(td) => linked_task_def(file, td).map(Linked::TaskDef),
         Resource::Service(s) => Some(Linked::Service(linked_service(file, s, doc))),
+        Resource::TargetGroup(tg) => linked_target_group(file, tg, doc).map(Linked::TargetGroup),
+        Resource::Listener(l) => linked_listener(file, l).map(Linked::Listener),
     }
 }
 
@@ -371,6 +473,16 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
             LinkedLoadBalancer {
                 container_name: owned(lb.container_name, Box::from),
                 container_port: owned(lb.container_port, |p| p),
+                target_group: reference_link(lb.target_group_arn),
+                target_group_site: field_site(
+                    file,
+                    &base,
+                    &load_balancer::TARGET_GROUP_ARN,
+                    lb.dialect,
+                    matches!(lb.target_group_arn, Val::Ref(..))
+                        .then(|| lb.target_group_arn.span())
+                        .flatten(),
+                ),
                 container_name_site: field_site(
                     file,
                     &base,
@@ -405,7 +517,85 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         },
         task_definition,
         load_balancers: List::new(items, s.load_balancers.is_complete()),
+        depends_on: s.depends_on.iter().map(|d| Box::from(*d)).collect(),
     }
+}
+
+/// What a reference names: a resource of the same file by logical id; a literal or an
+/// expression is not followed.
+fn reference_link(v: Val<'_, &str>) -> Link {
+    match v {
+        Val::Ref(target, _) => Link::LogicalId(target.id.into()),
+        Val::Absent => Link::Absent,
+        Val::Known(..) | Val::Unknown(_) => Link::Unknown,
+    }
+}
+
+/// Target groups are linked by logical id (services and listeners in their template name
+/// them so).
+fn linked_target_group(
+    file: FileId,
+    tg: &TargetGroup<'_>,
+    doc: &Node<'_>,
+) -> Option<LinkedTargetGroup> {
+    let logical_id = tg.logical_id?;
+    let target_type_site = match tg.target_type {
+        Val::Known(_, span) => {
+            let pointer = pointer_at(doc, span).to_string();
+            let stable = stable_path(doc, &pointer);
+            Some(Site {
+                file,
+                span,
+                pointer: pointer.into(),
+                stable: stable.into(),
+            })
+        }
+        Val::Absent => {
+            let pointer = path_to(doc, tg.node)
+                .unwrap_or_else(|| pointer_at(doc, tg.anchor))
+                .to_string();
+            let stable = stable_path(doc, &pointer);
+            Some(Site {
+                file,
+                span: tg.anchor,
+                pointer: pointer.into(),
+                stable: stable.into(),
+            })
+        }
+        _ => None,
+    };
+    Some(LinkedTargetGroup {
+        id: Identity {
+            file,
+            dialect: tg.dialect,
+            name: Owned::Absent,
+            logical_id: Some(logical_id.into()),
+            arn: None,
+            anchor: tg.anchor,
+        },
+        target_type: owned(tg.target_type, Box::from),
+        target_type_site,
+        port: owned(tg.port, |p| p),
+        protocol: owned(tg.protocol, Box::from),
+        referenced_elsewhere: tg.referenced_elsewhere,
+    })
+}
+
+fn linked_listener(file: FileId, l: &Listener<'_>) -> Option<LinkedListener> {
+    let logical_id = l.logical_id?;
+    let forwards = l.forwards.iter().map(|f| reference_link(*f)).collect();
+    Some(LinkedListener {
+        id: Identity {
+            file,
+            dialect: l.dialect,
+            name: Owned::Absent,
+            logical_id: Some(logical_id.into()),
+            arn: None,
+            anchor: l.anchor,
+        },
+        kind: l.kind,
+        forwards: List::new(forwards, l.forwards.is_complete()),
+    })
 }
 
 /// Only task definitions with a known family or a logical id are linked: nothing could name
@@ -455,6 +645,14 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
             anchor: td.container_list_key.unwrap_or(td.anchor),
         },
         revision: owned(td.revision, |r| r),
+        network_mode: match td.network_mode {
+            Val::Known(m, span) => {
+                NetworkMode::parse(m).map_or(Owned::Unknown(span), |m| Owned::Known(m, span))
+            }
+            Val::Absent => Owned::Absent,
+            Val::Unknown(span) | Val::Ref(_, span) => Owned::Unknown(span),
+        },
+        fargate: td.is_fargate(),
         containers: List::new(containers, td.containers.is_complete()),
     })
 }
@@ -465,6 +663,8 @@ mod tests {
 
     fn task_def(file: FileId, family: &str, logical_id: Option<&str>) -> Linked {
         Linked::TaskDef(LinkedTaskDef {
+            network_mode: Owned::Absent,
+            fargate: crate::model::Tri::Unknown,
             id: Identity {
                 file,
                 dialect: Dialect::Api,
@@ -480,6 +680,7 @@ mod tests {
 
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
+            depends_on: Vec::new(),
             id: Identity {
                 file,
                 dialect: Dialect::Api,

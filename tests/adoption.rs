@@ -263,6 +263,22 @@ fn cloudformation_metadata_suppressions() {
 }
 
 #[test]
+fn cfn_lint_ignore_checks_are_honoured_for_the_rules_that_check_the_same() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    let template = "AWSTemplateFormatVersion: '2010-09-09'\nMetadata:\n  cfn-lint:\n    config:\n      ignore_checks: [E3047, W3005, E9]\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: awsvpc\n      Cpu: 256\n      Memory: 4096\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          Essential: false\n";
+    std::fs::write(p.join("stack.yaml"), template).expect("write");
+    // E3047 is ECS103's; ECS108 (E3042) still reports; ids of other cfn-lint rules are
+    // neither errors nor unused suppressions.
+    let (_, doc, _) = run(p, &["check", "--fail-on", "warning"]);
+    assert_eq!(rules(&doc), vec!["stack.yaml ECS108"]);
+    // A prefix, as cfn-lint reads them.
+    std::fs::write(p.join("stack.yaml"), template.replace("E3047", "E30")).expect("write");
+    let (code, doc, _) = run(p, &["check", "--fail-on", "warning"]);
+    assert_eq!((code, rules(&doc)), (0, vec![]));
+}
+
+#[test]
 fn changed_since_reports_only_changed_files_but_links_all() {
     let dir = tempfile::tempdir().expect("tmp");
     let p = dir.path();

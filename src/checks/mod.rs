@@ -32,6 +32,9 @@ pub mod port_mappings_with_network_none;
 pub mod privileged_container;
 pub mod reserved_host_port;
 pub mod secret_in_environment;
+pub mod service_before_listener;
+pub mod target_group_not_attached;
+pub mod target_type_mismatch;
 #[cfg(test)]
 mod tester;
 pub mod unused_suppression;
@@ -67,6 +70,9 @@ pub static BUILT_IN: &[&Rule] = &[
     &latest_image_tag::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
+    &target_type_mismatch::RULE,
+    &target_group_not_attached::RULE,
+    &service_before_listener::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,
     &invalid_suppression::RULE,

@@ -25,7 +25,17 @@ pub fn test_rule(rule: &'static Rule, pass: &[&str], fail: &[&str]) {
         } else {
             "case.yaml"
         };
-        let lint = lint_text(path, text, &plan);
+        let mut lint = lint_text(path, text, &plan);
+        // A workspace rule runs over what the text links (a template holds whole wiring).
+        if matches!(rule.check, crate::rule::Check::Workspace(_)) {
+            let mut ws = crate::link::Workspace::default();
+            for l in std::mem::take(&mut lint.linked) {
+                ws.add(l);
+            }
+            let mask: crate::engine::Mask = std::sync::Arc::from(plan.rules.enabled.as_slice());
+            lint.findings
+                .extend(crate::engine::link(&ws, &plan, &[mask]));
+        }
         let of_rule = |f: &&crate::finding::Finding| f.rule.code == rule.code;
         let problem = if kind == "pass" {
             if !matches!(lint.status, FileStatus::Linted { .. }) {

@@ -2,7 +2,8 @@
 //!
 //! Source: `RegisterTaskDefinitionRequest.memory` in the ECS API model (botocore 1.44.5) and the
 //! developer guide page "task-cpu-memory-error", as listed in ecs-constraints.md #19–#20
-//! (checked 2026-11-24). Windows on Fargate supports only 1, 2 and 4 vCPU.
+//! (checked 2026-11-24); 32 vCPU (60, 120 or 244 GB) as cfn-lint 1.58.0 accepts it (its pull
+//! request 4668, after the AWS announcement). Windows on Fargate supports only 1, 2 and 4 vCPU.
 
 /// (cpu units, first memory MiB, last memory MiB, step MiB); 256 is irregular and listed apart.
 const SIZES: &[(i64, i64, i64, i64)] = &[
@@ -14,7 +15,10 @@ const SIZES: &[(i64, i64, i64, i64)] = &[
     (16384, 32768, 122880, 8192),
 ];
 
-pub const CPU_VALUES: &[i64] = &[256, 512, 1024, 2048, 4096, 8192, 16384];
+/// 32 vCPU allows three sizes only.
+const CPU_32_VCPU: (i64, [i64; 3]) = (32768, [61440, 122880, 249856]);
+
+pub const CPU_VALUES: &[i64] = &[256, 512, 1024, 2048, 4096, 8192, 16384, 32768];
 const WINDOWS_CPU_VALUES: &[i64] = &[1024, 2048, 4096];
 
 pub fn cpu_values(windows: bool) -> &'static [i64] {
@@ -30,6 +34,9 @@ pub fn memories(cpu: i64) -> Option<Vec<i64>> {
     if cpu == 256 {
         return Some(vec![512, 1024, 2048]);
     }
+    if cpu == CPU_32_VCPU.0 {
+        return Some(CPU_32_VCPU.1.to_vec());
+    }
     let &(_, first, last, step) = SIZES.iter().find(|s| s.0 == cpu)?;
     Some(
         (first..=last)
@@ -42,6 +49,9 @@ pub fn memories(cpu: i64) -> Option<Vec<i64>> {
 pub fn describe_memories(cpu: i64) -> String {
     if cpu == 256 {
         return "512, 1024 or 2048 MiB".to_string();
+    }
+    if cpu == CPU_32_VCPU.0 {
+        return "61440, 122880 or 249856 MiB".to_string();
     }
     match SIZES.iter().find(|s| s.0 == cpu) {
         Some(&(_, first, last, step)) => format!("{first}–{last} MiB in steps of {step}"),

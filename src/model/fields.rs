@@ -273,6 +273,42 @@ pub mod load_balancer {
     );
 }
 
+/// A field of an Elastic Load Balancing v2 resource: PascalCase in its API and in
+/// CloudFormation alike, snake_case in Terraform.
+macro_rules! elb_field {
+    ($name:literal, $tf:literal) => {
+        Field {
+            api: $name,
+            cloudformation: $name,
+            terraform: Some($tf),
+            compose: None,
+        }
+    };
+}
+
+/// Target groups (`AWS::ElasticLoadBalancingV2::TargetGroup`, `aws_lb_target_group`,
+/// `describe-target-groups` output).
+pub mod target_group {
+    use super::Field;
+    pub static PORT: Field = elb_field!("Port", "port");
+    pub static PROTOCOL: Field = elb_field!("Protocol", "protocol");
+    pub static TARGET_TYPE: Field = elb_field!("TargetType", "target_type");
+    pub static HEALTH_CHECK_PORT: Field = elb_field!("HealthCheckPort", "port");
+    pub static HEALTH_CHECK_PROTOCOL: Field = elb_field!("HealthCheckProtocol", "protocol");
+    pub static HEALTH_CHECK_PATH: Field = elb_field!("HealthCheckPath", "path");
+}
+
+/// Listeners and listener rules (`AWS::ElasticLoadBalancingV2::Listener`, `…::ListenerRule`).
+pub mod listener {
+    use super::Field;
+    pub static DEFAULT_ACTIONS: Field = elb_field!("DefaultActions", "default_action");
+    pub static ACTIONS: Field = elb_field!("Actions", "action");
+    pub static TARGET_GROUP_ARN: Field = elb_field!("TargetGroupArn", "target_group_arn");
+    pub static FORWARD_CONFIG: Field = elb_field!("ForwardConfig", "forward");
+    pub static TARGET_GROUPS: Field = elb_field!("TargetGroups", "target_group");
+    pub static LOAD_BALANCER_ARN: Field = elb_field!("LoadBalancerArn", "load_balancer_arn");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

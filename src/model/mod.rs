@@ -2,6 +2,7 @@
 //! keep spans back into the tree.
 
 pub mod conditions;
+pub mod elb;
 pub mod fields;
 pub mod pointer;
 pub mod recognise;
@@ -9,6 +10,7 @@ pub mod service;
 pub mod task_def;
 pub mod value;
 
+pub use elb::{Listener, ListenerKind, TargetGroup};
 pub use fields::{Dialect, Field};
 pub use pointer::Pointer;
 pub use recognise::{recognise, Recognised};
@@ -25,6 +27,9 @@ pub use value::{List, Target, Tri, Val};
 pub enum Resource<'t> {
     TaskDef(TaskDef<'t>),
     Service(Service<'t>),
+    TargetGroup(TargetGroup<'t>),
+    /// A listener or a listener rule.
+    Listener(Listener<'t>),
 }
 
 impl Resource<'_> {
@@ -32,6 +37,11 @@ impl Resource<'_> {
         match self {
             Resource::TaskDef(t) => t.shape.describe(),
             Resource::Service(s) => s.shape.describe(),
+            Resource::TargetGroup(_) => "target group (AWS::ElasticLoadBalancingV2::TargetGroup)",
+            Resource::Listener(l) => match l.kind {
+                ListenerKind::Listener => "listener (AWS::ElasticLoadBalancingV2::Listener)",
+                ListenerKind::Rule => "listener rule (AWS::ElasticLoadBalancingV2::ListenerRule)",
+            },
         }
     }
 
@@ -41,6 +51,8 @@ impl Resource<'_> {
         match self {
             Resource::TaskDef(td) => td.logical_id.or(td.family.known()),
             Resource::Service(s) => s.logical_id.or(s.name.known()),
+            Resource::TargetGroup(tg) => tg.logical_id,
+            Resource::Listener(l) => l.logical_id,
         }
     }
 }

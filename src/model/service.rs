@@ -40,6 +40,9 @@ pub struct Service<'t> {
     pub anchor: Span,
     /// Its logical id, in a template.
     pub logical_id: Option<&'t str>,
+    /// In a template: the resources it depends on, directly or not (`DependsOn` and the
+    /// references in its properties), which CloudFormation creates before it.
+    pub depends_on: Vec<&'t str>,
     pub name: Val<'t, &'t str>,
     /// A family, `family:revision` or ARN as written; a reference (`{"Ref": "TaskDef"}`) is
     /// a [`Val::Ref`] the linker follows.
@@ -109,6 +112,7 @@ impl<'t> Service<'t> {
             dialect,
             anchor,
             logical_id: None,
+            depends_on: Vec::new(),
             name,
             task_definition: text(get(node, &service::TASK_DEFINITION)),
             launch_type: text(get(node, &service::LAUNCH_TYPE)),

@@ -6,9 +6,14 @@
 //! intrinsic computes is unknown to the model ([`crate::model::value`]), so it never yields a
 //! finding.
 
+use std::collections::{HashMap, HashSet};
+
 use super::Recognised;
-use crate::load::Node;
-use crate::model::{Dialect, Resource, Service, ServiceShape, TaskDef, TaskDefShape};
+use crate::load::{Kind, Member, Node};
+use crate::model::{
+    Dialect, Listener, ListenerKind, Resource, Service, ServiceShape, TargetGroup, TaskDef,
+    TaskDefShape,
+};
 
 const CFN: Dialect = Dialect::CloudFormation;
 
@@ -25,33 +30,171 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
     let members = resources
         .and_then(|r| r.value.as_object())
         .unwrap_or_default();
+    let graph = Graph::of(doc, members);
     let read: Vec<Resource<'t>> = members
         .iter()
         .filter_map(|m| {
             let ty = resource_type(&m.value)?;
             let props = properties(&m.value)?;
+            let id = Some(m.key.as_ref());
             match ty {
                 "AWS::ECS::TaskDefinition" => {
                     let mut td =
                         TaskDef::from_object(props, TaskDefShape::Template, CFN, m.key_span, text);
-                    td.logical_id = Some(m.key.as_ref());
+                    td.logical_id = id;
                     Some(Resource::TaskDef(td))
                 }
                 "AWS::ECS::Service" => {
                     let mut s =
                         Service::from_object(props, ServiceShape::Template, CFN, m.key_span);
-                    s.logical_id = Some(m.key.as_ref());
+                    s.logical_id = id;
+                    s.depends_on = graph.closure(&m.key);
                     Some(Resource::Service(s))
+                }
+                "AWS::ElasticLoadBalancingV2::TargetGroup" => {
+                    let mut tg = TargetGroup::from_object(props, CFN, m.key_span);
+                    tg.logical_id = id;
+                    tg.referenced_elsewhere = graph.referenced_elsewhere(&m.key);
+                    Some(Resource::TargetGroup(tg))
+                }
+                "AWS::ElasticLoadBalancingV2::Listener"
+                | "AWS::ElasticLoadBalancingV2::ListenerRule" => {
+                    let kind = if ty.ends_with("Rule") {
+                        ListenerKind::Rule
+                    } else {
+                        ListenerKind::Listener
+                    };
+                    let mut l = Listener::from_object(props, kind, CFN, m.key_span);
+                    l.logical_id = id;
+                    Some(Resource::Listener(l))
                 }
                 _ => None,
             }
         })
         .collect();
-    Some(if read.is_empty() {
+    let ecs = read
+        .iter()
+        .any(|r| matches!(r, Resource::TaskDef(_) | Resource::Service(_)));
+    Some(if !ecs {
         Recognised::Skipped("a CloudFormation template without ECS task definitions or services")
     } else {
         Recognised::Resources(read)
     })
+}
+
+/// Who refers to whom in a template: each resource's dependencies (`DependsOn` and the
+/// resources its properties refer to), and which resources an output, or a resource that is
+/// not an ECS service or a listener, refers to.
+struct Graph<'t> {
+    deps: HashMap<&'t str, Vec<&'t str>>,
+    elsewhere: HashSet<&'t str>,
+}
+
+/// The resource types whose references to a target group use it (services) or attach it to
+/// a load balancer (listeners and their rules).
+const WIRING: [&str; 3] = [
+    "AWS::ECS::Service",
+    "AWS::ElasticLoadBalancingV2::Listener",
+    "AWS::ElasticLoadBalancingV2::ListenerRule",
+];
+
+impl<'t> Graph<'t> {
+    fn of(doc: &'t Node<'t>, resources: &'t [Member<'t>]) -> Graph<'t> {
+        let mut deps = HashMap::new();
+        let mut elsewhere = HashSet::new();
+        for r in resources {
+            let mut refs = Vec::new();
+            match r.value.get("DependsOn").map(|d| &d.kind) {
+                Some(Kind::String(one)) => refs.push(one.as_ref()),
+                Some(Kind::Array(items)) => refs.extend(items.iter().filter_map(Node::as_str)),
+                _ => {}
+            }
+            let mut used = Vec::new();
+            if let Some(props) = r.value.get("Properties") {
+                refs_in(props, &mut used);
+            }
+            if !resource_type(&r.value).is_some_and(|t| WIRING.contains(&t)) {
+                elsewhere.extend(used.iter().copied());
+            }
+            refs.extend(used);
+            deps.insert(r.key.as_ref(), refs);
+        }
+        if let Some(outputs) = doc.get("Outputs") {
+            let mut used = Vec::new();
+            refs_in(outputs, &mut used);
+            elsewhere.extend(used);
+        }
+        Graph { deps, elsewhere }
+    }
+
+    /// Every resource `id` depends on, directly or not, in name order.
+    fn closure(&self, id: &str) -> Vec<&'t str> {
+        let mut seen: HashSet<&'t str> = HashSet::new();
+        let mut todo: Vec<&'t str> = self.deps.get(id).cloned().unwrap_or_default();
+        while let Some(d) = todo.pop() {
+            if seen.insert(d) {
+                todo.extend(self.deps.get(d).into_iter().flatten().copied());
+            }
+        }
+        let mut out: Vec<&'t str> = seen.into_iter().collect();
+        out.sort_unstable();
+        out
+    }
+
+    fn referenced_elsewhere(&self, id: &str) -> bool {
+        self.elsewhere.contains(id)
+    }
+}
+
+/// The logical ids `node` refers to: `Ref`, `Fn::GetAtt`, and `${Id}` or `${Id.Attribute}`
+/// in `Fn::Sub`.
+fn refs_in<'t>(node: &'t Node<'t>, out: &mut Vec<&'t str>) {
+    if let Some(t) = crate::model::value::reference(node) {
+        out.push(t.id);
+        return;
+    }
+    if let Some([only]) = node.as_object() {
+        if only.key == "Fn::Sub" {
+            let (template, vars) = match &only.value.kind {
+                Kind::String(s) => (Some(s.as_ref()), None),
+                Kind::Array(items) => (items.first().and_then(Node::as_str), items.get(1)),
+                _ => (None, None),
+            };
+            if let Some(template) = template {
+                sub_names(template, vars, out);
+            }
+            if let Some(vars) = vars {
+                refs_in(vars, out);
+            }
+            return;
+        }
+    }
+    match &node.kind {
+        Kind::Array(items) => items.iter().for_each(|i| refs_in(i, out)),
+        Kind::Object(members) => members.iter().for_each(|m| refs_in(&m.value, out)),
+        _ => {}
+    }
+}
+
+/// The names a `Fn::Sub` template refers to with `${Name}` or `${Name.Attribute}` (not
+/// `${!Literal}`, not the variables it defines itself).
+fn sub_names<'t>(template: &'t str, vars: Option<&'t Node<'t>>, out: &mut Vec<&'t str>) {
+    let mut rest = template;
+    while let Some(open) = rest.find("${") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find('}') else {
+            return;
+        };
+        let inner = &after[..close];
+        rest = &after[close + 1..];
+        if inner.starts_with('!') {
+            continue;
+        }
+        let name = inner.split('.').next().unwrap_or(inner);
+        if !name.is_empty() && !vars.is_some_and(|v| v.has(name)) {
+            out.push(name);
+        }
+    }
 }
 
 /// A resource's `Type` (`AWS::ECS::Service`), when it is a typed resource.
@@ -82,19 +225,22 @@ mod tests {
 
     /// (kind, logical id) of what the template yields.
     fn read(yaml: &str) -> Result<Vec<(&'static str, String)>, String> {
+        // (kind, logical id) of each resource read.
         let d = doc(yaml);
         match recognise(&d, yaml) {
             Recognised::Resources(rs) => Ok(rs
                 .iter()
-                .map(|r| match r {
+                .filter_map(|r| match r {
                     Resource::TaskDef(t) => {
                         assert_eq!(t.dialect, Dialect::CloudFormation);
-                        ("task", t.logical_id.unwrap_or("").to_string())
+                        Some(("task", t.logical_id.unwrap_or("").to_string()))
                     }
                     Resource::Service(s) => {
                         assert_eq!(s.dialect, Dialect::CloudFormation);
-                        ("service", s.logical_id.unwrap_or("").to_string())
+                        Some(("service", s.logical_id.unwrap_or("").to_string()))
                     }
+                    Resource::TargetGroup(t) => Some(("target group", t.logical_id?.to_string())),
+                    Resource::Listener(l) => Some(("listener", l.logical_id?.to_string())),
                 })
                 .collect()),
             other => Err(format!("{other:?}")),
