@@ -194,6 +194,13 @@ pub struct LinkedService {
     /// The resources of its template it depends on, directly or not (`DependsOn` and the
     /// references in its properties): CloudFormation creates them first.
     pub depends_on: Vec<Box<str>>,
+    pub launch_type: Owned<Box<str>>,
+    pub launch_type_site: Option<Site>,
+    /// `networkConfiguration`, where the file must state it when the task needs it (not in
+    /// `update-service` input, which keeps the service's).
+    pub network_configuration: Owned<()>,
+    /// Where a finding about the whole service goes (its anchor, the object's pointer).
+    pub site: Site,
 }
 
 #[derive(Debug)]
@@ -518,6 +525,39 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         task_definition,
         load_balancers: List::new(items, s.load_balancers.is_complete()),
         depends_on: s.depends_on.iter().map(|d| Box::from(*d)).collect(),
+        launch_type: owned(s.launch_type, Box::from),
+        launch_type_site: s
+            .launch_type
+            .known_at()
+            .map(|(_, span)| site_at(file, doc, span)),
+        network_configuration: match s.shape {
+            crate::model::ServiceShape::UpdateInput => Owned::Unknown(s.anchor),
+            _ => owned(s.network_configuration, |()| ()),
+        },
+        site: {
+            let pointer = path_to(doc, s.node)
+                .unwrap_or_else(|| pointer_at(doc, s.anchor))
+                .to_string();
+            let stable = stable_path(doc, &pointer);
+            Site {
+                file,
+                span: s.anchor,
+                pointer: pointer.into(),
+                stable: stable.into(),
+            }
+        },
+    }
+}
+
+/// The site of a value at `span` (its pointer and stable path from the document).
+fn site_at(file: FileId, doc: &Node<'_>, span: Span) -> Site {
+    let pointer = pointer_at(doc, span).to_string();
+    let stable = stable_path(doc, &pointer);
+    Site {
+        file,
+        span,
+        pointer: pointer.into(),
+        stable: stable.into(),
     }
 }
 
@@ -681,6 +721,15 @@ mod tests {
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
             depends_on: Vec::new(),
+            launch_type: Owned::Absent,
+            launch_type_site: None,
+            network_configuration: Owned::Absent,
+            site: Site {
+                file,
+                span: Span::new(0, 0),
+                pointer: String::new().into(),
+                stable: String::new().into(),
+            },
             id: Identity {
                 file,
                 dialect: Dialect::Api,

@@ -295,7 +295,7 @@ fn changed_since_reports_only_changed_files_but_links_all() {
     // A new service, untracked, pointing at the unchanged task definition on a port it does not map.
     std::fs::write(
         p.join("service.json"),
-        r#"{"serviceName": "web", "taskDefinition": "web", "desiredCount": 1, "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1", "containerName": "web", "containerPort": 8080}]}"#,
+        r#"{"serviceName": "web", "taskDefinition": "web", "desiredCount": 1, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0a1b2c3d"]}}, "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1", "containerName": "web", "containerPort": 8080}]}"#,
     )
     .expect("write");
     let (code, doc, err) = run(p, &["check", "--changed-since", "HEAD"]);

@@ -323,7 +323,7 @@ fn quiet_statistics_and_summary() {
         "{out}"
     );
     assert!(
-        out.ends_with("Found 5 errors and 1 warning in 4 files (5 files, 4 resources linted).\n"),
+        out.ends_with("Found 6 errors and 1 warning in 4 files (5 files, 4 resources linted).\n"),
         "{out}"
     );
     let (code, out, _) = stdout_of(&["check", SHARED, "--quiet", "--color", "never"]);

@@ -40,7 +40,70 @@ const TESTS: &[(&str, CorpusTest)] = &[
         "known_good_files_have_only_true_findings",
         known_good_files_have_only_true_findings,
     ),
+    (
+        "cfn_lint_ecs_rules_have_an_ecslint_rule_that_fires_on_their_fixtures",
+        cfn_lint_ecs_rules_have_an_ecslint_rule_that_fires_on_their_fixtures,
+    ),
 ];
+
+/// cfn-lint's ECS rules on cfn-lint's own fixtures (in the corpus): (file, cfn-lint id, the
+/// ecslint rule that must report the same mistake there). docs/cfn-lint.md has the table.
+const CFN_LINT_BAD: &[(&str, &str, &str)] = &[
+    (
+        "cfn-lint/v1-2024/bad/resources/ecs/test_ecs_task_definition_essential_container.yml",
+        "E3042",
+        "ECS108",
+    ),
+    (
+        "cfn-lint/v1-2024/bad/resources/ecs/test_fargate_scheduling_strategy.yaml",
+        "E3044",
+        "ECS301",
+    ),
+    ("cfn-lint/v2-rust/bad/ecs_service.yaml", "E3044", "ECS301"),
+    ("cfn-lint/v2-rust/bad/ecs_taskdefinition.yaml", "E3047", "ECS103"),
+    ("cfn-lint/main/bad/resources_circular_dependency.yaml", "E3048", "ECS101"),
+    ("cfn-lint/main/bad/resources_circular_dependency.yaml", "E3048", "ECS102"),
+    ("cfn-lint/main/integration/cfn-gather.yaml", "E3052", "ECS406"),
+    ("cfn-lint/v2-rust/bad/ecs_service.yaml", "E3052", "ECS406"),
+    ("cfn-lint/main/integration/cfn-gather.yaml", "E3054", "ECS407"),
+    ("cfn-lint/v2-rust/bad/ecs_service.yaml", "E3054", "ECS407"),
+];
+
+/// Their good twins: the same rule stays silent.
+const CFN_LINT_GOOD: &[(&str, &str)] = &[
+    (
+        "cfn-lint/v1-2024/good/resources/ecs/test_ecs_task_definition_essential_container.yml",
+        "ECS108",
+    ),
+    (
+        "cfn-lint/v1-2024/good/resources/ecs/test_fargate_scheduling_strategy.yaml",
+        "ECS301",
+    ),
+    ("cfn-lint/main/integration/ref-types.yaml", "ECS406"),
+    ("cfn-lint/main/integration/getatt-types.yaml", "ECS407"),
+];
+
+fn cfn_lint_ecs_rules_have_an_ecslint_rule_that_fires_on_their_fixtures(corpus: &Path) {
+    let registry = ecslint::rule::Registry::builtin();
+    let mut problems = Vec::new();
+    for (file, id, code) in CFN_LINT_BAD {
+        let rule = registry.find(code).expect("a built-in rule");
+        if !rule.cfn_lint.contains(id) {
+            problems.push(format!("{code} does not declare cfn_lint {id}"));
+        }
+        let outcome = common::lint(&[corpus.join(file)], &Plan::only(code));
+        if outcome.findings.is_empty() {
+            problems.push(format!("{code} ({id}) is silent on {file}"));
+        }
+    }
+    for (file, code) in CFN_LINT_GOOD {
+        let outcome = common::lint(&[corpus.join(file)], &Plan::only(code));
+        if !outcome.findings.is_empty() {
+            problems.push(format!("{code} reports on the good twin {file}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
 
 /// The findings ecslint makes on files INDEX.tsv marks known-good (fixtures of other tools,
 /// good for what they test), each a true problem the fixture was not about: (file, rule,
@@ -70,6 +133,12 @@ const TRUE_ON_KNOWN_GOOD: &[(&str, &str, &str)] = &[
         "cfn-lint/v1-2024/good/resources/properties/list_duplicates_allowed.yaml",
         "ECS212",
         "`my-image` has no tag",
+    ),
+    (
+        "cfn-lint/v1-2024/good/resources/properties/allowed_values.yaml",
+        "ECS407",
+        "the Fargate service runs a task definition with NetworkMode none that does not require \
+         FARGATE: ECS rejects it (cfn-lint 1.58.0 reports E3054 here too)",
     ),
     (
         "checkov/cfn/ECSTaskDefinitionEFSVolumeEncryption/ECSTaskDefinitionEFSVolumeEncryption-PASSED.yaml",

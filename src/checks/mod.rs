@@ -28,6 +28,7 @@ pub mod memory_below_reservation;
 pub mod missing_container_definitions;
 pub mod missing_container_memory;
 pub mod missing_essential_container;
+pub mod missing_network_configuration;
 pub mod port_mappings_with_network_none;
 pub mod privileged_container;
 pub mod reserved_host_port;
@@ -35,8 +36,10 @@ pub mod secret_in_environment;
 pub mod service_before_listener;
 pub mod target_group_not_attached;
 pub mod target_type_mismatch;
+pub mod task_not_fargate_compatible;
 #[cfg(test)]
 mod tester;
+pub mod unsupported_daemon_scheduling;
 pub mod unused_suppression;
 
 use crate::rule::Rule;
@@ -68,11 +71,14 @@ pub static BUILT_IN: &[&Rule] = &[
     &privileged_container::RULE,
     &secret_in_environment::RULE,
     &latest_image_tag::RULE,
+    &unsupported_daemon_scheduling::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,
     &target_group_not_attached::RULE,
     &service_before_listener::RULE,
+    &missing_network_configuration::RULE,
+    &task_not_fargate_compatible::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,
     &invalid_suppression::RULE,

@@ -235,6 +235,27 @@ pub mod service {
     pub static CLUSTER: Field = field!("cluster", "Cluster", tf: Some("cluster"), compose: None);
     pub static DESIRED_COUNT: Field =
         field!("desiredCount", "DesiredCount", tf: Some("desired_count"), compose: None);
+    pub static SCHEDULING_STRATEGY: Field = field!(
+        "schedulingStrategy",
+        "SchedulingStrategy",
+        tf: Some("scheduling_strategy"),
+        compose: None
+    );
+    pub static DEPLOYMENT_CONTROLLER: Field = field!(
+        "deploymentController",
+        "DeploymentController",
+        tf: Some("deployment_controller"),
+        compose: None
+    );
+    /// `deploymentController.type`.
+    pub static DEPLOYMENT_CONTROLLER_TYPE: Field =
+        field!("type", "Type", tf: Some("type"), compose: None);
+    pub static NETWORK_CONFIGURATION: Field = field!(
+        "networkConfiguration",
+        "NetworkConfiguration",
+        tf: Some("network_configuration"),
+        compose: None
+    );
     /// A Terraform `load_balancer` block may repeat; it is the list.
     pub static LOAD_BALANCERS: Field = field!(
         "loadBalancers",

@@ -48,6 +48,11 @@ pub struct Service<'t> {
     /// a [`Val::Ref`] the linker follows.
     pub task_definition: Val<'t, &'t str>,
     pub launch_type: Val<'t, &'t str>,
+    pub scheduling_strategy: Val<'t, &'t str>,
+    /// `deploymentController.type`.
+    pub deployment_controller: Val<'t, &'t str>,
+    /// Whether `networkConfiguration` is there (an object the file states).
+    pub network_configuration: Val<'t, ()>,
     /// Not complete when `loadBalancers` is not a list or holds a placeholder.
     pub load_balancers: List<LoadBalancer<'t>>,
 }
@@ -116,6 +121,21 @@ impl<'t> Service<'t> {
             name,
             task_definition: text(get(node, &service::TASK_DEFINITION)),
             launch_type: text(get(node, &service::LAUNCH_TYPE)),
+            scheduling_strategy: text(get(node, &service::SCHEDULING_STRATEGY)),
+            deployment_controller: match get(node, &service::DEPLOYMENT_CONTROLLER) {
+                Some(dc) if dc.is_item_object() => {
+                    text(get(dc, &service::DEPLOYMENT_CONTROLLER_TYPE))
+                }
+                Some(dc) if dc.is_null() => Val::Absent,
+                Some(dc) => Val::Unknown(dc.span),
+                None => Val::Absent,
+            },
+            network_configuration: match get(node, &service::NETWORK_CONFIGURATION) {
+                Some(n) if n.is_null() => Val::Absent,
+                Some(n) if n.is_item_object() => Val::Known((), n.span),
+                Some(n) => Val::Unknown(n.span),
+                None => Val::Absent,
+            },
             load_balancers: List::new(load_balancers, complete_list(list)),
         }
     }
