@@ -50,7 +50,7 @@ fn junit_report() {
     assert!(
         out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ecslint\"")
     );
-    assert_eq!(out.matches("<failure ").count(), 6);
+    assert_eq!(out.matches("<failure ").count(), 7);
     snapshot("junit", &out);
 }
 
@@ -59,7 +59,7 @@ fn markdown_report() {
     let (code, out) = run(&["check", SHARED, "--format", "markdown"]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("## Errors (5)") && out.contains("## Warnings (1)"),
+        out.contains("## Errors (6)") && out.contains("## Warnings (1)"),
         "{out}"
     );
     assert!(out.contains(
