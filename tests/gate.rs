@@ -209,7 +209,7 @@ fn changed_since_reports_what_a_change_breaks_in_unchanged_files() {
     write(
         p,
         "service.json",
-        r#"{"serviceName": "web", "taskDefinition": "web", "desiredCount": 1, "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1", "containerName": "web", "containerPort": 8080}]}"#,
+        r#"{"serviceName": "web", "taskDefinition": "web", "desiredCount": 1, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0a1b2c3d"]}}, "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1", "containerName": "web", "containerPort": 8080}]}"#,
     );
     write(
         p,
