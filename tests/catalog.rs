@@ -525,3 +525,36 @@ fn rules_docs_are_fresh() {
         &fresh,
     );
 }
+
+/// docs/cfn-lint.md's table of honoured cfn-lint ids is what the rules declare.
+#[test]
+fn cfn_lint_ids_table_matches_the_rules() {
+    let doc = std::fs::read_to_string("docs/cfn-lint.md").expect("docs/cfn-lint.md");
+    let section = doc
+        .split("## Honouring cfn-lint's decisions")
+        .nth(1)
+        .expect("the honouring section");
+    let mut documented: Vec<(String, String)> = section
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells.len() == 4 && cells[1].starts_with('E') && cells[1] != "cfn-lint id")
+                .then(|| (cells[1].to_string(), cells[2].to_string()))
+        })
+        .collect();
+    documented.sort();
+    let mut declared: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for r in BUILT_IN {
+        for id in r.cfn_lint {
+            declared.entry(id).or_default().push(r.code.as_ref());
+        }
+    }
+    let declared: Vec<(String, String)> = declared
+        .into_iter()
+        .map(|(id, mut codes)| {
+            codes.sort_unstable();
+            (id.to_string(), codes.join(", "))
+        })
+        .collect();
+    assert_eq!(documented, declared, "docs/cfn-lint.md's table is stale");
+}

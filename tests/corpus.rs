@@ -60,12 +60,32 @@ const CFN_LINT_BAD: &[(&str, &str, &str)] = &[
         "ECS301",
     ),
     ("cfn-lint/v2-rust/bad/ecs_service.yaml", "E3044", "ECS301"),
-    ("cfn-lint/v2-rust/bad/ecs_taskdefinition.yaml", "E3047", "ECS103"),
-    ("cfn-lint/main/bad/resources_circular_dependency.yaml", "E3048", "ECS101"),
-    ("cfn-lint/main/bad/resources_circular_dependency.yaml", "E3048", "ECS102"),
-    ("cfn-lint/main/integration/cfn-gather.yaml", "E3052", "ECS406"),
+    (
+        "cfn-lint/v2-rust/bad/ecs_taskdefinition.yaml",
+        "E3047",
+        "ECS103",
+    ),
+    (
+        "cfn-lint/main/bad/resources_circular_dependency.yaml",
+        "E3048",
+        "ECS101",
+    ),
+    (
+        "cfn-lint/main/bad/resources_circular_dependency.yaml",
+        "E3048",
+        "ECS102",
+    ),
+    (
+        "cfn-lint/main/integration/cfn-gather.yaml",
+        "E3052",
+        "ECS406",
+    ),
     ("cfn-lint/v2-rust/bad/ecs_service.yaml", "E3052", "ECS406"),
-    ("cfn-lint/main/integration/cfn-gather.yaml", "E3054", "ECS407"),
+    (
+        "cfn-lint/main/integration/cfn-gather.yaml",
+        "E3054",
+        "ECS407",
+    ),
     ("cfn-lint/v2-rust/bad/ecs_service.yaml", "E3054", "ECS407"),
 ];
 
