@@ -85,6 +85,8 @@ pub enum Check {
     /// Runs once per container definition of every task definition.
     Container(fn(&TaskDef<'_>, &Container<'_>, &mut Sink<'_>)),
     Service(fn(&Service<'_>, &mut Sink<'_>)),
+    /// Runs on every listener and listener rule.
+    Listener(fn(&crate::model::Listener<'_>, &mut Sink<'_>)),
     /// Runs once over the linked workspace (cross-file rules).
     Workspace(fn(&Workspace, &mut Sink<'_>)),
     /// Reported by the suppression stage (unused, expired or invalid suppressions).

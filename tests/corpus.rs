@@ -44,6 +44,10 @@ const TESTS: &[(&str, CorpusTest)] = &[
         "cfn_lint_ecs_rules_have_an_ecslint_rule_that_fires_on_their_fixtures",
         cfn_lint_ecs_rules_have_an_ecslint_rule_that_fires_on_their_fixtures,
     ),
+    (
+        "checkov_known_bad_templates_are_caught",
+        checkov_known_bad_templates_are_caught,
+    ),
 ];
 
 /// cfn-lint's ECS rules on cfn-lint's own fixtures (in the corpus): (file, cfn-lint id, the
@@ -102,6 +106,51 @@ const CFN_LINT_GOOD: &[(&str, &str)] = &[
     ("cfn-lint/main/integration/ref-types.yaml", "ECS406"),
     ("cfn-lint/main/integration/getatt-types.yaml", "ECS407"),
 ];
+
+/// checkov's known-bad CloudFormation fixtures in the corpus, each caught by an ecslint rule
+/// (file, checkov id, rule), and their good twins, where the rule stays silent.
+const CHECKOV_BAD: &[(&str, &str, &str)] = &[
+    (
+        "checkov/cfn/ALBListener/ALBListenerHTTPS-FAILED-HTTP.yaml",
+        "CKV_AWS_2",
+        "ECS501",
+    ),
+    (
+        "checkov/cfn/ECSTaskDefinitionEFSVolumeEncryption/ECSTaskDefinitionEFSVolumeEncryption-FAILED.yaml",
+        "CKV_AWS_97",
+        "ECS110",
+    ),
+];
+
+const CHECKOV_GOOD: &[(&str, &str)] = &[
+    ("checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-HTTPS.yaml", "ECS501"),
+    ("checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-TCP.yaml", "ECS501"),
+    ("checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-TCP_UDP.yaml", "ECS501"),
+    ("checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-TLS.yaml", "ECS501"),
+    ("checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-UDP.yaml", "ECS501"),
+    ("checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-redirect.yaml", "ECS501"),
+    (
+        "checkov/cfn/ECSTaskDefinitionEFSVolumeEncryption/ECSTaskDefinitionEFSVolumeEncryption-PASSED.yaml",
+        "ECS110",
+    ),
+];
+
+fn checkov_known_bad_templates_are_caught(corpus: &Path) {
+    let mut problems = Vec::new();
+    for (file, id, code) in CHECKOV_BAD {
+        let outcome = common::lint(&[corpus.join(file)], &Plan::only(code));
+        if outcome.findings.is_empty() {
+            problems.push(format!("{code} ({id}) is silent on {file}"));
+        }
+    }
+    for (file, code) in CHECKOV_GOOD {
+        let outcome = common::lint(&[corpus.join(file)], &Plan::only(code));
+        if !outcome.findings.is_empty() {
+            problems.push(format!("{code} reports on the good twin {file}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
 
 fn cfn_lint_ecs_rules_have_an_ecslint_rule_that_fires_on_their_fixtures(corpus: &Path) {
     let registry = ecslint::rule::Registry::builtin();

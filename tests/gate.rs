@@ -120,7 +120,7 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
         assert!(err.contains(&format!("not read: {name}")), "{name}: {err}");
     }
     assert!(
-        err.contains("skipped: cfn/s3.yaml (a CloudFormation template without ECS task definitions or services)"),
+        err.contains("skipped: cfn/s3.yaml (a CloudFormation template without ECS or Elastic Load Balancing resources)"),
         "{err}"
     );
 

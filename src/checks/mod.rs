@@ -7,6 +7,7 @@ pub mod container_cpu_exceeds_task;
 pub mod container_memory_exceeds_task;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
+pub mod efs_without_transit_encryption;
 pub mod empty_file;
 pub mod ephemeral_host_port;
 pub mod expired_suppression;
@@ -29,6 +30,7 @@ pub mod missing_container_definitions;
 pub mod missing_container_memory;
 pub mod missing_essential_container;
 pub mod missing_network_configuration;
+pub mod plaintext_http_listener;
 pub mod port_mappings_with_network_none;
 pub mod privileged_container;
 pub mod reserved_host_port;
@@ -59,6 +61,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &duplicate_container_name::RULE,
     &missing_essential_container::RULE,
     &invalid_family_name::RULE,
+    &efs_without_transit_encryption::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -79,6 +82,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &service_before_listener::RULE,
     &missing_network_configuration::RULE,
     &task_not_fargate_compatible::RULE,
+    &plaintext_http_listener::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,
     &invalid_suppression::RULE,

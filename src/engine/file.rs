@@ -422,6 +422,7 @@ fn check<'t>(
                 }
             }
             (Check::Service(f), Resource::Service(s)) => f(s, &mut sink),
+            (Check::Listener(f), Resource::Listener(l)) => f(l, &mut sink),
             (Check::Dynamic(f), r) => f(r, &mut sink),
             _ => {}
         }

@@ -3,7 +3,7 @@
 //! the ECS resources, read through the field table in the document's dialect.
 
 use super::fields::{listener, target_group, Dialect, Field};
-use super::value::{int, text, List, Val};
+use super::value::{int, text, List, Tri, Val};
 use crate::load::tree::complete_list;
 use crate::load::Node;
 use crate::span::Span;
@@ -64,6 +64,10 @@ pub struct Listener<'t> {
     /// The target groups its actions forward to (`TargetGroupArn` of an action, and each of
     /// `ForwardConfig.TargetGroups`): whole only when every action is known.
     pub forwards: List<Val<'t, &'t str>>,
+    /// A listener's `Protocol` (a listener rule has none).
+    pub protocol: Val<'t, &'t str>,
+    /// Whether every action redirects to HTTPS (`Unknown` when an action cannot be read).
+    pub redirects_to_https: Tri,
 }
 
 impl<'t> Listener<'t> {
@@ -81,12 +85,32 @@ impl<'t> Listener<'t> {
         let actions = key(actions_field).and_then(|k| node.get(k));
         let mut complete = complete_list(actions);
         let mut forwards = Vec::new();
+        let mut redirects = if complete { Tri::Yes } else { Tri::Unknown };
         for action in actions
             .and_then(Node::as_array)
             .unwrap_or_default()
             .iter()
             .filter(|a| a.is_item_object())
         {
+            let kind = text(key(&listener::TYPE).and_then(|k| action.get(k)));
+            let to = key(&listener::REDIRECT_CONFIG)
+                .and_then(|k| action.get(k))
+                .map(|r| text(key(&listener::PROTOCOL).and_then(|k| r.get(k))));
+            let this = match (kind.known(), to) {
+                (Some(t), Some(Val::Known(p, _)))
+                    if t.eq_ignore_ascii_case("redirect") && p.eq_ignore_ascii_case("HTTPS") =>
+                {
+                    Tri::Yes
+                }
+                (Some(_), Some(Val::Unknown(_) | Val::Ref(..))) => Tri::Unknown,
+                (Some(_), _) => Tri::No,
+                (None, _) => Tri::Unknown,
+            };
+            redirects = match (redirects, this) {
+                (Tri::No, _) | (_, Tri::No) => Tri::No,
+                (Tri::Unknown, _) | (_, Tri::Unknown) => Tri::Unknown,
+                _ => Tri::Yes,
+            };
             let arn = key(&listener::TARGET_GROUP_ARN).and_then(|k| action.get(k));
             if arn.is_some() {
                 forwards.push(text(arn));
@@ -113,6 +137,8 @@ impl<'t> Listener<'t> {
             anchor,
             logical_id: None,
             forwards: List::new(forwards, complete),
+            protocol: text(key(&listener::PROTOCOL).and_then(|k| node.get(k))),
+            redirects_to_https: redirects,
         }
     }
 }

@@ -116,6 +116,8 @@ pub mod task {
     );
     pub static TASK_ROLE_ARN: Field =
         field!("taskRoleArn", "TaskRoleArn", tf: Some("task_role_arn"), compose: None);
+    /// A Terraform `volume` block may repeat; it is the list.
+    pub static VOLUMES: Field = field!("volumes", "Volumes", tf: Some("volume"), compose: None);
     /// Fields only `describe-task-definition` output has (read-only in every other format).
     pub static READ_ONLY: [&str; 8] = [
         "taskDefinitionArn",
@@ -206,6 +208,25 @@ pub mod port_mapping {
 }
 
 /// `environment[]` entries.
+/// `volumes[]` entries of a task definition.
+pub mod volume {
+    use super::Field;
+    pub static NAME: Field = field!("name", "Name", tf: Some("name"), compose: None);
+    pub static EFS_VOLUME_CONFIGURATION: Field = field!(
+        "efsVolumeConfiguration",
+        "EFSVolumeConfiguration",
+        tf: Some("efs_volume_configuration"),
+        compose: None
+    );
+    /// `efsVolumeConfiguration.transitEncryption`.
+    pub static TRANSIT_ENCRYPTION: Field = field!(
+        "transitEncryption",
+        "TransitEncryption",
+        tf: Some("transit_encryption"),
+        compose: None
+    );
+}
+
 pub mod env_var {
     use super::Field;
     pub static NAME: Field = field!("name", "Name");
@@ -328,6 +349,10 @@ pub mod listener {
     pub static FORWARD_CONFIG: Field = elb_field!("ForwardConfig", "forward");
     pub static TARGET_GROUPS: Field = elb_field!("TargetGroups", "target_group");
     pub static LOAD_BALANCER_ARN: Field = elb_field!("LoadBalancerArn", "load_balancer_arn");
+    pub static PROTOCOL: Field = elb_field!("Protocol", "protocol");
+    /// An action's `Type` (`forward`, `redirect`, `fixed-response`…).
+    pub static TYPE: Field = elb_field!("Type", "type");
+    pub static REDIRECT_CONFIG: Field = elb_field!("RedirectConfig", "redirect");
 }
 
 #[cfg(test)]

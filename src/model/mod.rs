@@ -16,7 +16,7 @@ pub use pointer::Pointer;
 pub use recognise::{recognise, Recognised};
 pub use service::{LoadBalancer, Service, ServiceShape, TaskDefRef};
 pub use task_def::{
-    At, Container, EnvVar, NetworkMode, PortMapping, Spelled, TaskDef, TaskDefShape,
+    At, Container, EnvVar, NetworkMode, PortMapping, Spelled, TaskDef, TaskDefShape, Volume,
 };
 pub use value::{List, Target, Tri, Val};
 

@@ -107,6 +107,7 @@ pub struct TaskDef<'t> {
     /// Not complete when `containerDefinitions` is not a list, holds an item that is not an
     /// object (a placeholder), or the file is one container of a task defined elsewhere.
     pub containers: List<Container<'t>>,
+    pub volumes: List<Volume<'t>>,
 }
 
 #[derive(Debug)]
@@ -131,6 +132,36 @@ pub struct Container<'t> {
     /// (a placeholder).
     pub port_mappings: List<PortMapping<'t>>,
     pub environment: List<EnvVar<'t>>,
+}
+
+/// A `volumes` entry; only what the rules read.
+#[derive(Debug)]
+pub struct Volume<'t> {
+    pub dialect: Dialect,
+    pub anchor: Span,
+    pub name: Val<'t, &'t str>,
+    /// `efsVolumeConfiguration`, when the volume is an EFS file system: where it is, and its
+    /// `transitEncryption`.
+    pub efs: Option<(Span, Val<'t, &'t str>)>,
+}
+
+impl<'t> Volume<'t> {
+    fn from_object(n: &'t Node<'t>, dialect: Dialect) -> Volume<'t> {
+        let efs = get(n, &fields::volume::EFS_VOLUME_CONFIGURATION, dialect).map(|e| {
+            let transit = if e.is_item_object() {
+                text(get(e, &fields::volume::TRANSIT_ENCRYPTION, dialect))
+            } else {
+                Val::Unknown(e.span)
+            };
+            (e.span, transit)
+        });
+        Volume {
+            dialect,
+            anchor: n.span,
+            name: text(get(n, &fields::volume::NAME, dialect)),
+            efs,
+        }
+    }
 }
 
 /// An `environment` entry: `{"name": …, "value": …}`.
@@ -337,6 +368,18 @@ impl<'t> TaskDef<'t> {
             container_list,
             container_list_key: list.map(|m| m.key_span),
             containers,
+            volumes: {
+                let v = get(node, &task::VOLUMES, dialect);
+                let items = v
+                    .and_then(Node::as_array)
+                    .map(|items| {
+                        objects(items)
+                            .map(|(_, n)| Volume::from_object(n, dialect))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                List::new(items, complete_list(v))
+            },
         }
     }
 
@@ -376,6 +419,7 @@ impl<'t> TaskDef<'t> {
             os_family: unknown,
             container_list: Val::Known(items.len(), span),
             container_list_key: None,
+            volumes: List::new(Vec::new(), false),
         }
     }
 

@@ -72,11 +72,12 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
             }
         })
         .collect();
-    let ecs = read
-        .iter()
-        .any(|r| matches!(r, Resource::TaskDef(_) | Resource::Service(_)));
-    Some(if !ecs {
-        Recognised::Skipped("a CloudFormation template without ECS task definitions or services")
+    // A template of load balancers alone is read too: the rules about load balancers (ECS5xx)
+    // apply to what fronts ECS services wherever it is declared.
+    Some(if read.is_empty() {
+        Recognised::Skipped(
+            "a CloudFormation template without ECS or Elastic Load Balancing resources",
+        )
     } else {
         Recognised::Resources(read)
     })
