@@ -174,3 +174,54 @@ fn references_are_values_rules_cannot_read() {
         "{doc}"
     );
 }
+
+/// Every CloudFormation intrinsic, short form and long form, standing where a rule would
+/// judge a value (a host port under `awsvpc`, a Fargate size, a container name a load balancer
+/// entry looks for, an image tag), is unknown: no finding.
+#[test]
+fn every_intrinsic_is_unknown_to_every_rule() {
+    let short = [
+        "!Ref Param",
+        "!Sub '${Param}'",
+        "!GetAtt Other.Attribute",
+        "!Join ['', [a, !Ref Param]]",
+        "!Select [0, !Ref List]",
+        "!FindInMap [Map, !Ref AWS::Region, Key]",
+        "!ImportValue shared-value",
+        "!Base64 {Ref: Param}",
+        "!Split [',', !Ref Param]",
+        "!GetAZs ''",
+        "!Cidr [!Ref Block, 6, 5]",
+        "!If [Cond, !Ref Param, !Ref Other]",
+        "!Transform {Name: Macro, Parameters: {}}",
+        "!Equals [a, !Ref Param]",
+        "!Not [!Condition Cond]",
+        "!And [!Condition A, !Condition B]",
+        "!Or [!Condition A, !Condition B]",
+        "!Condition Cond",
+        "{Ref: Param}",
+        "{'Fn::Sub': '${Param}'}",
+        "{'Fn::GetAtt': [Other, Attribute]}",
+        "{'Fn::If': [Cond, {Ref: Param}, {Ref: Other}]}",
+        "{'Fn::ImportValue': {'Fn::Sub': '${Stack}-port'}}",
+    ];
+    let dir = tempfile::tempdir().expect("tmp");
+    for (i, value) in short.iter().enumerate() {
+        let template = format!(
+            "AWSTemplateFormatVersion: '2010-09-09'\nConditions:\n  Cond: !Equals [!Ref Param, x]\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      NetworkMode: awsvpc\n      RequiresCompatibilities: [FARGATE]\n      Cpu: 256\n      Memory: {value}\n      ContainerDefinitions:\n        - Name: {value}\n          Image: {value}\n          Essential: {value}\n          Privileged: {value}\n          PortMappings:\n            - ContainerPort: 80\n              HostPort: {value}\n          Environment:\n            - Name: DB_PASSWORD\n              Value: {value}\n  Service:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: !Ref Task\n      LaunchType: FARGATE\n      SchedulingStrategy: {value}\n      NetworkConfiguration: {value}\n      LoadBalancers:\n        - ContainerName: web\n          ContainerPort: {value}\n          TargetGroupArn: {value}\n"
+        );
+        let path = dir.path().join(format!("t{i}.yaml"));
+        std::fs::write(&path, &template).expect("write");
+        let outcome = common::lint(&[path], &ecslint::engine::Plan::all());
+        assert!(
+            outcome.statuses.iter().all(|s| s.linted()),
+            "{value}: {:?}",
+            outcome.statuses
+        );
+        assert!(
+            outcome.findings.is_empty(),
+            "{value}:\n{}",
+            common::human(&outcome)
+        );
+    }
+}
