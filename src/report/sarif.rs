@@ -160,6 +160,12 @@ fn result(outcome: &Outcome, f: &crate::finding::Finding, cwd: &Path) -> Value {
     if !related.is_empty() {
         result["relatedLocations"] = json!(related);
     }
+    // The resource the finding is about (a template's logical id, a task family, a service):
+    // code scanning shows it beside the location.
+    if let Some(resource) = &f.resource {
+        result["locations"][0]["logicalLocations"] =
+            json!([{ "name": resource, "kind": "resource" }]);
+    }
     result
 }
 
