@@ -38,7 +38,9 @@ impl Linked {
                     || lb.container_port_site.is_some()
                     || lb.target_group_site.is_some()
             }),
-            Linked::TargetGroup(tg) => tg.target_type_site.is_some(),
+            Linked::TargetGroup(tg) => {
+                tg.target_type_site.is_some() || tg.health_check_port_site.is_some()
+            }
         }
     }
 }
@@ -91,6 +93,8 @@ pub struct LinkedContainer {
 #[derive(Debug, Clone, Copy)]
 pub struct LinkedPortMapping {
     pub container_port: Owned<i32>,
+    /// `hostPort`; absent or 0 is a dynamic port under `bridge`.
+    pub host_port: Owned<i32>,
     /// `containerPortRange`, read as (first, last); unknown when it does not parse.
     pub container_port_range: Owned<(u16, u16)>,
 }
@@ -224,6 +228,9 @@ pub struct LinkedTargetGroup {
     pub target_type_site: Option<Site>,
     pub port: Owned<i64>,
     pub protocol: Owned<Box<str>>,
+    /// `HealthCheckPort`: `traffic-port` when absent, else a port number (a string).
+    pub health_check_port: Owned<Box<str>>,
+    pub health_check_port_site: Option<Site>,
     /// Something in its template other than a service or a listener refers to it (an output,
     /// a nested stack's parameter): it may be attached to a load balancer elsewhere.
     pub referenced_elsewhere: bool,
@@ -617,6 +624,11 @@ fn linked_target_group(
         target_type_site,
         port: owned(tg.port, |p| p),
         protocol: owned(tg.protocol, Box::from),
+        health_check_port: owned(tg.health_check_port, Box::from),
+        health_check_port_site: tg
+            .health_check_port
+            .known_at()
+            .map(|(_, span)| site_at(file, doc, span)),
         referenced_elsewhere: tg.referenced_elsewhere,
     })
 }
@@ -653,6 +665,7 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                 .iter()
                 .map(|pm| LinkedPortMapping {
                     container_port: owned(pm.container_port.map(|p| i32::try_from(p).ok()), |p| p),
+                    host_port: owned(pm.host_port.map(|p| i32::try_from(p).ok()), |p| p),
                     container_port_range: owned(
                         pm.container_port_range.map(|r| {
                             let (a, b) = crate::domain::ports::parse(r)?;

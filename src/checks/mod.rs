@@ -14,6 +14,7 @@ pub mod expired_suppression;
 pub mod fargate_missing_task_size;
 pub mod fargate_without_awsvpc;
 pub mod file_too_large;
+pub mod health_check_misses_dynamic_port;
 pub mod host_port_mismatch;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
@@ -82,6 +83,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &service_before_listener::RULE,
     &missing_network_configuration::RULE,
     &task_not_fargate_compatible::RULE,
+    &health_check_misses_dynamic_port::RULE,
     &plaintext_http_listener::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,

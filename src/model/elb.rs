@@ -39,11 +39,19 @@ impl<'t> TargetGroup<'t> {
             port: int(get(&target_group::PORT)),
             protocol: text(get(&target_group::PROTOCOL)),
             target_type: text(get(&target_group::TARGET_TYPE)),
-            health_check_port: text(get(&target_group::HEALTH_CHECK_PORT)),
+            health_check_port: port_text(get(&target_group::HEALTH_CHECK_PORT)),
             health_check_protocol: text(get(&target_group::HEALTH_CHECK_PROTOCOL)),
             health_check_path: text(get(&target_group::HEALTH_CHECK_PATH)),
             referenced_elsewhere: false,
         }
+    }
+}
+
+/// A port written as a string (`"8080"`, `traffic-port`) or as a number (`8080`).
+fn port_text<'t>(node: Option<&'t Node<'t>>) -> Val<'t, &'t str> {
+    match node.map(|n| (n, &n.kind)) {
+        Some((n, crate::load::Kind::Number(digits))) => Val::Known(digits.as_ref(), n.span),
+        _ => text(node),
     }
 }
 
