@@ -56,6 +56,7 @@ mod tests {
             listener("!Ref Protocol", forward),
             listener("HTTP", "        - !If [Tls, {Type: redirect}, {Type: forward}]\n"),
             listener("HTTP", "        - Type: redirect\n          RedirectConfig:\n            Protocol: !Ref RedirectProtocol\n"),
+            listener("HTTP", "        - Type: redirect\n          RedirectConfig: !If [Tls, {Protocol: HTTPS}, {Protocol: HTTPS}]\n"),
         ];
         let fail = [
             listener("HTTP", forward),

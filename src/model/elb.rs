@@ -103,7 +103,13 @@ impl<'t> Listener<'t> {
             let kind = text(key(&listener::TYPE).and_then(|k| action.get(k)));
             let to = key(&listener::REDIRECT_CONFIG)
                 .and_then(|k| action.get(k))
-                .map(|r| text(key(&listener::PROTOCOL).and_then(|k| r.get(k))));
+                .map(|r| {
+                    if r.is_item_object() {
+                        text(key(&listener::PROTOCOL).and_then(|k| r.get(k)))
+                    } else {
+                        Val::Unknown(r.span)
+                    }
+                });
             let this = match (kind.known(), to) {
                 (Some(t), Some(Val::Known(p, _)))
                     if t.eq_ignore_ascii_case("redirect") && p.eq_ignore_ascii_case("HTTPS") =>
