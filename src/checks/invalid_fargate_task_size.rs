@@ -5,6 +5,7 @@ use crate::domain::fargate::{
     nearest_memory, or_list,
 };
 use crate::model::fields::task;
+use crate::model::value::{task_cpu, task_memory};
 use crate::model::Spelled;
 use crate::model::{TaskDef, Tri};
 use crate::rule::Sink;
@@ -28,15 +29,15 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         // Not knowing the platform, only a size that is valid nowhere can be reported.
         Tri::Unknown
             if td
-                .cpu
-                .known()
-                .is_some_and(|c| !cpu_values(false).contains(&c)) =>
+                .known_or_default(td.cpu, task_cpu)
+                .is_some_and(|(c, _, _)| !cpu_values(false).contains(&c)) =>
         {
             false
         }
         Tri::Unknown => return,
     };
-    let Some((cpu, cpu_span)) = td.cpu.known_at() else {
+    // A size given by a template parameter is judged on the parameter's default.
+    let Some((cpu, cpu_span, cpu_param)) = td.known_or_default(td.cpu, task_cpu) else {
         return;
     };
     if !cpu_values(windows).contains(&cpu) {
@@ -52,8 +53,9 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         sink.report(
             cpu_span,
             format!(
-                "task `{}` {cpu} is not a {platform} size",
-                td.key(&task::CPU)
+                "task `{}` {cpu} is not a {platform} size{}",
+                td.key(&task::CPU),
+                defaults(&[cpu_param])
             ),
         )
         .help(format!(
@@ -73,7 +75,8 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         ));
         return;
     }
-    let Some((memory, memory_span)) = td.memory.known_at() else {
+    let Some((memory, memory_span, memory_param)) = td.known_or_default(td.memory, task_memory)
+    else {
         return;
     };
     let allowed = memories(cpu).unwrap_or_default();
@@ -82,7 +85,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     }
     let mut help = Vec::new();
     if let Some(m) = nearest_memory(cpu, memory) {
-        help.push(format!("set `{}` to \"{m}\"", td.key(&task::MEMORY)));
+        help.push(match memory_param {
+            Some(p) => format!("set the `Default` of parameter `{p}` to \"{m}\""),
+            None => format!("set `{}` to \"{m}\"", td.key(&task::MEMORY)),
+        });
     }
     let cpus: Vec<String> = cpus_for_memory(memory, windows)
         .into_iter()
@@ -98,9 +104,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     sink.report(
         memory_span,
         format!(
-            "task `{}` {memory} MiB is not valid with `{}` {cpu} on Fargate",
+            "task `{}` {memory} MiB is not valid with `{}` {cpu} on Fargate{}",
             td.key(&task::MEMORY),
-            td.key(&task::CPU)
+            td.key(&task::CPU),
+            defaults(&[cpu_param, memory_param])
         ),
     )
     .label(
@@ -112,6 +119,19 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         ),
     )
     .help(help.join(", or "));
+}
+
+/// " (with the default value of parameter `TaskCpu`)" when a size came from a parameter.
+fn defaults(params: &[Option<&str>]) -> String {
+    let named: Vec<String> = params.iter().flatten().map(|p| format!("`{p}`")).collect();
+    match named.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (with the default value of parameter {one})"),
+        many => format!(
+            " (with the default values of parameters {})",
+            many.join(" and ")
+        ),
+    }
 }
 
 #[cfg(test)]

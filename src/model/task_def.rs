@@ -91,6 +91,8 @@ pub struct TaskDef<'t> {
     pub anchor: Span,
     /// Its logical id, in a template.
     pub logical_id: Option<&'t str>,
+    /// The template's `Parameters`, for the rules that judge a parameter's default value.
+    pub parameters: Option<&'t Node<'t>>,
     pub family: Val<'t, &'t str>,
     pub revision: Val<'t, i64>,
     pub network_mode: Val<'t, &'t str>,
@@ -304,6 +306,25 @@ impl<'t> TaskDef<'t> {
             })
     }
 
+    /// `value` when the file states it; else, for a rule that says so, the `Default` of the
+    /// template parameter it refers to (`Cpu: !Ref TaskCpu`), read with `read`, and the
+    /// parameter's name: the value the stack gets when nobody overrides it. The span is the
+    /// reference's.
+    pub fn known_or_default<T: Copy>(
+        &self,
+        value: Val<'t, T>,
+        read: fn(Option<&'t Node<'t>>) -> Val<'t, T>,
+    ) -> Option<(T, Span, Option<&'t str>)> {
+        match value {
+            Val::Known(v, span) => Some((v, span, None)),
+            Val::Ref(target, span) if target.attribute.is_none() => {
+                let default = self.parameters?.get(target.id)?.get("Default");
+                read(default).known().map(|v| (v, span, Some(target.id)))
+            }
+            _ => None,
+        }
+    }
+
     /// Where a finding about a task-level field the task definition lacks points.
     pub fn missing(&self) -> At<'t> {
         At {
@@ -357,6 +378,7 @@ impl<'t> TaskDef<'t> {
             dialect,
             anchor,
             logical_id: None,
+            parameters: None,
             family: text(get(node, &task::FAMILY, dialect)),
             revision: int(get(node, &task::REVISION, dialect)),
             network_mode: text(get(node, &task::NETWORK_MODE, dialect)),
@@ -408,6 +430,7 @@ impl<'t> TaskDef<'t> {
             dialect,
             anchor: span,
             logical_id: None,
+            parameters: None,
             containers: List::new(containers, complete),
             family: unknown,
             revision: Val::Unknown(span),

@@ -42,6 +42,7 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
                     let mut td =
                         TaskDef::from_object(props, TaskDefShape::Template, CFN, m.key_span, text);
                     td.logical_id = id;
+                    td.parameters = doc.get("Parameters");
                     Some(Resource::TaskDef(td))
                 }
                 "AWS::ECS::Service" => {
