@@ -58,7 +58,7 @@ SERVICE = """{{
   "cluster": "production",
   "taskDefinition": "service-{t}",
   "desiredCount": 3,
-  "launchType": "FARGATE",
+  "launchType": "{launch}",{network}
   "loadBalancers": [
     {{ "targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/s{t}/0123456789abcdef", "containerName": "app0", "containerPort": {port} }}
   ]
@@ -76,7 +76,14 @@ def generate(n):
         sub = os.path.join(d, "app%04d" % (i // 100))
         os.makedirs(sub, exist_ok=True)
         if i % 5 == 4:
-            text = SERVICE.format(t=i - 1, port=9090 if i % 10 == 9 else 8080)
+            # The service's launch type and network configuration fit its task definition's
+            # (Fargate and awsvpc for even ones, EC2 and host for odd ones): its only mistake is
+            # the load balancer port of one service in two.
+            fargate = (i - 1) % 2 == 0
+            network = ('\n  "networkConfiguration": {{ "awsvpcConfiguration": {{ "subnets": ["subnet-0a1b2c3d4e5f60718"] }} }},'
+                       if fargate else "")
+            text = SERVICE.format(t=i - 1, port=9090 if i % 10 == 9 else 8080,
+                                  launch="FARGATE" if fargate else "EC2", network=network.replace("{{", "{").replace("}}", "}"))
             name = "service-%d.json" % i
         else:
             fargate = i % 2 == 0

@@ -401,7 +401,14 @@ fn check<'t>(
 ) {
     let name = resource.name();
     for rule in plan.registry.iter() {
-        if !mask.on(rule.index()) {
+        let applies = matches!(
+            (&rule.check, resource),
+            (Check::TaskDef(_) | Check::Container(_), Resource::TaskDef(_))
+                | (Check::Service(_), Resource::Service(_))
+                | (Check::Listener(_), Resource::Listener(_))
+                | (Check::Dynamic(_), _)
+        );
+        if !applies || !mask.on(rule.index()) {
             continue;
         }
         let mut sink = Sink {

@@ -121,6 +121,7 @@ impl<'a> Node<'a> {
     /// members), the placeholder: a field it does not show is unknown, not absent. What the
     /// model reads values through; recognising a document asks [`Node::has`] instead.
     /// A member whose value is `{"Ref": "AWS::NoValue"}` is absent: CloudFormation removes it.
+    #[inline]
     pub fn field(&self, key: &str) -> Option<&Member<'a>> {
         match self.member(key) {
             Some(m) if m.value.is_no_value() => None,
@@ -131,6 +132,7 @@ impl<'a> Node<'a> {
 
     /// `{"Ref": "AWS::NoValue"}` (`!Ref AWS::NoValue`): CloudFormation removes the property
     /// (or list item) that holds it.
+    #[inline]
     pub fn is_no_value(&self) -> bool {
         matches!(self.as_object(), Some([only])
             if only.key == "Ref" && only.value.as_str() == Some("AWS::NoValue"))
@@ -142,6 +144,7 @@ impl<'a> Node<'a> {
     }
 
     /// The value of field `key` (see [`Node::field`]).
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.field(key).map(|m| &m.value)
     }
