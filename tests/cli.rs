@@ -444,3 +444,24 @@ fn pointers_follow_the_container_through_yaml_merges_and_aliases() {
         "{doc}"
     );
 }
+
+/// The Quick start's sample output in README.md is what `ecslint examples/` prints: its first
+/// two findings and its summary.
+#[test]
+fn readme_sample_output_is_current() {
+    let (_, out, _) = stdout_of(&["examples/", "--color", "never"]);
+    let findings: Vec<&str> = out
+        .split("\n\n")
+        .filter(|b| b.starts_with("error[") || b.starts_with("warning["))
+        .collect();
+    let summary = out
+        .lines()
+        .find(|l| l.starts_with("Found "))
+        .expect("a summary");
+    let sample = format!("{}\n\n[...]\n\n{summary}\n", findings[..2].join("\n\n"));
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    assert!(
+        readme.contains(&format!("```text\n{sample}```")),
+        "README.md's sample output is stale; it should read:\n{sample}"
+    );
+}

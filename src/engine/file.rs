@@ -403,8 +403,10 @@ fn check<'t>(
     for rule in plan.registry.iter() {
         let applies = matches!(
             (&rule.check, resource),
-            (Check::TaskDef(_) | Check::Container(_), Resource::TaskDef(_))
-                | (Check::Service(_), Resource::Service(_))
+            (
+                Check::TaskDef(_) | Check::Container(_),
+                Resource::TaskDef(_)
+            ) | (Check::Service(_), Resource::Service(_))
                 | (Check::Listener(_), Resource::Listener(_))
                 | (Check::Dynamic(_), _)
         );
