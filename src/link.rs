@@ -193,6 +193,8 @@ pub enum Link {
 #[derive(Debug)]
 pub struct LinkedService {
     pub id: Identity,
+    /// "service", or "scheduled task" (an EventBridge target), for messages.
+    pub noun: &'static str,
     pub task_definition: Link,
     pub load_balancers: List<LinkedLoadBalancer>,
     /// The resources of its template it depends on, directly or not (`DependsOn` and the
@@ -521,6 +523,7 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         })
         .collect();
     LinkedService {
+        noun: s.shape.noun(),
         id: Identity {
             file,
             dialect: s.dialect,
@@ -733,6 +736,7 @@ mod tests {
 
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
+            noun: "service",
             depends_on: Vec::new(),
             launch_type: Owned::Absent,
             launch_type_site: None,

@@ -34,7 +34,8 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
         let finding = sink.report_at(
             &s.site,
             format!(
-                "service `{name}` has no `{key}`, but its task definition `{}` uses `awsvpc` network mode",
+                "{} `{name}` has no `{key}`, but its task definition `{}` uses `awsvpc` network mode",
+                s.noun,
                 td.display_name()
             ),
         );

@@ -50,7 +50,8 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
         let finding = sink.report_at(
             site,
             format!(
-                "service `{}` runs on Fargate, but task definition `{}` is not Fargate-compatible: `{requires}` does not name `FARGATE`, and it uses {mode}",
+                "{} `{}` runs on Fargate, but task definition `{}` is not Fargate-compatible: `{requires}` does not name `FARGATE`, and it uses {mode}",
+                s.noun,
                 s.name().unwrap_or_default(),
                 td.display_name()
             ),

@@ -17,9 +17,21 @@ pub enum ServiceShape {
     DescribeOutput,
     /// An `AWS::ECS::Service` resource of a CloudFormation template (its `Properties`).
     Template,
+    /// The ECS target of an EventBridge rule or schedule (`EcsParameters` of an
+    /// `AWS::Events::Rule` target or an `AWS::Scheduler::Schedule`): tasks run on a schedule
+    /// or an event, like a service's, without a service.
+    Scheduled,
 }
 
 impl ServiceShape {
+    /// What messages call it: "service", or "scheduled task".
+    pub fn noun(self) -> &'static str {
+        match self {
+            ServiceShape::Scheduled => "scheduled task",
+            _ => "service",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             ServiceShape::CreateInput => "service (create-service input)",
@@ -27,6 +39,7 @@ impl ServiceShape {
             ServiceShape::Output => "service (create/update-service output)",
             ServiceShape::DescribeOutput => "services (describe-services output)",
             ServiceShape::Template => "service (AWS::ECS::Service)",
+            ServiceShape::Scheduled => "scheduled task (EventBridge ECS target)",
         }
     }
 }

@@ -31,7 +31,8 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
         .and_then(|r| r.value.as_object())
         .unwrap_or_default();
     let graph = Graph::of(doc, members);
-    let read: Vec<Resource<'t>> = members
+    let mut scheduled = Vec::new();
+    let mut read: Vec<Resource<'t>> = members
         .iter()
         .filter_map(|m| {
             let ty = resource_type(&m.value)?;
@@ -51,6 +52,10 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
                     s.logical_id = id;
                     s.depends_on = graph.closure(&m.key);
                     Some(Resource::Service(s))
+                }
+                "AWS::Events::Rule" | "AWS::Scheduler::Schedule" => {
+                    scheduled.extend(ecs_targets(ty, props, m));
+                    None
                 }
                 "AWS::ElasticLoadBalancingV2::TargetGroup" => {
                     let mut tg = TargetGroup::from_object(props, CFN, m.key_span);
@@ -73,6 +78,7 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
             }
         })
         .collect();
+    read.extend(scheduled);
     // A template of load balancers alone is read too: the rules about load balancers (ECS5xx)
     // apply to what fronts ECS services wherever it is declared.
     Some(if read.is_empty() {
@@ -82,6 +88,37 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
     } else {
         Recognised::Resources(read)
     })
+}
+
+/// The ECS targets of an EventBridge rule (`Targets[].EcsParameters`) or schedule
+/// (`Target.EcsParameters`), each read as a scheduled task: the task definition it runs
+/// (`TaskDefinitionArn`), its launch type and network configuration, anchored at its
+/// `EcsParameters` key and named by the rule's logical id.
+fn ecs_targets<'t>(ty: &str, props: &'t Node<'t>, rule: &'t Member<'t>) -> Vec<Resource<'t>> {
+    let targets: Vec<&'t Node<'t>> = if ty == "AWS::Scheduler::Schedule" {
+        props.get("Target").into_iter().collect()
+    } else {
+        props
+            .get("Targets")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+            .iter()
+            .collect()
+    };
+    targets
+        .into_iter()
+        .filter_map(|t| {
+            let params = t.member("EcsParameters")?;
+            if !params.value.is_item_object() {
+                return None;
+            }
+            let mut s =
+                Service::from_object(&params.value, ServiceShape::Scheduled, CFN, params.key_span);
+            s.logical_id = Some(rule.key.as_ref());
+            s.task_definition = crate::model::value::text(params.value.get("TaskDefinitionArn"));
+            Some(Resource::Service(s))
+        })
+        .collect()
 }
 
 /// Who refers to whom in a template: each resource's dependencies (`DependsOn` and the
