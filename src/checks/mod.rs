@@ -24,6 +24,7 @@ pub mod invalid_json;
 pub mod invalid_suppression;
 pub mod invalid_yaml;
 pub mod latest_image_tag;
+pub mod launch_type_with_capacity_providers;
 pub mod load_balancer_container_not_found;
 pub mod load_balancer_port_not_mapped;
 pub mod memory_below_reservation;
@@ -76,6 +77,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &secret_in_environment::RULE,
     &latest_image_tag::RULE,
     &unsupported_daemon_scheduling::RULE,
+    &launch_type_with_capacity_providers::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

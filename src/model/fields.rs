@@ -271,6 +271,12 @@ pub mod service {
     /// `deploymentController.type`.
     pub static DEPLOYMENT_CONTROLLER_TYPE: Field =
         field!("type", "Type", tf: Some("type"), compose: None);
+    pub static CAPACITY_PROVIDER_STRATEGY: Field = field!(
+        "capacityProviderStrategy",
+        "CapacityProviderStrategy",
+        tf: Some("capacity_provider_strategy"),
+        compose: None
+    );
     pub static NETWORK_CONFIGURATION: Field = field!(
         "networkConfiguration",
         "NetworkConfiguration",

@@ -66,6 +66,8 @@ pub struct Service<'t> {
     pub deployment_controller: Val<'t, &'t str>,
     /// Whether `networkConfiguration` is there (an object the file states).
     pub network_configuration: Val<'t, ()>,
+    /// `capacityProviderStrategy`: its number of entries, when it is a list the file states.
+    pub capacity_provider_strategy: Val<'t, usize>,
     /// Not complete when `loadBalancers` is not a list or holds a placeholder.
     pub load_balancers: List<LoadBalancer<'t>>,
 }
@@ -141,6 +143,17 @@ impl<'t> Service<'t> {
                 }
                 Some(dc) if dc.is_null() => Val::Absent,
                 Some(dc) => Val::Unknown(dc.span),
+                None => Val::Absent,
+            },
+            capacity_provider_strategy: match get(node, &service::CAPACITY_PROVIDER_STRATEGY) {
+                Some(n) if n.is_null() => Val::Absent,
+                // Entries the file states; a list holding only unknown items may be empty.
+                Some(n) => match n.as_array().map(|items| objects(items).count()) {
+                    Some(stated) if stated > 0 || complete_list(Some(n)) => {
+                        Val::Known(stated, n.span)
+                    }
+                    _ => Val::Unknown(n.span),
+                },
                 None => Val::Absent,
             },
             network_configuration: match get(node, &service::NETWORK_CONFIGURATION) {
