@@ -26,13 +26,14 @@ pub enum Linked {
     Service(LinkedService),
     TargetGroup(LinkedTargetGroup),
     Listener(LinkedListener),
+    Cluster(LinkedCluster),
 }
 
 impl Linked {
     /// Whether a cross-file rule may report in its file (it keeps report sites).
     pub fn has_sites(&self) -> bool {
         match self {
-            Linked::TaskDef(_) | Linked::Listener(_) => false,
+            Linked::TaskDef(_) | Linked::Listener(_) | Linked::Cluster(_) => false,
             Linked::Service(s) => s.load_balancers.iter().any(|lb| {
                 lb.container_name_site.is_some()
                     || lb.container_port_site.is_some()
@@ -52,6 +53,7 @@ pub enum ResourceKind {
     Service,
     TargetGroup,
     Listener,
+    Cluster,
 }
 
 /// What every linked resource has: its file, and the keys it is found by.
@@ -188,6 +190,9 @@ pub enum Link {
     TaskDef(TaskDefRef),
     /// A resource of the same file by logical id (CloudFormation `Ref`, `Fn::GetAtt`).
     LogicalId(Box<str>),
+    /// A resource by its name as written (a capacity provider `FARGATE_SPOT`, a cluster's
+    /// name).
+    Name(Box<str>),
 }
 
 #[derive(Debug)]
@@ -202,6 +207,11 @@ pub struct LinkedService {
     pub depends_on: Vec<Box<str>>,
     pub launch_type: Owned<Box<str>>,
     pub launch_type_site: Option<Site>,
+    /// `cluster`: a reference to a cluster of the template, a name, or unknown.
+    pub cluster: Link,
+    /// Each capacity provider of its strategy, with where a finding about it goes; whole only
+    /// when the strategy is.
+    pub capacity_providers: List<(Link, Option<Site>)>,
     /// `networkConfiguration`, where the file must state it when the task needs it (not in
     /// `update-service` input, which keeps the service's).
     pub network_configuration: Owned<()>,
@@ -238,6 +248,16 @@ pub struct LinkedTargetGroup {
     pub referenced_elsewhere: bool,
 }
 
+/// A cluster, or an association of capacity providers with one: the providers it holds.
+#[derive(Debug)]
+pub struct LinkedCluster {
+    pub id: Identity,
+    /// For an association: the cluster it adds to.
+    pub associates_with: Option<Link>,
+    pub providers: List<Link>,
+    pub referenced_elsewhere: bool,
+}
+
 /// A listener or a listener rule: the target groups it forwards to.
 #[derive(Debug)]
 pub struct LinkedListener {
@@ -253,6 +273,7 @@ pub enum Id {
     Service(u32),
     TargetGroup(u32),
     Listener(u32),
+    Cluster(u32),
 }
 
 fn id_index(i: usize) -> u32 {
@@ -266,6 +287,7 @@ pub struct Workspace {
     pub services: Vec<LinkedService>,
     pub target_groups: Vec<LinkedTargetGroup>,
     pub listeners: Vec<LinkedListener>,
+    pub clusters: Vec<LinkedCluster>,
     by_name: HashMap<(ResourceKind, Box<str>), Vec<Id>>,
     by_logical_id: HashMap<(FileId, Box<str>), Id>,
     by_arn: HashMap<Box<str>, Id>,
@@ -311,6 +333,15 @@ impl Workspace {
                     &self.listeners[i].id,
                 )
             }
+            Linked::Cluster(c) => {
+                self.clusters.push(c);
+                let i = self.clusters.len() - 1;
+                (
+                    ResourceKind::Cluster,
+                    Id::Cluster(id_index(i)),
+                    &self.clusters[i].id,
+                )
+            }
         };
         if let Some(name) = identity.name.as_known() {
             self.by_name
@@ -353,6 +384,32 @@ impl Workspace {
         }
     }
 
+    /// The capacity providers associated with the cluster of `file` called `logical`: its own
+    /// and those its template's associations add; `None` when the cluster is not in the file,
+    /// may get providers elsewhere, or a list cannot be read whole.
+    pub fn providers_of_cluster(&self, file: FileId, logical: &str) -> Option<Vec<&Link>> {
+        let cluster = match self.by_logical_id.get(&(file, Box::from(logical)))? {
+            Id::Cluster(i) => self.clusters.get(*i as usize)?,
+            _ => return None,
+        };
+        if cluster.associates_with.is_some() || cluster.referenced_elsewhere {
+            return None;
+        }
+        let mut out: Vec<&Link> = cluster.providers.complete()?.iter().collect();
+        for a in self.clusters.iter().filter(|c| c.id.file == file) {
+            match &a.associates_with {
+                None => {}
+                Some(Link::LogicalId(id)) if &**id == logical => {
+                    out.extend(a.providers.complete()?.iter());
+                }
+                Some(Link::LogicalId(_)) => {}
+                // An association with a cluster it names otherwise may be this one.
+                Some(_) => return None,
+            }
+        }
+        Some(out)
+    }
+
     /// The listeners and listener rules of `file` that forward to the resource `logical`
     /// (`None` when one of the file's listeners forwards somewhere it cannot read).
     pub fn forwarding_to(&self, file: FileId, logical: &str) -> Option<Vec<&LinkedListener>> {
@@ -375,7 +432,7 @@ impl Workspace {
     pub fn task_def(&self, id: Id) -> Option<&LinkedTaskDef> {
         match id {
             Id::TaskDef(i) => self.task_defs.get(i as usize),
-            Id::Service(_) | Id::TargetGroup(_) | Id::Listener(_) => None,
+            Id::Service(_) | Id::TargetGroup(_) | Id::Listener(_) | Id::Cluster(_) => None,
         }
     }
 
@@ -386,7 +443,7 @@ impl Workspace {
     /// count; files stating a different revision never do. Empty when the reference is unknown or names nothing here.
     pub fn task_defs_of(&self, service: &LinkedService) -> Vec<&LinkedTaskDef> {
         match &service.task_definition {
-            Link::Absent | Link::Unknown => Vec::new(),
+            Link::Absent | Link::Unknown | Link::Name(_) => Vec::new(),
             Link::LogicalId(logical) => self
                 .by_logical_id
                 .get(&(service.id.file, logical.clone()))
@@ -437,6 +494,7 @@ pub fn linked(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<L
         Resource::Service(s) => Some(Linked::Service(linked_service(file, s, doc))),
         Resource::TargetGroup(tg) => linked_target_group(file, tg, doc).map(Linked::TargetGroup),
         Resource::Listener(l) => linked_listener(file, l).map(Linked::Listener),
+        Resource::Cluster(c) => linked_cluster(file, c).map(Linked::Cluster),
     }
 }
 
@@ -536,6 +594,19 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         load_balancers: List::new(items, s.load_balancers.is_complete()),
         depends_on: s.depends_on.iter().map(|d| Box::from(*d)).collect(),
         launch_type: owned(s.launch_type, Box::from),
+        cluster: named_link(s.cluster),
+        capacity_providers: List::new(
+            s.capacity_providers
+                .iter()
+                .map(|p| {
+                    (
+                        named_link(*p),
+                        p.span().map(|span| site_at(file, doc, span)),
+                    )
+                })
+                .collect(),
+            s.capacity_providers.is_complete(),
+        ),
         launch_type_site: s
             .launch_type
             .known_at()
@@ -633,6 +704,34 @@ fn linked_target_group(
             .known_at()
             .map(|(_, span)| site_at(file, doc, span)),
         referenced_elsewhere: tg.referenced_elsewhere,
+    })
+}
+
+/// A name or a reference: what a capacity provider or a cluster is named by.
+fn named_link(v: Val<'_, &str>) -> Link {
+    match v {
+        Val::Known(name, _) => Link::Name(name.into()),
+        other => reference_link(other),
+    }
+}
+
+fn linked_cluster(file: FileId, c: &crate::model::Cluster<'_>) -> Option<LinkedCluster> {
+    let logical_id = c.logical_id?;
+    Some(LinkedCluster {
+        id: Identity {
+            file,
+            dialect: c.dialect,
+            name: Owned::Absent,
+            logical_id: Some(logical_id.into()),
+            arn: None,
+            anchor: c.anchor,
+        },
+        associates_with: c.associates_with.map(named_link),
+        providers: List::new(
+            c.providers.iter().map(|p| named_link(*p)).collect(),
+            c.providers.is_complete(),
+        ),
+        referenced_elsewhere: c.referenced_elsewhere,
     })
 }
 
@@ -740,6 +839,8 @@ mod tests {
             depends_on: Vec::new(),
             launch_type: Owned::Absent,
             launch_type_site: None,
+            cluster: Link::Absent,
+            capacity_providers: List::absent(),
             network_configuration: Owned::Absent,
             site: Site {
                 file,

@@ -3,6 +3,7 @@
 //! here: what they know about ECS (Fargate sizes, port ranges, names, images) is in
 //! [`crate::domain`], and no rule imports another.
 
+pub mod capacity_provider_not_associated;
 pub mod container_cpu_exceeds_task;
 pub mod container_memory_exceeds_task;
 pub mod duplicate_container_name;
@@ -86,6 +87,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_network_configuration::RULE,
     &task_not_fargate_compatible::RULE,
     &health_check_misses_dynamic_port::RULE,
+    &capacity_provider_not_associated::RULE,
     &plaintext_http_listener::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,

@@ -292,6 +292,27 @@ pub mod service {
     );
 }
 
+/// `capacityProviderStrategy[]` entries of a service, and clusters' capacity providers.
+pub mod capacity_provider {
+    use super::Field;
+    pub static CAPACITY_PROVIDER: Field = field!(
+        "capacityProvider",
+        "CapacityProvider",
+        tf: Some("capacity_provider"),
+        compose: None
+    );
+    /// A cluster's (`AWS::ECS::Cluster`) or an association's list of provider names.
+    pub static CAPACITY_PROVIDERS: Field = field!(
+        "capacityProviders",
+        "CapacityProviders",
+        tf: Some("capacity_providers"),
+        compose: None
+    );
+    /// `AWS::ECS::ClusterCapacityProviderAssociations`' cluster.
+    pub static CLUSTER: Field =
+        field!("cluster", "Cluster", tf: Some("cluster_name"), compose: None);
+}
+
 /// `loadBalancers[]` entries of a service.
 pub mod load_balancer {
     use super::Field;

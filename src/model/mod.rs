@@ -1,6 +1,7 @@
 //! Recognise: decide what a document is by its keys, and read it into typed ECS resources that
 //! keep spans back into the tree.
 
+pub mod cluster;
 pub mod conditions;
 pub mod elb;
 pub mod fields;
@@ -10,6 +11,7 @@ pub mod service;
 pub mod task_def;
 pub mod value;
 
+pub use cluster::Cluster;
 pub use elb::{Listener, ListenerKind, TargetGroup};
 pub use fields::{Dialect, Field};
 pub use pointer::Pointer;
@@ -30,6 +32,8 @@ pub enum Resource<'t> {
     TargetGroup(TargetGroup<'t>),
     /// A listener or a listener rule.
     Listener(Listener<'t>),
+    /// A cluster, or an association of capacity providers with one.
+    Cluster(Cluster<'t>),
 }
 
 impl Resource<'_> {
@@ -38,6 +42,10 @@ impl Resource<'_> {
             Resource::TaskDef(t) => t.shape.describe(),
             Resource::Service(s) => s.shape.describe(),
             Resource::TargetGroup(_) => "target group (AWS::ElasticLoadBalancingV2::TargetGroup)",
+            Resource::Cluster(c) if c.associates_with.is_some() => {
+                "capacity provider association (AWS::ECS::ClusterCapacityProviderAssociations)"
+            }
+            Resource::Cluster(_) => "cluster (AWS::ECS::Cluster)",
             Resource::Listener(l) => match l.kind {
                 ListenerKind::Listener => "listener (AWS::ElasticLoadBalancingV2::Listener)",
                 ListenerKind::Rule => "listener rule (AWS::ElasticLoadBalancingV2::ListenerRule)",
@@ -53,6 +61,7 @@ impl Resource<'_> {
             Resource::Service(s) => s.logical_id.or(s.name.known()),
             Resource::TargetGroup(tg) => tg.logical_id,
             Resource::Listener(l) => l.logical_id,
+            Resource::Cluster(c) => c.logical_id,
         }
     }
 }

@@ -68,6 +68,11 @@ pub struct Service<'t> {
     pub network_configuration: Val<'t, ()>,
     /// `capacityProviderStrategy`: its number of entries, when it is a list the file states.
     pub capacity_provider_strategy: Val<'t, usize>,
+    /// Each strategy entry's `capacityProvider` (a name, or a reference to a capacity
+    /// provider of the template); whole only when the strategy is.
+    pub capacity_providers: List<Val<'t, &'t str>>,
+    /// `cluster`: a name or ARN, or a reference to a cluster of the template.
+    pub cluster: Val<'t, &'t str>,
     /// Not complete when `loadBalancers` is not a list or holds a placeholder.
     pub load_balancers: List<LoadBalancer<'t>>,
 }
@@ -156,6 +161,24 @@ impl<'t> Service<'t> {
                 },
                 None => Val::Absent,
             },
+            capacity_providers: {
+                let list = get(node, &service::CAPACITY_PROVIDER_STRATEGY);
+                let items = list
+                    .and_then(Node::as_array)
+                    .map(|items| {
+                        objects(items)
+                            .map(|(_, n)| {
+                                text(get(
+                                    n,
+                                    &crate::model::fields::capacity_provider::CAPACITY_PROVIDER,
+                                ))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                List::new(items, complete_list(list))
+            },
+            cluster: text(get(node, &service::CLUSTER)),
             network_configuration: match get(node, &service::NETWORK_CONFIGURATION) {
                 Some(n) if n.is_null() => Val::Absent,
                 Some(n) if n.is_item_object() => Val::Known((), n.span),

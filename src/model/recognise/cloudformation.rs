@@ -11,8 +11,8 @@ use std::collections::{HashMap, HashSet};
 use super::Recognised;
 use crate::load::{Kind, Member, Node};
 use crate::model::{
-    Dialect, Listener, ListenerKind, Resource, Service, ServiceShape, TargetGroup, TaskDef,
-    TaskDefShape,
+    Cluster, Dialect, Listener, ListenerKind, Resource, Service, ServiceShape, TargetGroup,
+    TaskDef, TaskDefShape,
 };
 
 const CFN: Dialect = Dialect::CloudFormation;
@@ -52,6 +52,13 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
                     s.logical_id = id;
                     s.depends_on = graph.closure(&m.key);
                     Some(Resource::Service(s))
+                }
+                "AWS::ECS::Cluster" | "AWS::ECS::ClusterCapacityProviderAssociations" => {
+                    let association = ty.ends_with("Associations");
+                    let mut c = Cluster::from_object(props, association, CFN, m.key_span);
+                    c.logical_id = id;
+                    c.referenced_elsewhere = graph.referenced_elsewhere(&m.key);
+                    Some(Resource::Cluster(c))
                 }
                 "AWS::Events::Rule" | "AWS::Scheduler::Schedule" => {
                     scheduled.extend(ecs_targets(ty, props, m));
@@ -130,9 +137,11 @@ struct Graph<'t> {
 }
 
 /// The resource types whose references to a target group use it (services) or attach it to
-/// a load balancer (listeners and their rules).
-const WIRING: [&str; 3] = [
+/// a load balancer (listeners and their rules), and to a cluster run in it (services) or add
+/// capacity providers to it (associations): other references may attach or add elsewhere.
+const WIRING: [&str; 4] = [
     "AWS::ECS::Service",
+    "AWS::ECS::ClusterCapacityProviderAssociations",
     "AWS::ElasticLoadBalancingV2::Listener",
     "AWS::ElasticLoadBalancingV2::ListenerRule",
 ];
@@ -280,6 +289,7 @@ mod tests {
                     }
                     Resource::TargetGroup(t) => Some(("target group", t.logical_id?.to_string())),
                     Resource::Listener(l) => Some(("listener", l.logical_id?.to_string())),
+                    Resource::Cluster(c) => Some(("cluster", c.logical_id?.to_string())),
                 })
                 .collect()),
             other => Err(format!("{other:?}")),
@@ -292,6 +302,7 @@ mod tests {
         assert_eq!(
             read(yaml),
             Ok(vec![
+                ("cluster", "Cluster".to_string()),
                 ("task", "Web".to_string()),
                 ("service", "WebService".to_string())
             ])
