@@ -19,7 +19,9 @@ use crate::span::Span;
 
 pub use crate::model::value::Owned;
 
-/// A resource a file contributes to the workspace.
+/// A resource a file contributes to the workspace. Short-lived (a file's few, until the
+/// workspace moves each into the vector of its kind), so the variants stay unboxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Linked {
     TaskDef(LinkedTaskDef),
@@ -89,6 +91,8 @@ pub struct LinkedContainer {
     /// The `portMappings` key, when there is one.
     pub port_mappings_key: Option<Span>,
     pub port_mappings: List<LinkedPortMapping>,
+    /// Whether it has a `healthCheck`.
+    pub health_check: Owned<()>,
 }
 
 /// Compact (there are hundreds of thousands at scale): a port beyond `i32` is unknown.
@@ -209,6 +213,9 @@ pub struct LinkedService {
     pub launch_type_site: Option<Site>,
     /// `cluster`: a reference to a cluster of the template, a name, or unknown.
     pub cluster: Link,
+    pub health_check_grace_period: Owned<i64>,
+    pub health_check_grace_period_site: Option<Site>,
+    pub vpc_lattice: Owned<usize>,
     /// Each capacity provider of its strategy, with where a finding about it goes; whole only
     /// when the strategy is.
     pub capacity_providers: List<(Link, Option<Site>)>,
@@ -595,6 +602,12 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         depends_on: s.depends_on.iter().map(|d| Box::from(*d)).collect(),
         launch_type: owned(s.launch_type, Box::from),
         cluster: named_link(s.cluster),
+        health_check_grace_period: owned(s.health_check_grace_period, |g| g),
+        health_check_grace_period_site: s
+            .health_check_grace_period
+            .known_at()
+            .map(|(_, span)| site_at(file, doc, span)),
+        vpc_lattice: owned(s.vpc_lattice, |n| n),
         capacity_providers: List::new(
             s.capacity_providers
                 .iter()
@@ -781,6 +794,7 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                 name: owned(c.name, Box::from),
                 port_mappings_key: c.port_mappings_key,
                 port_mappings: List::new(mappings, c.port_mappings.is_complete()),
+                health_check: owned(c.health_check, |()| ()),
             }
         })
         .collect();
@@ -840,6 +854,9 @@ mod tests {
             launch_type: Owned::Absent,
             launch_type_site: None,
             cluster: Link::Absent,
+            health_check_grace_period: Owned::Absent,
+            health_check_grace_period_site: None,
+            vpc_lattice: Owned::Absent,
             capacity_providers: List::absent(),
             network_configuration: Owned::Absent,
             site: Site {

@@ -15,6 +15,7 @@ pub mod expired_suppression;
 pub mod fargate_missing_task_size;
 pub mod fargate_without_awsvpc;
 pub mod file_too_large;
+pub mod grace_period_without_health_check;
 pub mod health_check_misses_dynamic_port;
 pub mod host_port_mismatch;
 pub mod invalid_container_name;
@@ -88,6 +89,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &task_not_fargate_compatible::RULE,
     &health_check_misses_dynamic_port::RULE,
     &capacity_provider_not_associated::RULE,
+    &grace_period_without_health_check::RULE,
     &plaintext_http_listener::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,

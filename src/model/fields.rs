@@ -271,6 +271,18 @@ pub mod service {
     /// `deploymentController.type`.
     pub static DEPLOYMENT_CONTROLLER_TYPE: Field =
         field!("type", "Type", tf: Some("type"), compose: None);
+    pub static HEALTH_CHECK_GRACE_PERIOD: Field = field!(
+        "healthCheckGracePeriodSeconds",
+        "HealthCheckGracePeriodSeconds",
+        tf: Some("health_check_grace_period_seconds"),
+        compose: None
+    );
+    pub static VPC_LATTICE_CONFIGURATIONS: Field = field!(
+        "vpcLatticeConfigurations",
+        "VpcLatticeConfigurations",
+        tf: Some("vpc_lattice_configurations"),
+        compose: None
+    );
     pub static CAPACITY_PROVIDER_STRATEGY: Field = field!(
         "capacityProviderStrategy",
         "CapacityProviderStrategy",

@@ -66,6 +66,9 @@ pub struct Service<'t> {
     pub deployment_controller: Val<'t, &'t str>,
     /// Whether `networkConfiguration` is there (an object the file states).
     pub network_configuration: Val<'t, ()>,
+    pub health_check_grace_period: Val<'t, i64>,
+    /// `vpcLatticeConfigurations`: its number of entries, when the file states them.
+    pub vpc_lattice: Val<'t, usize>,
     /// `capacityProviderStrategy`: its number of entries, when it is a list the file states.
     pub capacity_provider_strategy: Val<'t, usize>,
     /// Each strategy entry's `capacityProvider` (a name, or a reference to a capacity
@@ -179,6 +182,17 @@ impl<'t> Service<'t> {
                 List::new(items, complete_list(list))
             },
             cluster: text(get(node, &service::CLUSTER)),
+            health_check_grace_period: int(get(node, &service::HEALTH_CHECK_GRACE_PERIOD)),
+            vpc_lattice: match get(node, &service::VPC_LATTICE_CONFIGURATIONS) {
+                Some(n) if n.is_null() => Val::Absent,
+                Some(n) => match n.as_array().map(|items| objects(items).count()) {
+                    Some(stated) if stated > 0 || complete_list(Some(n)) => {
+                        Val::Known(stated, n.span)
+                    }
+                    _ => Val::Unknown(n.span),
+                },
+                None => Val::Absent,
+            },
             network_configuration: match get(node, &service::NETWORK_CONFIGURATION) {
                 Some(n) if n.is_null() => Val::Absent,
                 Some(n) if n.is_item_object() => Val::Known((), n.span),

@@ -134,6 +134,8 @@ pub struct Container<'t> {
     /// (a placeholder).
     pub port_mappings: List<PortMapping<'t>>,
     pub environment: List<EnvVar<'t>>,
+    /// Whether it has a `healthCheck` (an object the file states).
+    pub health_check: Val<'t, ()>,
 }
 
 /// A `volumes` entry; only what the rules read.
@@ -492,7 +494,7 @@ fn containers<'t>(items: &'t [Node<'t>], dialect: Dialect, text_of: &str) -> Vec
         .collect()
 }
 
-static CONTAINER_FIELDS: [&Field; 9] = [
+static CONTAINER_FIELDS: [&Field; 10] = [
     &container::NAME,
     &container::IMAGE,
     &container::ESSENTIAL,
@@ -502,6 +504,7 @@ static CONTAINER_FIELDS: [&Field; 9] = [
     &container::MEMORY_RESERVATION,
     &container::PORT_MAPPINGS,
     &container::ENVIRONMENT,
+    &container::HEALTH_CHECK,
 ];
 
 impl<'t> Container<'t> {
@@ -513,7 +516,7 @@ impl<'t> Container<'t> {
         text_of: &str,
     ) -> Container<'t> {
         let span = node.span.first_char(text_of);
-        let [name, image, essential, privileged, cpu, memory, memory_reservation, pm, env] =
+        let [name, image, essential, privileged, cpu, memory, memory_reservation, pm, env, health] =
             fields_of(node, &CONTAINER_FIELDS, dialect);
         let name = text(value(name));
         let port_mappings = match value(pm).and_then(Node::as_array) {
@@ -561,6 +564,12 @@ impl<'t> Container<'t> {
             port_mappings_key: pm.map(|m| m.key_span),
             port_mappings: List::new(port_mappings, complete_list(value(pm))),
             environment: List::new(environment, complete_list(value(env))),
+            health_check: match value(health) {
+                None => Val::Absent,
+                Some(h) if h.is_null() => Val::Absent,
+                Some(h) if h.is_item_object() => Val::Known((), h.span),
+                Some(h) => Val::Unknown(h.span),
+            },
         }
     }
 
