@@ -91,16 +91,16 @@ pub struct LinkedContainer {
     /// The `portMappings` key, when there is one.
     pub port_mappings_key: Option<Span>,
     pub port_mappings: List<LinkedPortMapping>,
-    /// Whether it has a `healthCheck`.
-    pub health_check: Owned<()>,
+    /// Whether it has a `healthCheck` (compact: there are hundreds of thousands at scale).
+    pub health_check: crate::model::Tri,
 }
 
 /// Compact (there are hundreds of thousands at scale): a port beyond `i32` is unknown.
 #[derive(Debug, Clone, Copy)]
 pub struct LinkedPortMapping {
     pub container_port: Owned<i32>,
-    /// `hostPort`; absent or 0 is a dynamic port under `bridge`.
-    pub host_port: Owned<i32>,
+    /// Whether `hostPort` asks for a dynamic port under `bridge` (absent or 0).
+    pub dynamic_host_port: crate::model::Tri,
     /// `containerPortRange`, read as (first, last); unknown when it does not parse.
     pub container_port_range: Owned<(u16, u16)>,
 }
@@ -136,6 +136,21 @@ impl LinkedTaskDef {
 }
 
 impl LinkedService {
+    /// The site of `field`, one of the service's own keys, at `span`: the service's pointer
+    /// with the key appended (computed when a finding is made, not kept for every service).
+    pub fn field_site(&self, field: &crate::model::Field, span: Span) -> Site {
+        let key = field
+            .name(self.id.dialect)
+            .replace('~', "~0")
+            .replace('/', "~1");
+        Site {
+            file: self.site.file,
+            span,
+            pointer: format!("{}/{key}", self.site.pointer).into(),
+            stable: format!("{}/{key}", self.site.stable).into(),
+        }
+    }
+
     /// What findings name it by: its logical id in a template, else its service name.
     pub fn name(&self) -> Option<String> {
         self.id
@@ -210,11 +225,12 @@ pub struct LinkedService {
     /// references in its properties): CloudFormation creates them first.
     pub depends_on: Vec<Box<str>>,
     pub launch_type: Owned<Box<str>>,
-    pub launch_type_site: Option<Site>,
+    /// Where `launchType` is (its site comes from [`LinkedService::field_site`]).
+    pub launch_type_span: Option<Span>,
     /// `cluster`: a reference to a cluster of the template, a name, or unknown.
     pub cluster: Link,
     pub health_check_grace_period: Owned<i64>,
-    pub health_check_grace_period_site: Option<Site>,
+    pub health_check_grace_period_span: Option<Span>,
     pub vpc_lattice: Owned<usize>,
     /// Each capacity provider of its strategy, with where a finding about it goes; whole only
     /// when the strategy is.
@@ -603,10 +619,7 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         launch_type: owned(s.launch_type, Box::from),
         cluster: named_link(s.cluster),
         health_check_grace_period: owned(s.health_check_grace_period, |g| g),
-        health_check_grace_period_site: s
-            .health_check_grace_period
-            .known_at()
-            .map(|(_, span)| site_at(file, doc, span)),
+        health_check_grace_period_span: s.health_check_grace_period.known_at().map(|(_, sp)| sp),
         vpc_lattice: owned(s.vpc_lattice, |n| n),
         capacity_providers: List::new(
             s.capacity_providers
@@ -620,10 +633,7 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
                 .collect(),
             s.capacity_providers.is_complete(),
         ),
-        launch_type_site: s
-            .launch_type
-            .known_at()
-            .map(|(_, span)| site_at(file, doc, span)),
+        launch_type_span: s.launch_type.known_at().map(|(_, sp)| sp),
         network_configuration: match s.shape {
             crate::model::ServiceShape::UpdateInput => Owned::Unknown(s.anchor),
             _ => owned(s.network_configuration, |()| ()),
@@ -780,7 +790,11 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                 .iter()
                 .map(|pm| LinkedPortMapping {
                     container_port: owned(pm.container_port.map(|p| i32::try_from(p).ok()), |p| p),
-                    host_port: owned(pm.host_port.map(|p| i32::try_from(p).ok()), |p| p),
+                    dynamic_host_port: match pm.host_port {
+                        Val::Absent | Val::Known(0, _) => crate::model::Tri::Yes,
+                        Val::Known(..) => crate::model::Tri::No,
+                        _ => crate::model::Tri::Unknown,
+                    },
                     container_port_range: owned(
                         pm.container_port_range.map(|r| {
                             let (a, b) = crate::domain::ports::parse(r)?;
@@ -794,7 +808,11 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                 name: owned(c.name, Box::from),
                 port_mappings_key: c.port_mappings_key,
                 port_mappings: List::new(mappings, c.port_mappings.is_complete()),
-                health_check: owned(c.health_check, |()| ()),
+                health_check: match c.health_check {
+                    Val::Known(..) => crate::model::Tri::Yes,
+                    Val::Absent => crate::model::Tri::No,
+                    _ => crate::model::Tri::Unknown,
+                },
             }
         })
         .collect();
@@ -852,10 +870,10 @@ mod tests {
             noun: "service",
             depends_on: Vec::new(),
             launch_type: Owned::Absent,
-            launch_type_site: None,
+            launch_type_span: None,
             cluster: Link::Absent,
             health_check_grace_period: Owned::Absent,
-            health_check_grace_period_site: None,
+            health_check_grace_period_span: None,
             vpc_lattice: Owned::Absent,
             capacity_providers: List::absent(),
             network_configuration: Owned::Absent,

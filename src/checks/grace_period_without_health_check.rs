@@ -16,9 +16,9 @@ crate::declare_rule! {
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for s in &ws.services {
-        let (Owned::Known(grace, _), Some(site)) = (
+        let (Owned::Known(grace, _), Some(span)) = (
             &s.health_check_grace_period,
-            &s.health_check_grace_period_site,
+            s.health_check_grace_period_span,
         ) else {
             continue;
         };
@@ -40,15 +40,16 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             && candidates.iter().all(|td| {
                 td.containers
                     .complete()
-                    .is_some_and(|cs| cs.iter().all(|c| c.health_check.is_absent()))
+                    .is_some_and(|cs| cs.iter().all(|c| c.health_check == crate::model::Tri::No))
             });
         if !no_health_check {
             continue;
         }
         let td = candidates[0];
         let key = service::HEALTH_CHECK_GRACE_PERIOD.name(s.id.dialect);
+        let site = s.field_site(&service::HEALTH_CHECK_GRACE_PERIOD, span);
         let finding = sink.report_at(
-            site,
+            &site,
             format!(
                 "`{key}` {grace} has no effect: {} `{}` has no load balancer and no VPC Lattice target group, and no container of task definition `{}` has a health check",
                 s.noun,

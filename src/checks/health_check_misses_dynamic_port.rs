@@ -53,10 +53,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                         pm.container_port.known().map(i64::from) == Some(container_port)
                     });
                     match found {
-                        Some(pm)
-                            if bridge
-                                && matches!(pm.host_port, Owned::Absent | Owned::Known(0, _)) =>
-                        {
+                        Some(pm) if bridge && pm.dynamic_host_port == crate::model::Tri::Yes => {
                             dynamic.push(*td);
                             true
                         }

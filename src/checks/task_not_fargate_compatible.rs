@@ -17,7 +17,7 @@ crate::declare_rule! {
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for s in &ws.services {
-        let (Some(lt), Some(site)) = (s.launch_type.as_known(), &s.launch_type_site) else {
+        let (Some(lt), Some(span)) = (s.launch_type.as_known(), s.launch_type_span) else {
             continue;
         };
         if !lt.eq_ignore_ascii_case("FARGATE") {
@@ -47,8 +47,9 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             _ => "no network mode (`bridge`)".to_string(),
         };
         let requires = task::REQUIRES_COMPATIBILITIES.name(td.id.dialect);
+        let site = s.field_site(&service::LAUNCH_TYPE, span);
         let finding = sink.report_at(
-            site,
+            &site,
             format!(
                 "{} `{}` runs on Fargate, but task definition `{}` is not Fargate-compatible: `{requires}` does not name `FARGATE`, and it uses {mode}",
                 s.noun,
