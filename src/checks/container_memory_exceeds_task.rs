@@ -43,18 +43,13 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         // The sum is then over too; one finding per cause is enough.
         return;
     }
-    // What each container reserves: its memoryReservation, else its memory.
+    // What the containers reserve: their `memoryReservation`s. A container with only a hard
+    // limit is not counted: CDK's own integration templates deploy with a hard limit equal to
+    // the task's beside sidecars' reservations, so ECS does not add hard limits to the sum.
     let reserved: Vec<_> = td
         .containers
         .iter()
-        .filter_map(|c| {
-            let v = if c.memory_reservation.is_absent() {
-                c.memory
-            } else {
-                c.memory_reservation
-            };
-            v.known_at().map(|(v, s)| (c, v, s))
-        })
+        .filter_map(|c| c.memory_reservation.known_at().map(|(v, s)| (c, v, s)))
         .collect();
     let total: i64 = reserved
         .iter()
@@ -82,6 +77,8 @@ mod tests {
         crate::checks::tester::test_rule(
             &super::RULE,
             &[
+                // Hard limits alone are not added up (see the sum above).
+                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256},{"name":"log","image":"nginx:1.27","memory":257}]}"#,
                 r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":512}]}"#,
                 r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memoryReservation":256},{"name":"log","image":"nginx:1.27","memoryReservation":256}]}"#,
                 r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"1024","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024,"memoryReservation":256},{"name":"log","image":"nginx:1.27","memory":768}]}"#,
@@ -96,7 +93,6 @@ mod tests {
             &[
                 r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024}]}"#,
                 r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memoryReservation":300},{"name":"log","image":"nginx:1.27","memoryReservation":300}]}"#,
-                r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256},{"name":"log","image":"nginx:1.27","memory":257}]}"#,
                 r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":"1024"}]}"#,
                 r#"{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"0.5 GB","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024}]}"#,
                 r#"{"taskDefinition":{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],"memory":"512","containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":1024}],"revision":3}}"#,
