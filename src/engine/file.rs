@@ -314,7 +314,7 @@ fn recognise_and_check(
                         .extend(suppress::metadata(doc, text, &plan.registry));
                     model::conditions::scenarios(doc)
                 } else {
-                    Vec::new()
+                    model::conditions::Scenarios::default()
                 };
                 out.secrets.extend(crate::secrets::spans(&resources));
                 for resource in &resources {
@@ -327,7 +327,9 @@ fn recognise_and_check(
                         out.linked.push(l);
                     }
                 }
-                check_scenarios(id, text, &scenarios, mask, plan, out);
+                if !scenarios.is_empty() {
+                    check_scenarios(id, text, doc, &scenarios, mask, plan, out);
+                }
             }
         }
     }
@@ -345,12 +347,13 @@ fn recognise_and_check(
 }
 
 /// Checks each scenario of a template whose ECS resources choose values with `Fn::If`
-/// ([`model::conditions`]): a finding made in every scenario once, as it is; one made in some
-/// saying when.
+/// ([`model::conditions`]), built one at a time: a finding made in every scenario once, as
+/// it is; one made in some saying when.
 fn check_scenarios(
     id: FileId,
     text: &str,
-    scenarios: &[model::conditions::Scenario<'_>],
+    doc: &Node<'_>,
+    scenarios: &model::conditions::Scenarios,
     mask: &Rules<'_>,
     plan: &Plan,
     out: &mut FileLint,
@@ -358,7 +361,10 @@ fn check_scenarios(
     type Key = (usize, Span, String);
     let mut made: Vec<(Finding, Vec<usize>)> = Vec::new();
     let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
-    for (si, scenario) in scenarios.iter().enumerate() {
+    let mut whens = Vec::with_capacity(scenarios.len());
+    for si in 0..scenarios.len() {
+        let scenario = scenarios.build(doc, si);
+        whens.push(scenario.when.clone());
         let Recognised::Resources(resources) = model::recognise(&scenario.doc, text) else {
             continue;
         };
@@ -379,9 +385,9 @@ fn check_scenarios(
         }
     }
     for (mut f, made_in) in made {
-        if made_in.len() < scenarios.len() {
+        if made_in.len() < whens.len() {
             f.message
-                .push_str(&model::conditions::describe(scenarios, &made_in));
+                .push_str(&model::conditions::describe(&whens, &made_in));
         }
         out.findings.push(f);
     }

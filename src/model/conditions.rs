@@ -11,7 +11,7 @@
 //! `IsDev`, both comparing `Env`), that compares no input at all (a constant), that is not
 //! defined, or beyond the first [`MAX_CONDITIONS`], keeps its `Fn::If`s unknown.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::load::{Kind, Member, Node};
 
@@ -21,6 +21,15 @@ pub const MAX_CONDITIONS: usize = 4;
 /// The resource types whose `Fn::If`s are resolved.
 const ECS_TYPES: [&str; 2] = ["AWS::ECS::TaskDefinition", "AWS::ECS::Service"];
 
+/// Whether a scenario keeps a resource of this type (the types the recogniser reads); the
+/// others (buckets, roles, functions…) are left out of the scenario's copy of the template.
+fn kept(ty: &str) -> bool {
+    ty.starts_with("AWS::ECS::")
+        || ty.starts_with("AWS::ElasticLoadBalancingV2::")
+        || ty == "AWS::Events::Rule"
+        || ty == "AWS::Scheduler::Schedule"
+}
+
 /// A template with the `Fn::If`s of some conditions resolved.
 #[derive(Debug)]
 pub struct Scenario<'a> {
@@ -29,11 +38,52 @@ pub struct Scenario<'a> {
     pub when: Vec<(String, bool)>,
 }
 
-/// Every scenario of `doc` (a template), or none when its ECS resources hold no `Fn::If`
-/// whose condition can be combined.
-pub fn scenarios<'a>(doc: &Node<'a>) -> Vec<Scenario<'a>> {
+/// The conditions a template's scenarios combine, and the inputs they compare.
+#[derive(Debug, Default)]
+pub struct Scenarios {
+    picked: Vec<String>,
+    /// The parameters the combined conditions compare: in a scenario their defaults do not
+    /// count (the scenario may be one where the parameter is not its default).
+    inputs: BTreeSet<String>,
+}
+
+impl Scenarios {
+    /// How many scenarios there are (0: the template is checked as it is).
+    pub fn len(&self) -> usize {
+        if self.picked.is_empty() {
+            0
+        } else {
+            1 << self.picked.len()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.picked.is_empty()
+    }
+
+    /// Scenario `i` of `doc`: a copy of the template's resources that the recogniser reads,
+    /// each `Fn::If` of the combined conditions resolved (built one at a time: a scenario of
+    /// a large template is not held beside the others).
+    pub fn build<'a>(&self, doc: &Node<'a>, i: usize) -> Scenario<'a> {
+        let when: Vec<(String, bool)> = self
+            .picked
+            .iter()
+            .enumerate()
+            .map(|(b, n)| (n.clone(), i >> b & 1 == 1))
+            .collect();
+        Scenario {
+            doc: prune(doc, &when, &self.inputs),
+            when,
+        }
+    }
+}
+
+/// The scenarios of `doc` (a template): none when its ECS resources hold no `Fn::If` whose
+/// condition can be combined. A resource with a `Condition` of its own keeps its `Fn::If`s
+/// unknown (whether it exists in a scenario is another condition).
+pub fn scenarios(doc: &Node<'_>) -> Scenarios {
     let Some(resources) = doc.get("Resources").and_then(Node::as_object) else {
-        return Vec::new();
+        return Scenarios::default();
     };
     let mut used = BTreeSet::new();
     for r in resources {
@@ -42,43 +92,36 @@ pub fn scenarios<'a>(doc: &Node<'a>) -> Vec<Scenario<'a>> {
             .get("Type")
             .and_then(Node::as_str)
             .is_some_and(|t| ECS_TYPES.contains(&t));
-        if let Some(props) = r.value.get("Properties").filter(|_| ecs) {
+        if !ecs || r.value.has("Condition") {
+            continue;
+        }
+        if let Some(props) = r.value.get("Properties") {
             conditions_in(props, &mut used);
         }
     }
     if used.is_empty() {
-        return Vec::new();
+        return Scenarios::default();
     }
     let defined = doc.get("Conditions");
+    let mut known: HashMap<String, Option<BTreeSet<String>>> = HashMap::new();
     let mut picked: Vec<String> = Vec::new();
     let mut taken: BTreeSet<String> = BTreeSet::new();
     for name in used {
         if picked.len() == MAX_CONDITIONS {
             break;
         }
-        let mut inputs = BTreeSet::new();
-        if !inputs_of(&name, defined, &mut inputs, 0) || inputs.is_empty() {
+        let Some(inputs) = inputs_of(&name, defined, &mut known, &mut Vec::new()) else {
             continue;
-        }
-        if inputs.is_disjoint(&taken) {
+        };
+        if !inputs.is_empty() && inputs.is_disjoint(&taken) {
             taken.extend(inputs);
             picked.push(name);
         }
     }
-    (0..1u32 << picked.len())
-        .filter(|_| !picked.is_empty())
-        .map(|bits| {
-            let when: Vec<(String, bool)> = picked
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (n.clone(), bits >> i & 1 == 1))
-                .collect();
-            Scenario {
-                doc: resolve(doc, &when),
-                when,
-            }
-        })
-        .collect()
+    Scenarios {
+        picked,
+        inputs: taken,
+    }
 }
 
 /// `{"Fn::If": [condition, then, else]}`: its condition and branches.
@@ -107,28 +150,37 @@ fn conditions_in(node: &Node<'_>, out: &mut BTreeSet<String>) {
     }
 }
 
-/// Adds the inputs condition `name` compares to `out`; false when it is not defined or its
-/// definition refers to itself.
+/// The inputs condition `name` compares (through the conditions it names too), or `None`
+/// when it is not defined or refers to itself. Each condition is worked out once (`known`),
+/// so conditions sharing sub-conditions cost their number, not the paths through them.
 fn inputs_of(
     name: &str,
     defined: Option<&Node<'_>>,
-    out: &mut BTreeSet<String>,
-    depth: usize,
-) -> bool {
-    if depth > 32 {
-        return false;
+    known: &mut HashMap<String, Option<BTreeSet<String>>>,
+    visiting: &mut Vec<String>,
+) -> Option<BTreeSet<String>> {
+    if let Some(done) = known.get(name) {
+        return done.clone();
     }
-    match defined.and_then(|d| d.get(name)) {
-        Some(def) => refs_in(def, defined, out, depth),
-        None => false,
+    if visiting.iter().any(|v| v == name) || visiting.len() > 64 {
+        return None;
     }
+    let def = defined.and_then(|d| d.get(name))?;
+    visiting.push(name.to_string());
+    let mut out = BTreeSet::new();
+    let ok = refs_in(def, defined, known, visiting, &mut out);
+    visiting.pop();
+    let result = ok.then_some(out);
+    known.insert(name.to_string(), result.clone());
+    result
 }
 
 fn refs_in(
     node: &Node<'_>,
     defined: Option<&Node<'_>>,
+    known: &mut HashMap<String, Option<BTreeSet<String>>>,
+    visiting: &mut Vec<String>,
     out: &mut BTreeSet<String>,
-    depth: usize,
 ) -> bool {
     if let Some([only]) = node.as_object() {
         match (only.key.as_ref(), only.value.as_str()) {
@@ -136,16 +188,104 @@ fn refs_in(
                 out.insert(input.to_string());
                 return true;
             }
-            ("Condition", Some(other)) => return inputs_of(other, defined, out, depth + 1),
+            ("Condition", Some(other)) => {
+                return match inputs_of(other, defined, known, visiting) {
+                    Some(inputs) => {
+                        out.extend(inputs);
+                        true
+                    }
+                    None => false,
+                };
+            }
             _ => {}
         }
     }
     match &node.kind {
-        Kind::Array(items) => items.iter().all(|i| refs_in(i, defined, out, depth)),
+        Kind::Array(items) => items
+            .iter()
+            .all(|i| refs_in(i, defined, known, visiting, out)),
         Kind::Object(members) => members
             .iter()
-            .all(|m| refs_in(&m.value, defined, out, depth)),
+            .all(|m| refs_in(&m.value, defined, known, visiting, out)),
         _ => true,
+    }
+}
+
+/// The scenario's copy of `doc`: `Parameters` (without the defaults of the combined
+/// conditions' inputs) and the resources the recogniser reads, each `Fn::If` of `when`
+/// resolved except inside a resource with a `Condition` of its own.
+fn prune<'a>(doc: &Node<'a>, when: &[(String, bool)], inputs: &BTreeSet<String>) -> Node<'a> {
+    let members = doc
+        .as_object()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|m| {
+            let value = match m.key.as_ref() {
+                "Resources" => Node {
+                    span: m.value.span,
+                    kind: Kind::Object(
+                        m.value
+                            .as_object()
+                            .unwrap_or_default()
+                            .iter()
+                            .filter(|r| {
+                                r.value.get("Type").and_then(Node::as_str).is_some_and(kept)
+                            })
+                            .map(|r| Member {
+                                key: r.key.clone(),
+                                key_span: r.key_span,
+                                value: if r.value.has("Condition") {
+                                    r.value.clone()
+                                } else {
+                                    resolve(&r.value, when)
+                                },
+                            })
+                            .collect(),
+                    ),
+                },
+                "Parameters" => Node {
+                    span: m.value.span,
+                    kind: Kind::Object(
+                        m.value
+                            .as_object()
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|p| Member {
+                                key: p.key.clone(),
+                                key_span: p.key_span,
+                                value: if inputs.contains(p.key.as_ref()) {
+                                    without(&p.value, "Default")
+                                } else {
+                                    p.value.clone()
+                                },
+                            })
+                            .collect(),
+                    ),
+                },
+                "AWSTemplateFormatVersion" => m.value.clone(),
+                _ => return None,
+            };
+            Some(Member {
+                key: m.key.clone(),
+                key_span: m.key_span,
+                value,
+            })
+        })
+        .collect();
+    Node {
+        span: doc.span,
+        kind: Kind::Object(members),
+    }
+}
+
+/// An object without its member `key`.
+fn without<'a>(node: &Node<'a>, key: &str) -> Node<'a> {
+    match node.as_object() {
+        Some(members) => Node {
+            span: node.span,
+            kind: Kind::Object(members.iter().filter(|m| m.key != key).cloned().collect()),
+        },
+        None => node.clone(),
     }
 }
 
@@ -178,15 +318,14 @@ fn resolve<'a>(node: &Node<'a>, when: &[(String, bool)]) -> Node<'a> {
 
 /// When a finding made in the scenarios `made_in` (indices into `all`) applies: the
 /// conditions whose truth is the same in all of them.
-pub fn describe(all: &[Scenario<'_>], made_in: &[usize]) -> String {
+pub fn describe(all: &[Vec<(String, bool)>], made_in: &[usize]) -> String {
     let Some(&first) = made_in.first() else {
         return String::new();
     };
     let parts: Vec<String> = all[first]
-        .when
         .iter()
         .enumerate()
-        .filter(|(i, (_, truth))| made_in.iter().all(|&s| all[s].when[*i].1 == *truth))
+        .filter(|(i, (_, truth))| made_in.iter().all(|&s| all[s][*i].1 == *truth))
         .map(|(_, (name, truth))| format!("`{name}` is {truth}"))
         .collect();
     match parts.as_slice() {
@@ -217,8 +356,9 @@ mod tests {
     fn each_branch_in_its_own_scenario() {
         let yaml = resource("      Cpu: !If [IsProd, 1024, 256]\n");
         let d = doc(&yaml);
-        let s = scenarios(&d);
-        assert_eq!(s.len(), 2);
+        let all = scenarios(&d);
+        assert_eq!(all.len(), 2);
+        let s: Vec<Scenario<'_>> = (0..all.len()).map(|i| all.build(&d, i)).collect();
         let cpu = |s: &Scenario<'_>| {
             s.doc
                 .get("Resources")
@@ -238,9 +378,10 @@ mod tests {
         // is IsProd's negation: only the first of them is combined, with Big.
         let yaml = resource("      Cpu: !If [IsProd, 1024, !If [IsDev, 256, 512]]\n      Memory: !If [NotProd, 512, 2048]\n      NetworkMode: !If [Big, awsvpc, bridge]\n");
         let d = doc(&yaml);
-        let s = scenarios(&d);
-        assert_eq!(s.len(), 4);
-        let names: Vec<&str> = s[0].when.iter().map(|(n, _)| n.as_str()).collect();
+        let all = scenarios(&d);
+        assert_eq!(all.len(), 4);
+        let s = all.build(&d, 0);
+        let names: Vec<&str> = s.when.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, vec!["Big", "IsDev"]);
     }
 
@@ -257,11 +398,40 @@ mod tests {
     }
 
     #[test]
+    fn shared_sub_conditions_are_worked_out_once() {
+        // 30 levels of ten references to the next: exponential if walked path by path.
+        let mut conditions = String::from("Parameters:\n  P: {Type: String}\nConditions:\n");
+        for i in 0..30 {
+            let next = vec![format!("!Condition C{}", i + 1); 10].join(", ");
+            conditions.push_str(&format!("  C{i}: !And [{next}]\n"));
+        }
+        conditions.push_str("  C30: !Equals [!Ref P, x]\n");
+        let yaml = format!("{conditions}Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: !If [C0, 256, 512]\n");
+        assert_eq!(scenarios(&doc(&yaml)).len(), 2);
+    }
+
+    #[test]
+    fn a_resource_with_its_own_condition_keeps_its_ifs_and_defaults_of_inputs_are_dropped() {
+        let yaml = format!("{HEAD}Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Condition: IsProd\n    Properties:\n      Cpu: !If [IsDev, 1024, 256]\n");
+        assert!(scenarios(&doc(&yaml)).is_empty());
+        let yaml = "Parameters:\n  Size: {Type: String, Default: big}\n  Other: {Type: String, Default: x}\nConditions:\n  Big: !Equals [!Ref Size, big]\nResources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: !If [Big, 1024, 256]\n  B:\n    Type: AWS::S3::Bucket\n";
+        let d = doc(yaml);
+        let s = scenarios(&d).build(&d, 0);
+        let params = s.doc.get("Parameters").expect("parameters");
+        assert!(params.get("Size").is_some_and(|p| !p.has("Default")));
+        assert!(params.get("Other").is_some_and(|p| p.has("Default")));
+        // Only the resources the recogniser reads are copied.
+        let resources = s.doc.get("Resources").expect("resources");
+        assert!(resources.has("T") && !resources.has("B"));
+    }
+
+    #[test]
     fn describing_when() {
         let yaml = resource("      Cpu: !If [IsProd, 1024, 256]\n      Memory: !If [Big, 1, 2]\n");
         let d = doc(&yaml);
-        let s = scenarios(&d);
-        assert_eq!(s.len(), 4);
+        let all = scenarios(&d);
+        assert_eq!(all.len(), 4);
+        let s: Vec<Vec<(String, bool)>> = (0..4).map(|i| all.build(&d, i).when).collect();
         // Scenarios: bits 0 = Big, 1 = IsProd.
         assert_eq!(describe(&s, &[1, 3]), " (when condition `Big` is true)");
         assert_eq!(
