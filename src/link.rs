@@ -223,7 +223,8 @@ pub struct LinkedService {
     pub load_balancers: List<LinkedLoadBalancer>,
     /// The resources of its template it depends on, directly or not (`DependsOn` and the
     /// references in its properties): CloudFormation creates them first.
-    pub depends_on: Vec<Box<str>>,
+    /// The listeners and listener rules among them; `None` when they cannot be known.
+    pub depends_on: Option<Vec<Box<str>>>,
     pub launch_type: Owned<Box<str>>,
     /// Where `launchType` is (its site comes from [`LinkedService::field_site`]).
     pub launch_type_span: Option<Span>,
@@ -615,7 +616,10 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         },
         task_definition,
         load_balancers: List::new(items, s.load_balancers.is_complete()),
-        depends_on: s.depends_on.iter().map(|d| Box::from(*d)).collect(),
+        depends_on: s
+            .depends_on
+            .as_ref()
+            .map(|ds| ds.iter().map(|d| Box::from(*d)).collect()),
         launch_type: owned(s.launch_type, Box::from),
         cluster: named_link(s.cluster),
         health_check_grace_period: owned(s.health_check_grace_period, |g| g),
@@ -868,7 +872,7 @@ mod tests {
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
             noun: "service",
-            depends_on: Vec::new(),
+            depends_on: Some(Vec::new()),
             launch_type: Owned::Absent,
             launch_type_span: None,
             cluster: Link::Absent,

@@ -89,10 +89,13 @@ mod tests {
     fn cases() {
         let spot = "        - CapacityProvider: FARGATE_SPOT\n          Weight: 1\n";
         let asg = "        - CapacityProvider: !Ref Asg\n          Weight: 1\n";
+        let provider = "  Asg:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      AutoScalingGroupProvider: {AutoScalingGroupArn: arn}\n";
         let pass = [
             template("      CapacityProviders: [FARGATE, FARGATE_SPOT]\n", spot, ""),
             template("      ClusterName: c\n", spot, "  Assoc:\n    Type: AWS::ECS::ClusterCapacityProviderAssociations\n    Properties:\n      Cluster: !Ref Cluster\n      CapacityProviders: [FARGATE_SPOT]\n      DefaultCapacityProviderStrategy: []\n"),
-            template("      CapacityProviders: [!Ref Asg]\n", asg, ""),
+            template("      CapacityProviders: [!Ref Asg]\n", asg, provider),
+            // A parameter is not a capacity provider of the template: unknown.
+            template("      CapacityProviders: [FARGATE]\n", asg, ""),
             // Unknown: an association by name, a provider list from a parameter, an export.
             template("      ClusterName: c\n", spot, "  Assoc:\n    Type: AWS::ECS::ClusterCapacityProviderAssociations\n    Properties:\n      Cluster: c\n      CapacityProviders: [FARGATE_SPOT]\n      DefaultCapacityProviderStrategy: []\n"),
             template("      CapacityProviders: !Ref Providers\n", spot, ""),
@@ -102,7 +105,7 @@ mod tests {
         let fail = [
             template("      CapacityProviders: [FARGATE]\n", spot, ""),
             template("      ClusterName: c\n", spot, ""),
-            template("      CapacityProviders: [FARGATE]\n", asg, ""),
+            template("      CapacityProviders: [FARGATE]\n", asg, provider),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();
         let fail: Vec<&str> = fail.iter().map(String::as_str).collect();

@@ -27,9 +27,11 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             let Some(listeners) = ws.forwarding_to(service.id.file, logical) else {
                 continue;
             };
-            let depends = |id: Option<&str>| {
-                id.is_some_and(|id| service.depends_on.iter().any(|d| &**d == id))
+            let Some(depends_on) = &service.depends_on else {
+                continue;
             };
+            let depends =
+                |id: Option<&str>| id.is_some_and(|id| depends_on.iter().any(|d| &**d == id));
             // No listener is ECS404's finding; depending on any one that forwards is enough.
             let Some(first) = listeners.first() else {
                 continue;

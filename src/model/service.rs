@@ -55,7 +55,9 @@ pub struct Service<'t> {
     pub logical_id: Option<&'t str>,
     /// In a template: the resources it depends on, directly or not (`DependsOn` and the
     /// references in its properties), which CloudFormation creates before it.
-    pub depends_on: Vec<&'t str>,
+    /// Only the listeners and listener rules among them are kept; `None` when they cannot be
+    /// known (a macro may add dependencies, or the walk was too long).
+    pub depends_on: Option<Vec<&'t str>>,
     pub name: Val<'t, &'t str>,
     /// A family, `family:revision` or ARN as written; a reference (`{"Ref": "TaskDef"}`) is
     /// a [`Val::Ref`] the linker follows.
@@ -140,7 +142,7 @@ impl<'t> Service<'t> {
             dialect,
             anchor,
             logical_id: None,
-            depends_on: Vec::new(),
+            depends_on: Some(Vec::new()),
             name,
             task_definition: text(get(node, &service::TASK_DEFINITION)),
             launch_type: text(get(node, &service::LAUNCH_TYPE)),

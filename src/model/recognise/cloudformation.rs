@@ -31,13 +31,23 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
         .and_then(|r| r.value.as_object())
         .unwrap_or_default();
     let graph = Graph::of(doc, members);
+    // A macro (`Transform` other than SAM's) or `Fn::ForEach` may add resources the template
+    // does not show: listeners, associations, dependencies.
+    let whole = is_whole(doc, members);
+    // How many resources the dependency walks of all services may visit together.
+    let mut budget: usize = 200_000;
     let mut scheduled = Vec::new();
     let mut read: Vec<Resource<'t>> = members
         .iter()
         .filter_map(|m| {
             let ty = resource_type(&m.value)?;
-            let props = properties(&m.value)?;
             let id = Some(m.key.as_ref());
+            let Some(props) = properties(&m.value) else {
+                // A listener or an association whose properties the template does not state
+                // may forward to any target group, associate any provider: it is read as one
+                // whose lists are not known whole.
+                return unreadable(ty, m);
+            };
             match ty {
                 "AWS::ECS::TaskDefinition" => {
                     let mut td =
@@ -50,14 +60,19 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
                     let mut s =
                         Service::from_object(props, ServiceShape::Template, CFN, m.key_span);
                     s.logical_id = id;
-                    s.depends_on = graph.closure(&m.key);
+                    s.depends_on = if whole {
+                        graph.listeners_reached(&m.key, &mut budget)
+                    } else {
+                        None
+                    };
+                    providers_by_reference_only(&mut s, &graph);
                     Some(Resource::Service(s))
                 }
                 "AWS::ECS::Cluster" | "AWS::ECS::ClusterCapacityProviderAssociations" => {
                     let association = ty.ends_with("Associations");
                     let mut c = Cluster::from_object(props, association, CFN, m.key_span);
                     c.logical_id = id;
-                    c.referenced_elsewhere = graph.referenced_elsewhere(&m.key);
+                    c.referenced_elsewhere = !whole || graph.referenced_elsewhere(&m.key);
                     Some(Resource::Cluster(c))
                 }
                 "AWS::Events::Rule" | "AWS::Scheduler::Schedule" => {
@@ -67,7 +82,7 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
                 "AWS::ElasticLoadBalancingV2::TargetGroup" => {
                     let mut tg = TargetGroup::from_object(props, CFN, m.key_span);
                     tg.logical_id = id;
-                    tg.referenced_elsewhere = graph.referenced_elsewhere(&m.key);
+                    tg.referenced_elsewhere = !whole || graph.referenced_elsewhere(&m.key);
                     Some(Resource::TargetGroup(tg))
                 }
                 "AWS::ElasticLoadBalancingV2::Listener"
@@ -95,6 +110,67 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
     } else {
         Recognised::Resources(read)
     })
+}
+
+/// `AWS::ElasticLoadBalancingV2::Listener` and `…::ListenerRule`.
+const LISTENER: &str = "AWS::ElasticLoadBalancingV2::Listener";
+
+/// A template is whole when no macro (a `Transform` other than SAM's) and no `Fn::ForEach`
+/// can add resources it does not show.
+fn is_whole(doc: &Node<'_>, resources: &[Member<'_>]) -> bool {
+    let sam = |t: &Node<'_>| t.as_str() == Some("AWS::Serverless-2016-10-31");
+    let transforms_ok = match doc.get("Transform") {
+        None => true,
+        Some(t) if sam(t) => true,
+        Some(t) => t.as_array().is_some_and(|items| items.iter().all(sam)),
+    };
+    transforms_ok && !resources.iter().any(|r| r.key.starts_with("Fn::ForEach"))
+}
+
+/// A resource whose `Properties` the template does not state: a listener or an association
+/// is still read, with nothing known of what it forwards to or associates.
+fn unreadable<'t>(ty: &str, m: &'t Member<'t>) -> Option<Resource<'t>> {
+    let span = m.value.span;
+    match ty {
+        "AWS::ElasticLoadBalancingV2::Listener" | "AWS::ElasticLoadBalancingV2::ListenerRule" => {
+            let kind = if ty.ends_with("Rule") {
+                ListenerKind::Rule
+            } else {
+                ListenerKind::Listener
+            };
+            let mut l = Listener::from_object(&m.value, kind, CFN, m.key_span);
+            l.logical_id = Some(m.key.as_ref());
+            l.forwards = crate::model::List::new(Vec::new(), false);
+            l.protocol = crate::model::Val::Unknown(span);
+            l.redirects_to_https = crate::model::Tri::Unknown;
+            Some(Resource::Listener(l))
+        }
+        "AWS::ECS::ClusterCapacityProviderAssociations" => {
+            let mut c = Cluster::from_object(&m.value, true, CFN, m.key_span);
+            c.logical_id = Some(m.key.as_ref());
+            c.associates_with = Some(crate::model::Val::Unknown(span));
+            c.providers = crate::model::List::new(Vec::new(), false);
+            Some(Resource::Cluster(c))
+        }
+        _ => None,
+    }
+}
+
+/// A capacity provider of a service's strategy named by a reference that is not to an
+/// `AWS::ECS::CapacityProvider` of the template (a parameter, say) is unknown.
+fn providers_by_reference_only(s: &mut Service<'_>, graph: &Graph<'_>) {
+    let complete = s.capacity_providers.is_complete();
+    let items = s
+        .capacity_providers
+        .iter()
+        .map(|p| match p {
+            crate::model::Val::Ref(t, span) if !graph.is_capacity_provider(t.id) => {
+                crate::model::Val::Unknown(*span)
+            }
+            other => *other,
+        })
+        .collect();
+    s.capacity_providers = crate::model::List::new(items, complete);
 }
 
 /// The ECS targets of an EventBridge rule (`Targets[].EcsParameters`) or schedule
@@ -134,6 +210,7 @@ fn ecs_targets<'t>(ty: &str, props: &'t Node<'t>, rule: &'t Member<'t>) -> Vec<R
 struct Graph<'t> {
     deps: HashMap<&'t str, Vec<&'t str>>,
     elsewhere: HashSet<&'t str>,
+    types: HashMap<&'t str, &'t str>,
 }
 
 /// The resource types whose references to a target group use it (services) or attach it to
@@ -150,6 +227,7 @@ impl<'t> Graph<'t> {
     fn of(doc: &'t Node<'t>, resources: &'t [Member<'t>]) -> Graph<'t> {
         let mut deps = HashMap::new();
         let mut elsewhere = HashSet::new();
+        let mut types = HashMap::new();
         for r in resources {
             let mut refs = Vec::new();
             match r.value.get("DependsOn").map(|d| &d.kind) {
@@ -157,9 +235,16 @@ impl<'t> Graph<'t> {
                 Some(Kind::Array(items)) => refs.extend(items.iter().filter_map(Node::as_str)),
                 _ => {}
             }
+            // A reference anywhere in the resource (its properties, its metadata: the
+            // "conditional DependsOn" pattern) makes a dependency.
             let mut used = Vec::new();
-            if let Some(props) = r.value.get("Properties") {
-                refs_in(props, &mut used);
+            for m in r.value.as_object().unwrap_or_default() {
+                if m.key != "DependsOn" && m.key != "Condition" && m.key != "Type" {
+                    refs_in(&m.value, &mut used);
+                }
+            }
+            if let Some(t) = resource_type(&r.value) {
+                types.insert(r.key.as_ref(), t);
             }
             if !resource_type(&r.value).is_some_and(|t| WIRING.contains(&t)) {
                 elsewhere.extend(used.iter().copied());
@@ -172,21 +257,35 @@ impl<'t> Graph<'t> {
             refs_in(outputs, &mut used);
             elsewhere.extend(used);
         }
-        Graph { deps, elsewhere }
+        Graph {
+            deps,
+            elsewhere,
+            types,
+        }
     }
 
-    /// Every resource `id` depends on, directly or not, in name order.
-    fn closure(&self, id: &str) -> Vec<&'t str> {
+    /// The listeners and listener rules `id` depends on, directly or not, in name order;
+    /// `None` when the walk would visit more than `budget` resources (what the services of a
+    /// template walk together is bounded).
+    fn listeners_reached(&self, id: &str, budget: &mut usize) -> Option<Vec<&'t str>> {
         let mut seen: HashSet<&'t str> = HashSet::new();
         let mut todo: Vec<&'t str> = self.deps.get(id).cloned().unwrap_or_default();
         while let Some(d) = todo.pop() {
             if seen.insert(d) {
+                *budget = budget.checked_sub(1)?;
                 todo.extend(self.deps.get(d).into_iter().flatten().copied());
             }
         }
-        let mut out: Vec<&'t str> = seen.into_iter().collect();
+        let mut out: Vec<&'t str> = seen
+            .into_iter()
+            .filter(|d| self.types.get(d).is_some_and(|t| t.starts_with(LISTENER)))
+            .collect();
         out.sort_unstable();
-        out
+        Some(out)
+    }
+
+    fn is_capacity_provider(&self, id: &str) -> bool {
+        self.types.get(id) == Some(&"AWS::ECS::CapacityProvider")
     }
 
     fn referenced_elsewhere(&self, id: &str) -> bool {
