@@ -62,7 +62,8 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             .related(candidates.iter().map(|t| t.id.file))
             .label_in(td.id.file, td.id.anchor, "the task definition is defined here")
             .help(format!(
-                "add a `healthCheck` to the main container (its `startPeriod` covers slow starts), or remove `{key}`"
+                "add a `{}` to the main container (its start period covers slow starts), or remove `{key}`",
+                crate::model::fields::container::HEALTH_CHECK.name(td.id.dialect)
             ));
     }
 }

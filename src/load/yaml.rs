@@ -120,6 +120,7 @@ fn lenient(text: &str, base: usize, first: LoadError) -> Result<Vec<Node<'_>>, L
         let above_start = patched[..line_start].rfind('\n').map_or(0, |i| i + 1);
         if !(closer.starts_with(']') || closer.starts_with('}'))
             || patched[above_start..line_start].contains('#')
+            || !flow_open(&patched[..line_start])
         {
             return Err(first);
         }
@@ -136,6 +137,58 @@ fn lenient(text: &str, base: usize, first: LoadError) -> Result<Vec<Node<'_>>, L
         }
     }
     Err(first)
+}
+
+/// Whether a flow collection (`[` or `{`) is open at the end of `text`: brackets that start
+/// a collection (after `:`, `-`, `,`, another bracket or at a line's start) counted against
+/// their closers, outside quoted scalars and comments. Approximate, on the safe side: a closer
+/// with no open collection is a real error, and stays one.
+fn flow_open(text: &str) -> bool {
+    let mut depth: usize = 0;
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if comment {
+            if c == '\n' {
+                comment = false;
+                prev = c;
+            }
+            continue;
+        }
+        match quote {
+            Some('\'') if c == '\'' => {
+                if chars.peek() == Some(&'\'') {
+                    chars.next();
+                } else {
+                    quote = None;
+                }
+            }
+            Some('"') if c == '\\' => {
+                chars.next();
+            }
+            Some('"') if c == '"' => quote = None,
+            Some(_) => {}
+            None => match c {
+                '#' if prev.is_whitespace() => comment = true,
+                '\'' | '"' if matches!(prev, ' ' | '\t' | '\n' | ':' | ',' | '[' | '{' | '-') => {
+                    quote = Some(c)
+                }
+                '[' | '{' if matches!(prev, ' ' | '\t' | '\n' | ':' | ',' | '[' | '{' | '-') => {
+                    depth += 1
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                _ => {}
+            },
+        }
+        if !c.is_whitespace() || c == '\n' {
+            prev = c;
+        } else if prev != '\n' {
+            prev = ' ';
+        }
+    }
+    depth > 0
 }
 
 fn parse_strict(text: &str, base: usize) -> Result<Vec<Node<'_>>, LoadError> {
@@ -532,6 +585,17 @@ mod tests {
         let a = doc.get("a").expect("a");
         assert_eq!(a.get("b").and_then(Node::as_array).map(<[_]>::len), Some(2));
         assert!(a.get("m").and_then(|m| m.get("k")).is_some());
+    }
+
+    #[test]
+    fn a_closer_with_no_open_collection_is_still_an_error() {
+        // PyYAML rejects it too: `]` at column 0 closes nothing.
+        let text =
+            "family: web\ncontainerDefinitions:\n  - name: web\n    image: nginx:latest\n]\n";
+        assert!(parse(text, 0).is_err());
+        assert!(!flow_open("a: 'x [' # [\nb: \"[\"\n"));
+        assert!(flow_open("a: [\n  \"x\",\n"));
+        assert!(flow_open("a:\n  - {\n    b: [1, 2],\n"));
     }
 
     #[test]
