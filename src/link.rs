@@ -638,8 +638,11 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
             s.capacity_providers.is_complete(),
         ),
         launch_type_span: s.launch_type.known_at().map(|(_, sp)| sp),
-        network_configuration: match s.shape {
-            crate::model::ServiceShape::UpdateInput => Owned::Unknown(s.anchor),
+        // update-service input keeps the service's; an `EXTERNAL` deployment controller's
+        // task sets carry their own.
+        network_configuration: match (s.shape, s.deployment_controller.known()) {
+            (crate::model::ServiceShape::UpdateInput, _) => Owned::Unknown(s.anchor),
+            (_, Some(dc)) if dc.eq_ignore_ascii_case("EXTERNAL") => Owned::Unknown(s.anchor),
             _ => owned(s.network_configuration, |()| ()),
         },
         site: {

@@ -304,7 +304,13 @@ fn recognise_and_check(
     let mut shapes = Vec::new();
     let mut skipped = None;
     let mut not_read = None;
+    // Logical ids are unique within a template, not within a file: a second template in the
+    // same YAML stream is checked, not linked (its ids would be taken for the first's).
+    let mut templates = 0usize;
     for doc in &parsed.docs {
+        let template = doc.has("Resources");
+        templates += usize::from(template);
+        let link_it = !template || templates == 1;
         match model::recognise(doc, text) {
             Recognised::Skipped(why) => skipped = Some(why),
             Recognised::NotRead(format) => not_read = Some(format),
@@ -323,7 +329,7 @@ fn recognise_and_check(
                         check(id, doc, resource, mask, plan, &mut out.findings);
                     }
                     // Linked as written: what an `Fn::If` chooses stays unknown to the links.
-                    if let Some(l) = link::linked(id, resource, doc) {
+                    if let Some(l) = link::linked(id, resource, doc).filter(|_| link_it) {
                         out.linked.push(l);
                     }
                 }
