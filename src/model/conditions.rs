@@ -99,10 +99,20 @@ pub fn scenarios(doc: &Node<'_>) -> Scenarios {
             conditions_in(props, &mut used);
         }
     }
-    if used.is_empty() {
+    // `Rules` may forbid combinations of parameters: no combination is then sure to happen.
+    if used.is_empty() || doc.has("Rules") {
         return Scenarios::default();
     }
     let defined = doc.get("Conditions");
+    let parameters = doc.get("Parameters");
+    // A parameter allowed a single value makes the conditions over it constant.
+    let fixed = |input: &str| {
+        parameters
+            .and_then(|p| p.get(input))
+            .and_then(|p| p.get("AllowedValues"))
+            .and_then(Node::as_array)
+            .is_some_and(|values| values.len() <= 1)
+    };
     let mut known: HashMap<String, Option<BTreeSet<String>>> = HashMap::new();
     let mut picked: Vec<String> = Vec::new();
     let mut taken: BTreeSet<String> = BTreeSet::new();
@@ -113,7 +123,7 @@ pub fn scenarios(doc: &Node<'_>) -> Scenarios {
         let Some(inputs) = inputs_of(&name, defined, &mut known, &mut Vec::new()) else {
             continue;
         };
-        if !inputs.is_empty() && inputs.is_disjoint(&taken) {
+        if !inputs.is_empty() && inputs.is_disjoint(&taken) && !inputs.iter().any(|i| fixed(i)) {
             taken.extend(inputs);
             picked.push(name);
         }
@@ -423,6 +433,20 @@ mod tests {
         // Only the resources the recogniser reads are copied.
         let resources = s.doc.get("Resources").expect("resources");
         assert!(resources.has("T") && !resources.has("B"));
+    }
+
+    #[test]
+    fn rules_and_single_allowed_values_keep_conditions_unknown() {
+        let body = "Conditions:\n  Big: !Equals [!Ref Size, big]\nResources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: !If [Big, 1024, 256]\n";
+        let yaml = format!("Parameters:\n  Size: {{Type: String, AllowedValues: [big]}}\n{body}");
+        assert!(scenarios(&doc(&yaml)).is_empty());
+        let yaml = format!(
+            "Parameters:\n  Size: {{Type: String}}\nRules:\n  R:\n    Assertions: []\n{body}"
+        );
+        assert!(scenarios(&doc(&yaml)).is_empty());
+        let yaml =
+            format!("Parameters:\n  Size: {{Type: String, AllowedValues: [big, small]}}\n{body}");
+        assert_eq!(scenarios(&doc(&yaml)).len(), 2);
     }
 
     #[test]
