@@ -315,6 +315,10 @@ pub struct Workspace {
     by_name: HashMap<(ResourceKind, Box<str>), Vec<Id>>,
     by_logical_id: HashMap<(FileId, Box<str>), Id>,
     by_arn: HashMap<Box<str>, Id>,
+    /// The listeners and the clusters of each file (rules look them up by file, for every
+    /// service).
+    listeners_by_file: HashMap<FileId, Vec<u32>>,
+    clusters_by_file: HashMap<FileId, Vec<u32>>,
 }
 
 impl Workspace {
@@ -349,6 +353,10 @@ impl Workspace {
                 )
             }
             Linked::Listener(l) => {
+                self.listeners_by_file
+                    .entry(l.id.file)
+                    .or_default()
+                    .push(id_index(self.listeners.len()));
                 self.listeners.push(l);
                 let i = self.listeners.len() - 1;
                 (
@@ -358,6 +366,10 @@ impl Workspace {
                 )
             }
             Linked::Cluster(c) => {
+                self.clusters_by_file
+                    .entry(c.id.file)
+                    .or_default()
+                    .push(id_index(self.clusters.len()));
                 self.clusters.push(c);
                 let i = self.clusters.len() - 1;
                 (
@@ -420,7 +432,14 @@ impl Workspace {
             return None;
         }
         let mut out: Vec<&Link> = cluster.providers.complete()?.iter().collect();
-        for a in self.clusters.iter().filter(|c| c.id.file == file) {
+        let of_file = self
+            .clusters_by_file
+            .get(&file)
+            .map_or(&[][..], Vec::as_slice);
+        for a in of_file
+            .iter()
+            .filter_map(|&i| self.clusters.get(i as usize))
+        {
             match &a.associates_with {
                 None => {}
                 Some(Link::LogicalId(id)) if &**id == logical => {
@@ -438,7 +457,14 @@ impl Workspace {
     /// (`None` when one of the file's listeners forwards somewhere it cannot read).
     pub fn forwarding_to(&self, file: FileId, logical: &str) -> Option<Vec<&LinkedListener>> {
         let mut out = Vec::new();
-        for l in self.listeners.iter().filter(|l| l.id.file == file) {
+        let of_file = self
+            .listeners_by_file
+            .get(&file)
+            .map_or(&[][..], Vec::as_slice);
+        for l in of_file
+            .iter()
+            .filter_map(|&i| self.listeners.get(i as usize))
+        {
             let all = l.forwards.complete()?;
             if all.iter().any(|f| matches!(f, Link::Unknown)) {
                 return None;
