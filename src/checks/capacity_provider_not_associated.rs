@@ -24,6 +24,14 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
         let Some(associated) = ws.providers_of_cluster(s.id.file, cluster) else {
             continue;
         };
+        // A provider the cluster names by something the template does not resolve (a
+        // parameter) may be any of them.
+        if associated
+            .iter()
+            .any(|p| !matches!(p, Link::Name(_) | Link::LogicalId(_)))
+        {
+            continue;
+        }
         // A capacity provider of the template is named by reference in one place and by its
         // `Name` in another: compare like with like. `FARGATE` and `FARGATE_SPOT` are never the
         // name of one.
@@ -94,6 +102,8 @@ mod tests {
             template("      CapacityProviders: [FARGATE, FARGATE_SPOT]\n", spot, ""),
             template("      ClusterName: c\n", spot, "  Assoc:\n    Type: AWS::ECS::ClusterCapacityProviderAssociations\n    Properties:\n      Cluster: !Ref Cluster\n      CapacityProviders: [FARGATE_SPOT]\n      DefaultCapacityProviderStrategy: []\n"),
             template("      CapacityProviders: [!Ref Asg]\n", asg, provider),
+            // A cluster provider given by a parameter may be any name.
+            template("      CapacityProviders: [!Ref ProviderParam]\n", asg, provider),
             // A parameter is not a capacity provider of the template: unknown.
             template("      CapacityProviders: [FARGATE]\n", asg, ""),
             // Unknown: an association by name, a provider list from a parameter, an export.
@@ -106,6 +116,12 @@ mod tests {
             template("      CapacityProviders: [FARGATE]\n", spot, ""),
             template("      ClusterName: c\n", spot, ""),
             template("      CapacityProviders: [FARGATE]\n", asg, provider),
+            // Both by reference, to different capacity providers of the template.
+            template(
+                "      CapacityProviders: [!Ref Other]\n",
+                asg,
+                &format!("{provider}  Other:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      AutoScalingGroupProvider: {{AutoScalingGroupArn: arn2}}\n"),
+            ),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();
         let fail: Vec<&str> = fail.iter().map(String::as_str).collect();

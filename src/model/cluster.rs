@@ -55,15 +55,18 @@ impl<'t> Cluster<'t> {
 }
 
 /// A list of scalar values known whole: absent, or a list whose items are not placeholders
-/// or intrinsics (`AWS::NoValue` removes an item).
+/// or intrinsics other than references (`AWS::NoValue` removes an item; a reference is an
+/// item, which the recogniser keeps only when it names a capacity provider of the template).
 fn complete_list_of_values(node: Option<&Node<'_>>) -> bool {
     match node {
         None => true,
         Some(n) if n.is_null() || n.is_no_value() => true,
         Some(n) => n.as_array().is_some_and(|items| {
-            items
-                .iter()
-                .all(|i| i.is_no_value() || !(i.is_placeholder() || i.as_object().is_some()))
+            items.iter().all(|i| {
+                i.is_no_value()
+                    || crate::model::value::reference(i).is_some()
+                    || !(i.is_placeholder() || i.as_object().is_some())
+            })
         }),
     }
 }

@@ -73,6 +73,7 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
                     let mut c = Cluster::from_object(props, association, CFN, m.key_span);
                     c.logical_id = id;
                     c.referenced_elsewhere = !whole || graph.referenced_elsewhere(&m.key);
+                    c.providers = by_reference_only(&c.providers, &graph);
                     Some(Resource::Cluster(c))
                 }
                 "AWS::Events::Rule" | "AWS::Scheduler::Schedule" => {
@@ -159,9 +160,16 @@ fn unreadable<'t>(ty: &str, m: &'t Member<'t>) -> Option<Resource<'t>> {
 /// A capacity provider of a service's strategy named by a reference that is not to an
 /// `AWS::ECS::CapacityProvider` of the template (a parameter, say) is unknown.
 fn providers_by_reference_only(s: &mut Service<'_>, graph: &Graph<'_>) {
-    let complete = s.capacity_providers.is_complete();
-    let items = s
-        .capacity_providers
+    s.capacity_providers = by_reference_only(&s.capacity_providers, graph);
+}
+
+/// `providers` with each reference that is not to a capacity provider of the template made
+/// unknown (a parameter may hold any name).
+fn by_reference_only<'t>(
+    providers: &crate::model::List<crate::model::Val<'t, &'t str>>,
+    graph: &Graph<'_>,
+) -> crate::model::List<crate::model::Val<'t, &'t str>> {
+    let items = providers
         .iter()
         .map(|p| match p {
             crate::model::Val::Ref(t, span) if !graph.is_capacity_provider(t.id) => {
@@ -170,7 +178,7 @@ fn providers_by_reference_only(s: &mut Service<'_>, graph: &Graph<'_>) {
             other => *other,
         })
         .collect();
-    s.capacity_providers = crate::model::List::new(items, complete);
+    crate::model::List::new(items, providers.is_complete())
 }
 
 /// The ECS targets of an EventBridge rule (`Targets[].EcsParameters`) or schedule
