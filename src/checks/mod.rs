@@ -3,6 +3,7 @@
 //! here: what they know about ECS (Fargate sizes, port ranges, names, images) is in
 //! [`crate::domain`], and no rule imports another.
 
+pub mod awslogs_missing_options;
 pub mod capacity_provider_not_associated;
 pub mod container_cpu_exceeds_task;
 pub mod container_memory_exceeds_task;
@@ -13,11 +14,15 @@ pub mod empty_file;
 pub mod ephemeral_host_port;
 pub mod expired_suppression;
 pub mod fargate_missing_task_size;
+pub mod fargate_placement_constraints;
+pub mod fargate_service_placement;
+pub mod fargate_unsupported_log_driver;
 pub mod fargate_without_awsvpc;
 pub mod file_too_large;
 pub mod grace_period_without_health_check;
 pub mod health_check_misses_dynamic_port;
 pub mod host_port_mismatch;
+pub mod invalid_awslogs_option;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
 pub mod invalid_family_name;
@@ -66,6 +71,10 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_essential_container::RULE,
     &invalid_family_name::RULE,
     &efs_without_transit_encryption::RULE,
+    &awslogs_missing_options::RULE,
+    &invalid_awslogs_option::RULE,
+    &fargate_unsupported_log_driver::RULE,
+    &fargate_placement_constraints::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -80,6 +89,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &latest_image_tag::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
+    &fargate_service_placement::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

@@ -3,5 +3,6 @@
 
 pub mod fargate;
 pub mod images;
+pub mod logging;
 pub mod names;
 pub mod ports;

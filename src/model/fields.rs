@@ -116,6 +116,13 @@ pub mod task {
     );
     pub static TASK_ROLE_ARN: Field =
         field!("taskRoleArn", "TaskRoleArn", tf: Some("task_role_arn"), compose: None);
+    /// A Terraform `placement_constraints` block may repeat; it is the list.
+    pub static PLACEMENT_CONSTRAINTS: Field = field!(
+        "placementConstraints",
+        "PlacementConstraints",
+        tf: Some("placement_constraints"),
+        compose: None
+    );
     /// A Terraform `volume` block may repeat; it is the list.
     pub static VOLUMES: Field = field!("volumes", "Volumes", tf: Some("volume"), compose: None);
     /// Fields only `describe-task-definition` output has (read-only in every other format).
@@ -159,7 +166,12 @@ pub mod container {
         compose: Some("environment")
     );
     pub static SECRETS: Field = field!("secrets", "Secrets");
-    pub static LOG_CONFIGURATION: Field = field!("logConfiguration", "LogConfiguration");
+    pub static LOG_CONFIGURATION: Field = field!(
+        "logConfiguration",
+        "LogConfiguration",
+        tf: Some("logConfiguration"),
+        compose: Some("logging")
+    );
     pub static COMMAND: Field =
         field!("command", "Command", tf: Some("command"), compose: Some("command"));
     pub static ENTRY_POINT: Field = field!(
@@ -181,6 +193,20 @@ pub mod container {
         "linuxParameters.capabilities.add",
         "LinuxParameters.Capabilities.Add"
     );
+}
+
+/// `logConfiguration` of a container (Compose: `logging`).
+pub mod log_configuration {
+    use super::Field;
+    pub static LOG_DRIVER: Field = field!(
+        "logDriver",
+        "LogDriver",
+        tf: Some("logDriver"),
+        compose: Some("driver")
+    );
+    /// Option names are the driver's own (`awslogs-group`) in every format.
+    pub static OPTIONS: Field =
+        field!("options", "Options", tf: Some("options"), compose: Some("options"));
 }
 
 /// Port mapping fields (`portMappings[]`; Compose's long `ports` syntax).
@@ -300,6 +326,20 @@ pub mod service {
         "loadBalancers",
         "LoadBalancers",
         tf: Some("load_balancer"),
+        compose: None
+    );
+    /// A Terraform `placement_constraints` block may repeat; it is the list.
+    pub static PLACEMENT_CONSTRAINTS: Field = field!(
+        "placementConstraints",
+        "PlacementConstraints",
+        tf: Some("placement_constraints"),
+        compose: None
+    );
+    /// Terraform's block is `ordered_placement_strategy`.
+    pub static PLACEMENT_STRATEGY: Field = field!(
+        "placementStrategy",
+        "PlacementStrategies",
+        tf: Some("ordered_placement_strategy"),
         compose: None
     );
 }

@@ -2,7 +2,7 @@
 
 use super::fields::{load_balancer, service, Dialect, Field};
 use super::task_def::Spelled;
-use super::value::{int, text, List, Val};
+use super::value::{count_member, int, text, List, Val};
 use crate::load::tree::{complete_list, objects};
 use crate::load::Node;
 use crate::span::Span;
@@ -80,6 +80,10 @@ pub struct Service<'t> {
     pub cluster: Val<'t, &'t str>,
     /// Not complete when `loadBalancers` is not a list or holds a placeholder.
     pub load_balancers: List<LoadBalancer<'t>>,
+    /// `placementConstraints` and `placementStrategy`, by their number of items, at their keys
+    /// (see [`crate::model::value::count_member`]).
+    pub placement_constraints: Val<'t, usize>,
+    pub placement_strategy: Val<'t, usize>,
 }
 
 #[derive(Debug)]
@@ -184,6 +188,16 @@ impl<'t> Service<'t> {
                 List::new(items, complete_list(list))
             },
             cluster: text(get(node, &service::CLUSTER)),
+            placement_constraints: count_member(
+                service::PLACEMENT_CONSTRAINTS
+                    .key(dialect)
+                    .and_then(|k| node.field(k)),
+            ),
+            placement_strategy: count_member(
+                service::PLACEMENT_STRATEGY
+                    .key(dialect)
+                    .and_then(|k| node.field(k)),
+            ),
             health_check_grace_period: int(get(node, &service::HEALTH_CHECK_GRACE_PERIOD)),
             vpc_lattice: match get(node, &service::VPC_LATTICE_CONFIGURATIONS) {
                 Some(n) if n.is_null() => Val::Absent,

@@ -1,7 +1,7 @@
 //! Task definitions and their container definitions, as typed views over the document tree.
 
 use super::fields::{self, container, env_var, port_mapping, task, Dialect, Field};
-use super::value::{boolean, int, task_cpu, task_memory, text, List, Tri, Val};
+use super::value::{boolean, count_member, int, task_cpu, task_memory, text, List, Tri, Val};
 use crate::load::tree::{complete_list, objects};
 use crate::load::{Member, Node};
 use crate::span::Span;
@@ -110,6 +110,9 @@ pub struct TaskDef<'t> {
     /// object (a placeholder), or the file is one container of a task defined elsewhere.
     pub containers: List<Container<'t>>,
     pub volumes: List<Volume<'t>>,
+    /// `placementConstraints`, by its number of items, at its key (see
+    /// [`crate::model::value::count_member`]).
+    pub placement_constraints: Val<'t, usize>,
 }
 
 #[derive(Debug)]
@@ -136,6 +139,62 @@ pub struct Container<'t> {
     pub environment: List<EnvVar<'t>>,
     /// Whether it has a `healthCheck` (an object the file states).
     pub health_check: Val<'t, ()>,
+    /// `logConfiguration`: known when it is an object the file states.
+    pub log_configuration: Val<'t, LogConfiguration<'t>>,
+}
+
+/// A container's `logConfiguration`.
+#[derive(Clone, Copy, Debug)]
+pub struct LogConfiguration<'t> {
+    pub node: &'t Node<'t>,
+    pub driver: Val<'t, &'t str>,
+    /// `options`: known when it is an object the file states (its members may still be open,
+    /// see [`Node::open_member`]).
+    pub options: Val<'t, &'t Node<'t>>,
+    /// The `options` key, when there is one.
+    pub options_key: Option<Span>,
+}
+
+impl<'t> LogConfiguration<'t> {
+    fn read(node: Option<&'t Node<'t>>, dialect: Dialect) -> Val<'t, LogConfiguration<'t>> {
+        match node {
+            None => Val::Absent,
+            Some(n) if n.is_null() => Val::Absent,
+            Some(n) if n.is_item_object() => {
+                let options_member = member(n, &fields::log_configuration::OPTIONS, dialect);
+                let options = match options_member.map(|m| &m.value) {
+                    None => Val::Absent,
+                    Some(o) if o.is_null() => Val::Absent,
+                    Some(o) if o.is_item_object() => Val::Known(o, o.span),
+                    Some(o) => Val::Unknown(o.span),
+                };
+                Val::Known(
+                    LogConfiguration {
+                        node: n,
+                        driver: text(get(n, &fields::log_configuration::LOG_DRIVER, dialect)),
+                        options,
+                        options_key: options_member.map(|m| m.key_span),
+                    },
+                    n.span,
+                )
+            }
+            Some(n) => Val::Unknown(n.span),
+        }
+    }
+
+    /// The value of option `name` (`awslogs-group`): `Absent` only when `options` is an object
+    /// whose members are all known and none is `name`.
+    pub fn option(&self, name: &str) -> Val<'t, &'t str> {
+        match self.options {
+            Val::Known(o, _) => match o.get(name) {
+                Some(v) => text(Some(v)),
+                None if o.open_member().is_some() => Val::Unknown(o.span),
+                None => Val::Absent,
+            },
+            Val::Absent => Val::Absent,
+            Val::Unknown(s) | Val::Ref(_, s) => Val::Unknown(s),
+        }
+    }
 }
 
 /// A `volumes` entry; only what the rules read.
@@ -404,6 +463,11 @@ impl<'t> TaskDef<'t> {
                     .unwrap_or_default();
                 List::new(items, complete_list(v))
             },
+            placement_constraints: count_member(member(
+                node,
+                &task::PLACEMENT_CONSTRAINTS,
+                dialect,
+            )),
         }
     }
 
@@ -445,6 +509,7 @@ impl<'t> TaskDef<'t> {
             container_list: Val::Known(items.len(), span),
             container_list_key: None,
             volumes: List::new(Vec::new(), false),
+            placement_constraints: Val::Unknown(span),
         }
     }
 
@@ -494,7 +559,7 @@ fn containers<'t>(items: &'t [Node<'t>], dialect: Dialect, text_of: &str) -> Vec
         .collect()
 }
 
-static CONTAINER_FIELDS: [&Field; 10] = [
+static CONTAINER_FIELDS: [&Field; 11] = [
     &container::NAME,
     &container::IMAGE,
     &container::ESSENTIAL,
@@ -505,6 +570,7 @@ static CONTAINER_FIELDS: [&Field; 10] = [
     &container::PORT_MAPPINGS,
     &container::ENVIRONMENT,
     &container::HEALTH_CHECK,
+    &container::LOG_CONFIGURATION,
 ];
 
 impl<'t> Container<'t> {
@@ -516,7 +582,7 @@ impl<'t> Container<'t> {
         text_of: &str,
     ) -> Container<'t> {
         let span = node.span.first_char(text_of);
-        let [name, image, essential, privileged, cpu, memory, memory_reservation, pm, env, health] =
+        let [name, image, essential, privileged, cpu, memory, memory_reservation, pm, env, health, log] =
             fields_of(node, &CONTAINER_FIELDS, dialect);
         let name = text(value(name));
         let port_mappings = match value(pm).and_then(Node::as_array) {
@@ -570,6 +636,7 @@ impl<'t> Container<'t> {
                 Some(h) if h.is_item_object() => Val::Known((), h.span),
                 Some(h) => Val::Unknown(h.span),
             },
+            log_configuration: LogConfiguration::read(value(log), dialect),
         }
     }
 
