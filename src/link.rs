@@ -29,20 +29,24 @@ pub enum Linked {
     TargetGroup(LinkedTargetGroup),
     Listener(LinkedListener),
     Cluster(LinkedCluster),
+    Elb(LinkedElb),
 }
 
 impl Linked {
     /// Whether a cross-file rule may report in its file (it keeps report sites).
     pub fn has_sites(&self) -> bool {
         match self {
-            Linked::TaskDef(_) | Linked::Listener(_) | Linked::Cluster(_) => false,
+            Linked::TaskDef(_) | Linked::Cluster(_) | Linked::Elb(_) => false,
+            Linked::Listener(l) => l.protocol_site.is_some(),
             Linked::Service(s) => s.load_balancers.iter().any(|lb| {
                 lb.container_name_site.is_some()
                     || lb.container_port_site.is_some()
                     || lb.target_group_site.is_some()
             }),
             Linked::TargetGroup(tg) => {
-                tg.target_type_site.is_some() || tg.health_check_port_site.is_some()
+                tg.target_type_site.is_some()
+                    || tg.health_check_port_site.is_some()
+                    || tg.protocol_site.is_some()
             }
         }
     }
@@ -56,6 +60,7 @@ pub enum ResourceKind {
     TargetGroup,
     Listener,
     Cluster,
+    Elb,
 }
 
 /// What every linked resource has: its file, and the keys it is found by.
@@ -103,6 +108,8 @@ pub struct LinkedPortMapping {
     pub dynamic_host_port: crate::model::Tri,
     /// `containerPortRange`, read as (first, last); unknown when it does not parse.
     pub container_port_range: Owned<(u16, u16)>,
+    /// Whether `protocol` is `udp` (absent, `tcp`, and any other value ECS reads as `tcp`: no).
+    pub udp: crate::model::Tri,
 }
 
 impl LinkedTaskDef {
@@ -264,6 +271,7 @@ pub struct LinkedTargetGroup {
     pub target_type_site: Option<Site>,
     pub port: Owned<i64>,
     pub protocol: Owned<Box<str>>,
+    pub protocol_site: Option<Site>,
     /// `HealthCheckPort`: `traffic-port` when absent, else a port number (a string).
     pub health_check_port: Owned<Box<str>>,
     pub health_check_port_site: Option<Site>,
@@ -288,6 +296,30 @@ pub struct LinkedListener {
     pub id: Identity,
     pub kind: crate::model::ListenerKind,
     pub forwards: List<Link>,
+    /// A listener's load balancer, a rule's listener.
+    pub parent: Link,
+    /// A listener's `Protocol` (a rule has none), and where findings about it go.
+    pub protocol: Owned<Box<str>>,
+    pub protocol_site: Option<Site>,
+}
+
+/// A load balancer: its kind.
+#[derive(Debug)]
+pub struct LinkedElb {
+    pub id: Identity,
+    /// `Type`: `application` when absent.
+    pub kind: Owned<Box<str>>,
+}
+
+impl LinkedElb {
+    /// Its kind, `application` when the template leaves it out; `None` when unknown.
+    pub fn kind(&self) -> Option<&str> {
+        match &self.kind {
+            Owned::Known(k, _) => Some(k),
+            Owned::Absent => Some("application"),
+            _ => None,
+        }
+    }
 }
 
 /// An index into the workspace's resources (32-bit: the index holds one per resource).
@@ -298,6 +330,7 @@ pub enum Id {
     TargetGroup(u32),
     Listener(u32),
     Cluster(u32),
+    Elb(u32),
 }
 
 fn id_index(i: usize) -> u32 {
@@ -312,6 +345,7 @@ pub struct Workspace {
     pub target_groups: Vec<LinkedTargetGroup>,
     pub listeners: Vec<LinkedListener>,
     pub clusters: Vec<LinkedCluster>,
+    pub elbs: Vec<LinkedElb>,
     by_name: HashMap<(ResourceKind, Box<str>), Vec<Id>>,
     by_logical_id: HashMap<(FileId, Box<str>), Id>,
     by_arn: HashMap<Box<str>, Id>,
@@ -378,6 +412,11 @@ impl Workspace {
                     &self.clusters[i].id,
                 )
             }
+            Linked::Elb(lb) => {
+                self.elbs.push(lb);
+                let i = self.elbs.len() - 1;
+                (ResourceKind::Elb, Id::Elb(id_index(i)), &self.elbs[i].id)
+            }
         };
         if let Some(name) = identity.name.as_known() {
             self.by_name
@@ -408,14 +447,39 @@ impl Workspace {
         service: &LinkedService,
         lb: &LinkedLoadBalancer,
     ) -> Option<&LinkedTargetGroup> {
-        let Link::LogicalId(logical) = &lb.target_group else {
+        self.target_group_in(service.id.file, &lb.target_group)
+    }
+
+    /// The target group `link` names in `file` (by logical id).
+    pub fn target_group_in(&self, file: FileId, link: &Link) -> Option<&LinkedTargetGroup> {
+        let Link::LogicalId(logical) = link else {
             return None;
         };
-        match self
-            .by_logical_id
-            .get(&(service.id.file, logical.clone()))?
-        {
+        match self.by_logical_id.get(&(file, logical.clone()))? {
             Id::TargetGroup(i) => self.target_groups.get(*i as usize),
+            _ => None,
+        }
+    }
+
+    /// The load balancer a listener belongs to, or a listener rule's listener does (by
+    /// logical id within its file).
+    pub fn load_balancer_of(&self, listener: &LinkedListener) -> Option<&LinkedElb> {
+        let file = listener.id.file;
+        let resolve = |link: &Link| match link {
+            Link::LogicalId(logical) => self.by_logical_id.get(&(file, logical.clone())),
+            _ => None,
+        };
+        let parent = match (listener.kind, resolve(&listener.parent)?) {
+            (crate::model::ListenerKind::Listener, Id::Elb(i)) => {
+                return self.elbs.get(*i as usize)
+            }
+            (crate::model::ListenerKind::Rule, Id::Listener(i)) => {
+                self.listeners.get(*i as usize)?
+            }
+            _ => return None,
+        };
+        match (parent.kind, resolve(&parent.parent)?) {
+            (crate::model::ListenerKind::Listener, Id::Elb(i)) => self.elbs.get(*i as usize),
             _ => None,
         }
     }
@@ -482,7 +546,9 @@ impl Workspace {
     pub fn task_def(&self, id: Id) -> Option<&LinkedTaskDef> {
         match id {
             Id::TaskDef(i) => self.task_defs.get(i as usize),
-            Id::Service(_) | Id::TargetGroup(_) | Id::Listener(_) | Id::Cluster(_) => None,
+            Id::Service(_) | Id::TargetGroup(_) | Id::Listener(_) | Id::Cluster(_) | Id::Elb(_) => {
+                None
+            }
         }
     }
 
@@ -543,8 +609,9 @@ pub fn linked(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<L
         Resource::TaskDef(td) => linked_task_def(file, td).map(Linked::TaskDef),
         Resource::Service(s) => Some(Linked::Service(linked_service(file, s, doc))),
         Resource::TargetGroup(tg) => linked_target_group(file, tg, doc).map(Linked::TargetGroup),
-        Resource::Listener(l) => linked_listener(file, l).map(Linked::Listener),
+        Resource::Listener(l) => linked_listener(file, l, doc).map(Linked::Listener),
         Resource::Cluster(c) => linked_cluster(file, c).map(Linked::Cluster),
+        Resource::Elb(lb) => linked_elb(file, lb).map(Linked::Elb),
     }
 }
 
@@ -754,6 +821,10 @@ fn linked_target_group(
         target_type_site,
         port: owned(tg.port, |p| p),
         protocol: owned(tg.protocol, Box::from),
+        protocol_site: tg
+            .protocol
+            .known_at()
+            .map(|(_, span)| site_at(file, doc, span)),
         health_check_port: owned(tg.health_check_port, Box::from),
         health_check_port_site: tg
             .health_check_port
@@ -791,7 +862,21 @@ fn linked_cluster(file: FileId, c: &crate::model::Cluster<'_>) -> Option<LinkedC
     })
 }
 
-fn linked_listener(file: FileId, l: &Listener<'_>) -> Option<LinkedListener> {
+fn linked_elb(file: FileId, lb: &crate::model::Elb<'_>) -> Option<LinkedElb> {
+    Some(LinkedElb {
+        id: Identity {
+            file,
+            dialect: lb.dialect,
+            name: Owned::Absent,
+            logical_id: Some(lb.logical_id?.into()),
+            arn: None,
+            anchor: lb.anchor,
+        },
+        kind: owned(lb.kind, Box::from),
+    })
+}
+
+fn linked_listener(file: FileId, l: &Listener<'_>, doc: &Node<'_>) -> Option<LinkedListener> {
     let logical_id = l.logical_id?;
     let forwards = l.forwards.iter().map(|f| reference_link(*f)).collect();
     Some(LinkedListener {
@@ -805,6 +890,12 @@ fn linked_listener(file: FileId, l: &Listener<'_>) -> Option<LinkedListener> {
         },
         kind: l.kind,
         forwards: List::new(forwards, l.forwards.is_complete()),
+        parent: reference_link(l.parent),
+        protocol: owned(l.protocol, Box::from),
+        protocol_site: l
+            .protocol
+            .known_at()
+            .map(|(_, span)| site_at(file, doc, span)),
     })
 }
 
@@ -835,6 +926,11 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                         }),
                         |r| r,
                     ),
+                    udp: match pm.protocol {
+                        Val::Known(p, _) if p.eq_ignore_ascii_case("udp") => crate::model::Tri::Yes,
+                        Val::Known(..) | Val::Absent => crate::model::Tri::No,
+                        _ => crate::model::Tri::Unknown,
+                    },
                 })
                 .collect();
             LinkedContainer {

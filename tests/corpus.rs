@@ -214,6 +214,20 @@ const TRUE_ON_KNOWN_GOOD: &[(&str, &str, &str)] = &[
         "ECS212",
         "`busybox` has no tag (the fixture is about EFS encryption)",
     ),
+    (
+        "checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-TCP.yaml",
+        "ECS411",
+        "listener `ListenerHTTPUnknown` uses HTTP on a load balancer of `Type: network`, which \
+         listens on TCP, TLS, UDP and TCP_UDP only: ELB refuses it (the fixture passes \
+         checkov's HTTPS check because its redirect goes to HTTPS)",
+    ),
+    (
+        "checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-TLS.yaml",
+        "ECS411",
+        "a TLS listener of a network load balancer forwards to a target group with `Protocol: \
+         HTTP`: ELB refuses it (\"The target group's protocol is incompatible with the load \
+         balancer\"); the fixture is about checkov's listener check only",
+    ),
 ];
 
 fn known_good_files_have_only_true_findings(corpus: &Path) {

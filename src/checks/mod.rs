@@ -21,6 +21,7 @@ pub mod fargate_without_awsvpc;
 pub mod file_too_large;
 pub mod grace_period_without_health_check;
 pub mod health_check_misses_dynamic_port;
+pub mod health_check_port_not_mapped;
 pub mod host_port_mismatch;
 pub mod invalid_awslogs_option;
 pub mod invalid_container_name;
@@ -34,6 +35,7 @@ pub mod latest_image_tag;
 pub mod launch_type_with_capacity_providers;
 pub mod load_balancer_container_not_found;
 pub mod load_balancer_port_not_mapped;
+pub mod load_balancer_protocol_mismatch;
 pub mod memory_below_reservation;
 pub mod missing_container_definitions;
 pub mod missing_container_memory;
@@ -50,6 +52,7 @@ pub mod target_type_mismatch;
 pub mod task_not_fargate_compatible;
 #[cfg(test)]
 mod tester;
+pub mod transport_protocol_mismatch;
 pub mod unsupported_daemon_scheduling;
 pub mod unused_suppression;
 
@@ -100,6 +103,9 @@ pub static BUILT_IN: &[&Rule] = &[
     &health_check_misses_dynamic_port::RULE,
     &capacity_provider_not_associated::RULE,
     &grace_period_without_health_check::RULE,
+    &load_balancer_protocol_mismatch::RULE,
+    &transport_protocol_mismatch::RULE,
+    &health_check_port_not_mapped::RULE,
     &plaintext_http_listener::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,

@@ -1,8 +1,9 @@
-//! Elastic Load Balancing v2 resources an ECS service is wired to: target groups, and the
-//! listeners and listener rules whose actions forward to them. Typed views over the tree like
+//! Elastic Load Balancing v2 resources an ECS service is wired to: target groups, the
+//! listeners and listener rules whose actions forward to them, and the load balancers the
+//! listeners belong to. Typed views over the tree like
 //! the ECS resources, read through the field table in the document's dialect.
 
-use super::fields::{listener, target_group, Dialect, Field};
+use super::fields::{elb, listener, target_group, Dialect, Field};
 use super::value::{int, text, List, Tri, Val};
 use crate::load::tree::complete_list;
 use crate::load::Node;
@@ -55,6 +56,30 @@ fn port_text<'t>(node: Option<&'t Node<'t>>) -> Val<'t, &'t str> {
     }
 }
 
+/// A load balancer: what kind it is decides which protocols its listeners and target groups
+/// may use.
+#[derive(Debug)]
+pub struct Elb<'t> {
+    pub node: &'t Node<'t>,
+    pub dialect: Dialect,
+    pub anchor: Span,
+    pub logical_id: Option<&'t str>,
+    /// `Type`: `application` when absent, `network`, `gateway`.
+    pub kind: Val<'t, &'t str>,
+}
+
+impl<'t> Elb<'t> {
+    pub fn from_object(node: &'t Node<'t>, dialect: Dialect, anchor: Span) -> Elb<'t> {
+        Elb {
+            node,
+            dialect,
+            anchor,
+            logical_id: None,
+            kind: text(elb::TYPE.key(dialect).and_then(|k| node.get(k))),
+        }
+    }
+}
+
 /// Whether a listener resource is a listener or a listener rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListenerKind {
@@ -74,6 +99,9 @@ pub struct Listener<'t> {
     pub forwards: List<Val<'t, &'t str>>,
     /// A listener's `Protocol` (a listener rule has none).
     pub protocol: Val<'t, &'t str>,
+    /// A listener's load balancer (`LoadBalancerArn`), a listener rule's listener
+    /// (`ListenerArn`): usually a reference the linker follows.
+    pub parent: Val<'t, &'t str>,
     /// Whether every action redirects to HTTPS (`Unknown` when an action cannot be read).
     pub redirects_to_https: Tri,
 }
@@ -152,6 +180,13 @@ impl<'t> Listener<'t> {
             logical_id: None,
             forwards: List::new(forwards, complete),
             protocol: text(key(&listener::PROTOCOL).and_then(|k| node.get(k))),
+            parent: text(
+                key(match kind {
+                    ListenerKind::Listener => &listener::LOAD_BALANCER_ARN,
+                    ListenerKind::Rule => &listener::LISTENER_ARN,
+                })
+                .and_then(|k| node.get(k)),
+            ),
             redirects_to_https: redirects,
         }
     }

@@ -419,6 +419,13 @@ pub mod target_group {
     pub static HEALTH_CHECK_PATH: Field = elb_field!("HealthCheckPath", "path");
 }
 
+/// Load balancers (`AWS::ElasticLoadBalancingV2::LoadBalancer`, `aws_lb`).
+pub mod elb {
+    use super::Field;
+    /// `application` (the default), `network` or `gateway`.
+    pub static TYPE: Field = elb_field!("Type", "load_balancer_type");
+}
+
 /// Listeners and listener rules (`AWS::ElasticLoadBalancingV2::Listener`, `…::ListenerRule`).
 pub mod listener {
     use super::Field;
@@ -428,6 +435,8 @@ pub mod listener {
     pub static FORWARD_CONFIG: Field = elb_field!("ForwardConfig", "forward");
     pub static TARGET_GROUPS: Field = elb_field!("TargetGroups", "target_group");
     pub static LOAD_BALANCER_ARN: Field = elb_field!("LoadBalancerArn", "load_balancer_arn");
+    /// A listener rule's listener.
+    pub static LISTENER_ARN: Field = elb_field!("ListenerArn", "listener_arn");
     pub static PROTOCOL: Field = elb_field!("Protocol", "protocol");
     /// An action's `Type` (`forward`, `redirect`, `fixed-response`…).
     pub static TYPE: Field = elb_field!("Type", "type");

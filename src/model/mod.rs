@@ -12,7 +12,7 @@ pub mod task_def;
 pub mod value;
 
 pub use cluster::Cluster;
-pub use elb::{Listener, ListenerKind, TargetGroup};
+pub use elb::{Elb, Listener, ListenerKind, TargetGroup};
 pub use fields::{Dialect, Field};
 pub use pointer::Pointer;
 pub use recognise::{recognise, Recognised};
@@ -34,6 +34,8 @@ pub enum Resource<'t> {
     Listener(Listener<'t>),
     /// A cluster, or an association of capacity providers with one.
     Cluster(Cluster<'t>),
+    /// A load balancer.
+    Elb(Elb<'t>),
 }
 
 impl Resource<'_> {
@@ -46,6 +48,7 @@ impl Resource<'_> {
                 "capacity provider association (AWS::ECS::ClusterCapacityProviderAssociations)"
             }
             Resource::Cluster(_) => "cluster (AWS::ECS::Cluster)",
+            Resource::Elb(_) => "load balancer (AWS::ElasticLoadBalancingV2::LoadBalancer)",
             Resource::Listener(l) => match l.kind {
                 ListenerKind::Listener => "listener (AWS::ElasticLoadBalancingV2::Listener)",
                 ListenerKind::Rule => "listener rule (AWS::ElasticLoadBalancingV2::ListenerRule)",
@@ -62,6 +65,7 @@ impl Resource<'_> {
             Resource::TargetGroup(tg) => tg.logical_id,
             Resource::Listener(l) => l.logical_id,
             Resource::Cluster(c) => c.logical_id,
+            Resource::Elb(lb) => lb.logical_id,
         }
     }
 }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use super::Recognised;
 use crate::load::{Kind, Member, Node};
 use crate::model::{
-    Cluster, Dialect, Listener, ListenerKind, Resource, Service, ServiceShape, TargetGroup,
+    Cluster, Dialect, Elb, Listener, ListenerKind, Resource, Service, ServiceShape, TargetGroup,
     TaskDef, TaskDefShape,
 };
 
@@ -97,6 +97,11 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<
                     l.logical_id = id;
                     Some(Resource::Listener(l))
                 }
+                "AWS::ElasticLoadBalancingV2::LoadBalancer" => {
+                    let mut lb = Elb::from_object(props, CFN, m.key_span);
+                    lb.logical_id = id;
+                    Some(Resource::Elb(lb))
+                }
                 _ => None,
             }
         })
@@ -143,6 +148,7 @@ fn unreadable<'t>(ty: &str, m: &'t Member<'t>) -> Option<Resource<'t>> {
             l.logical_id = Some(m.key.as_ref());
             l.forwards = crate::model::List::new(Vec::new(), false);
             l.protocol = crate::model::Val::Unknown(span);
+            l.parent = crate::model::Val::Unknown(span);
             l.redirects_to_https = crate::model::Tri::Unknown;
             Some(Resource::Listener(l))
         }
@@ -397,6 +403,7 @@ mod tests {
                     Resource::TargetGroup(t) => Some(("target group", t.logical_id?.to_string())),
                     Resource::Listener(l) => Some(("listener", l.logical_id?.to_string())),
                     Resource::Cluster(c) => Some(("cluster", c.logical_id?.to_string())),
+                    Resource::Elb(lb) => Some(("load balancer", lb.logical_id?.to_string())),
                 })
                 .collect()),
             other => Err(format!("{other:?}")),
