@@ -98,6 +98,7 @@ mod tests {
         let spot = "        - CapacityProvider: FARGATE_SPOT\n          Weight: 1\n";
         let asg = "        - CapacityProvider: !Ref Asg\n          Weight: 1\n";
         let provider = "  Asg:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      AutoScalingGroupProvider: {AutoScalingGroupArn: arn}\n";
+        let named = "  Asg:\n    Type: AWS::ECS::CapacityProvider\n    Properties:\n      Name: web-asg\n      AutoScalingGroupProvider: {AutoScalingGroupArn: arn}\n".to_string();
         let pass = [
             template("      CapacityProviders: [FARGATE, FARGATE_SPOT]\n", spot, ""),
             template("      ClusterName: c\n", spot, "  Assoc:\n    Type: AWS::ECS::ClusterCapacityProviderAssociations\n    Properties:\n      Cluster: !Ref Cluster\n      CapacityProviders: [FARGATE_SPOT]\n      DefaultCapacityProviderStrategy: []\n"),
@@ -111,9 +112,17 @@ mod tests {
             template("      CapacityProviders: !Ref Providers\n", spot, ""),
             template("      CapacityProviders: [FARGATE]\n", spot, "Outputs:\n  C:\n    Value: !Ref Cluster\n    Export: {Name: shared-cluster}\n"),
             template("      CapacityProviders: [!Ref Asg]\n", spot, ""),
+            // `Ref` to a capacity provider is its name: the one its `Name` states.
+            template("      CapacityProviders: [web-asg]\n", asg, &named),
+            template(
+                "      CapacityProviders: [!Ref Asg]\n",
+                "        - CapacityProvider: web-asg\n          Weight: 1\n",
+                &named,
+            ),
         ];
         let fail = [
             template("      CapacityProviders: [FARGATE]\n", spot, ""),
+            template("      CapacityProviders: [batch-asg]\n", asg, &named),
             template("      ClusterName: c\n", spot, ""),
             template("      CapacityProviders: [FARGATE]\n", asg, provider),
             // Both by reference, to different capacity providers of the template.

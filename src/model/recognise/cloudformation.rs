@@ -165,7 +165,7 @@ fn unreadable<'t>(ty: &str, m: &'t Member<'t>) -> Option<Resource<'t>> {
 
 /// A capacity provider of a service's strategy named by a reference that is not to an
 /// `AWS::ECS::CapacityProvider` of the template (a parameter, say) is unknown.
-fn providers_by_reference_only(s: &mut Service<'_>, graph: &Graph<'_>) {
+fn providers_by_reference_only<'t>(s: &mut Service<'t>, graph: &Graph<'t>) {
     s.capacity_providers = by_reference_only(&s.capacity_providers, graph);
 }
 
@@ -173,13 +173,20 @@ fn providers_by_reference_only(s: &mut Service<'_>, graph: &Graph<'_>) {
 /// unknown (a parameter may hold any name).
 fn by_reference_only<'t>(
     providers: &crate::model::List<crate::model::Val<'t, &'t str>>,
-    graph: &Graph<'_>,
+    graph: &Graph<'t>,
 ) -> crate::model::List<crate::model::Val<'t, &'t str>> {
     let items = providers
         .iter()
         .map(|p| match p {
             crate::model::Val::Ref(t, span) if !graph.is_capacity_provider(t.id) => {
                 crate::model::Val::Unknown(*span)
+            }
+            // `Ref` to a capacity provider returns its name: the one its `Name` states.
+            crate::model::Val::Ref(t, span) if t.attribute.is_none() => {
+                match graph.provider_names.get(t.id) {
+                    Some(name) => crate::model::Val::Known(*name, *span),
+                    None => *p,
+                }
             }
             other => *other,
         })
@@ -225,6 +232,8 @@ struct Graph<'t> {
     deps: HashMap<&'t str, Vec<&'t str>>,
     elsewhere: HashSet<&'t str>,
     types: HashMap<&'t str, &'t str>,
+    /// The `Name` each `AWS::ECS::CapacityProvider` states (a literal), by logical id.
+    provider_names: HashMap<&'t str, &'t str>,
 }
 
 /// The resource types whose references to a target group use it (services) or attach it to
@@ -242,6 +251,7 @@ impl<'t> Graph<'t> {
         let mut deps = HashMap::new();
         let mut elsewhere = HashSet::new();
         let mut types = HashMap::new();
+        let mut provider_names = HashMap::new();
         for r in resources {
             let mut refs = Vec::new();
             match r.value.get("DependsOn").map(|d| &d.kind) {
@@ -259,6 +269,12 @@ impl<'t> Graph<'t> {
             }
             if let Some(t) = resource_type(&r.value) {
                 types.insert(r.key.as_ref(), t);
+                if t == "AWS::ECS::CapacityProvider" {
+                    let name = r.value.get("Properties").and_then(|p| p.get("Name"));
+                    if let crate::model::Val::Known(name, _) = crate::model::value::text(name) {
+                        provider_names.insert(r.key.as_ref(), name);
+                    }
+                }
             }
             if !resource_type(&r.value).is_some_and(|t| WIRING.contains(&t)) {
                 elsewhere.extend(used.iter().copied());
@@ -272,6 +288,7 @@ impl<'t> Graph<'t> {
             elsewhere.extend(used);
         }
         Graph {
+            provider_names,
             deps,
             elsewhere,
             types,
