@@ -12,6 +12,11 @@ with a message and ecslint is measured alone.
     python3 benches/cfn_peers.py                 # 1,000 templates, 3 runs each
     COUNT=200 RUNS=5 python3 benches/cfn_peers.py
     NO_PEERS=1 python3 benches/cfn_peers.py      # ecslint only
+    CFN_LINT_V2=/path/to/cfn-lint python3 benches/cfn_peers.py
+
+CFN_LINT_V2 names a binary of cfn-lint's Rust port (branch `v2` of
+aws-cloudformation/cfn-lint, built with `cargo build --release -p cfn-lint`); it is timed on the
+same templates as a second speed anchor. docs/performance.md says how it was built here.
 
 Prints a Markdown table (median wall time, templates/s, ecslint's speed-up) and the parity
 count: of the (template, cfn-lint ECS rule) pairs cfn-lint reports, how many ecslint reports
@@ -35,10 +40,12 @@ SAME = {
     "E3042": {"ECS108", "ECS106"},
     "E3044": {"ECS301"},
     "E3047": {"ECS103"},
-    "E3048": {"ECS101", "ECS102", "ECS103"},
+    "E3046": {"ECS111", "ECS112"},
+    "E3048": {"ECS101", "ECS102", "ECS103", "ECS113", "ECS114"},
     "E3052": {"ECS406"},
     "E3053": {"ECS201"},
     "E3054": {"ECS407"},
+    "E3713": {"ECS113", "ECS407"},
 }
 
 TEMPLATE = """AWSTemplateFormatVersion: "2010-09-09"
@@ -235,6 +242,12 @@ def main():
             RUNS,
         )
         rows.append(("checkov 3.3.30 --framework cloudformation", t))
+
+    v2 = os.environ.get("CFN_LINT_V2")
+    if v2:
+        files = sorted(os.path.join(directory, n) for n in os.listdir(directory))
+        t, _ = timed([v2, *files], RUNS)
+        rows.append(("cfn-lint v2 (Rust port)", t))
 
     ours_t = rows[0][1]
     print(f"{COUNT} templates, median of {RUNS} runs after a warm-up\n")

@@ -36,7 +36,7 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     let finding = sink.report(
         c.at(span),
         format!(
-            "container {} logs with `{driver}`, which Fargate does not support: tasks fail to start",
+            "container {} logs with `{driver}`, which Fargate does not support: ECS refuses the task definition",
             c.label()
         ),
     );

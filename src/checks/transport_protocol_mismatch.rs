@@ -1,5 +1,7 @@
-//! ECS412 transport-protocol-mismatch: a target group carries UDP to a container port the
-//! task definition maps only for TCP, or TCP to one it maps only for UDP.
+//! ECS412 transport-protocol-mismatch: a target group carries UDP to a container port a
+//! `bridge`-mode task definition maps only for TCP, or TCP to one it maps only for UDP (Docker
+//! publishes a host port for the mapping's protocol only). In `awsvpc` and `host` modes
+//! nothing is published and the traffic arrives whatever the mapping says: not judged.
 
 use crate::domain::elb::transports;
 use crate::link::{LinkedPortMapping, Owned, Workspace};
@@ -11,7 +13,7 @@ crate::declare_rule! {
     code: "ECS412",
     name: "transport-protocol-mismatch",
     category: Wiring,
-    severity: Warning,
+    severity: Error,
     check: Workspace(check),
 }
 
@@ -47,9 +49,17 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             else {
                 continue;
             };
-            // What every candidate maps that port for: (udp, tcp); `None` when it cannot be
-            // read whole or does not map the port at all (ECS402's finding).
+            // What every candidate maps that port for: (udp, tcp); `None` when it is not in
+            // `bridge` mode, cannot be read whole, or does not map the port at all (ECS402).
             let mapped = |td: &&crate::link::LinkedTaskDef| -> Option<(bool, bool)> {
+                let bridge = match td.network_mode {
+                    Owned::Known(crate::model::NetworkMode::Bridge, _) => true,
+                    Owned::Absent => td.fargate == Tri::No,
+                    _ => false,
+                };
+                if !bridge {
+                    return None;
+                }
                 let mut udp = false;
                 let mut tcp = false;
                 let mut any = false;
@@ -89,7 +99,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             sink.report_at(
                 site,
                 format!(
-                    "target group `{tg_name}` sends {wanted} traffic to port {port} of container `{name}`{}, but task definition `{}` maps that port only for {mapped_as}: that traffic never reaches the container",
+                    "target group `{tg_name}` sends {wanted} traffic to port {port} of container `{name}`{}, but task definition `{}` maps that port only for {mapped_as} in bridge mode: Docker publishes no {wanted} port, so that traffic never reaches the container",
                     if protocol.as_ref() == wanted {
                         String::new()
                     } else {
@@ -134,6 +144,8 @@ mod tests {
             template(udp, "!Ref P"),
             // Not mapped at all: ECS402's finding.
             template("            - ContainerPort: 54\n", "UDP"),
+            // awsvpc: nothing is published; the datagrams reach the task's address.
+            template(tcp, "UDP").replace("NetworkMode: bridge", "NetworkMode: awsvpc"),
         ];
         let fail = [
             template(tcp, "UDP"),
