@@ -64,6 +64,9 @@ mod tests {
             r#"{"serviceName":"web","taskDefinition":"web","launchType":"FARGATE","placementStrategy":[{"type":"spread","field":"attribute:ecs.availability-zone"}]}"#,
             r#"{"serviceName":"web","taskDefinition":"web","launchType":"FARGATE","placementConstraints":[{"type":"distinctInstance"}]}"#,
             "Resources:\n  S:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: t\n      LaunchType: FARGATE\n      PlacementConstraints:\n        - Type: memberOf\n          Expression: attribute:ecs.availability-zone in [us-east-1a]\n",
+            // EventBridge targets: a rule's `PlacementStrategies`, a schedule's `PlacementStrategy`.
+            "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n      ScheduleExpression: rate(1 hour)\n      Targets:\n        - Id: t\n          Arn: arn:aws:ecs:us-east-1:123456789012:cluster/c\n          EcsParameters:\n            TaskDefinitionArn: arn:aws:ecs:us-east-1:123456789012:task-definition/job:1\n            LaunchType: FARGATE\n            PlacementStrategies: [{Type: spread, Field: instanceId}]\n",
+            "Resources:\n  S:\n    Type: AWS::Scheduler::Schedule\n    Properties:\n      ScheduleExpression: rate(1 hour)\n      FlexibleTimeWindow: {Mode: 'OFF'}\n      Target:\n        Arn: arn:aws:ecs:us-east-1:123456789012:cluster/c\n        RoleArn: arn:aws:iam::123456789012:role/r\n        EcsParameters:\n          TaskDefinitionArn: arn:aws:ecs:us-east-1:123456789012:task-definition/job:1\n          LaunchType: FARGATE\n          PlacementStrategy: [{Type: spread, Field: instanceId}]\n",
         ];
         crate::checks::tester::test_rule(&RULE, &pass, &fail);
     }

@@ -220,6 +220,11 @@ fn ecs_targets<'t>(ty: &str, props: &'t Node<'t>, rule: &'t Member<'t>) -> Vec<R
                 Service::from_object(&params.value, ServiceShape::Scheduled, CFN, params.key_span);
             s.logical_id = Some(rule.key.as_ref());
             s.task_definition = crate::model::value::text(params.value.get("TaskDefinitionArn"));
+            // A schedule names its strategy `PlacementStrategy`, a rule `PlacementStrategies`.
+            if ty == "AWS::Scheduler::Schedule" {
+                s.placement_strategy =
+                    crate::model::value::count_member(params.value.field("PlacementStrategy"));
+            }
             Some(Resource::Service(s))
         })
         .collect()
