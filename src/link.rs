@@ -112,7 +112,28 @@ pub struct LinkedPortMapping {
     pub udp: crate::model::Tri,
 }
 
+impl LinkedPortMapping {
+    /// Whether it maps `port`: its `containerPort`, or a `containerPortRange` holding it.
+    pub fn covers(&self, port: i64) -> bool {
+        self.container_port.known().map(i64::from) == Some(port)
+            || self
+                .container_port_range
+                .known()
+                .is_some_and(|(a, b)| (i64::from(a)..=i64::from(b)).contains(&port))
+    }
+}
+
 impl LinkedTaskDef {
+    /// The network mode its tasks run in: as stated, or `bridge` when it states none and is
+    /// not for Fargate (where `awsvpc` is required, and ECS101 says so); `None` when unknown.
+    pub fn mode_in_effect(&self) -> Option<NetworkMode> {
+        match self.network_mode {
+            Owned::Known(m, _) => Some(m),
+            Owned::Absent if self.fargate == crate::model::Tri::No => Some(NetworkMode::Bridge),
+            _ => None,
+        }
+    }
+
     /// What messages call it: its logical id in a template, else its family.
     pub fn display_name(&self) -> &str {
         self.id
@@ -173,14 +194,7 @@ impl LinkedContainer {
     /// in cannot be read (a placeholder port, a list not known whole).
     pub fn maps(&self, port: i64) -> crate::model::Tri {
         use crate::model::Tri;
-        let stated = self.port_mappings.iter().any(|pm| {
-            pm.container_port.known().map(i64::from) == Some(port)
-                || pm
-                    .container_port_range
-                    .known()
-                    .is_some_and(|(a, b)| (i64::from(a)..=i64::from(b)).contains(&port))
-        });
-        if stated {
+        if self.port_mappings.iter().any(|pm| pm.covers(port)) {
             return Tri::Yes;
         }
         let unreadable = |pm: &&LinkedPortMapping| {

@@ -41,11 +41,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             let mut dynamic = Vec::new();
             let all_dynamic = !candidates.is_empty()
                 && candidates.iter().all(|td| {
-                    let bridge = match td.network_mode {
-                        Owned::Known(NetworkMode::Bridge, _) => true,
-                        Owned::Absent => td.fargate == crate::model::Tri::No,
-                        _ => false,
-                    };
+                    let bridge = td.mode_in_effect() == Some(NetworkMode::Bridge);
                     let mut mappings = td
                         .containers_named(name)
                         .flat_map(|c| c.port_mappings.iter());

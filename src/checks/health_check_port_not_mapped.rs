@@ -18,9 +18,11 @@ crate::declare_rule! {
 /// Whether some container of `td` maps `port`: `None` when that cannot be known (a mode
 /// where host ports differ from container ports, a list not known whole, an unreadable port).
 fn maps_anywhere(td: &LinkedTaskDef, port: i64) -> Option<bool> {
-    match td.network_mode {
-        Owned::Known(NetworkMode::Awsvpc | NetworkMode::Host, _) => {}
-        _ => return None,
+    if !matches!(
+        td.mode_in_effect(),
+        Some(NetworkMode::Awsvpc | NetworkMode::Host)
+    ) {
+        return None;
     }
     let mut found = false;
     for c in td.containers.complete()? {

@@ -2,9 +2,9 @@
 //! take them the way the task's network mode exposes them: by IP address (`ip`) for
 //! `awsvpc`, by instance (`instance`) for `bridge` and `host`.
 
-use crate::link::{LinkedTaskDef, Owned, Workspace};
+use crate::link::{Owned, Workspace};
 use crate::model::fields::{target_group, task};
-use crate::model::{NetworkMode, Tri};
+use crate::model::NetworkMode;
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -15,27 +15,17 @@ crate::declare_rule! {
     check: Workspace(check),
 }
 
-/// The network mode the task definition runs in: as stated, or `bridge` when it states none
-/// and is not for Fargate (where `awsvpc` is required, and ECS101 says so).
-fn mode_of(td: &LinkedTaskDef) -> Option<NetworkMode> {
-    match td.network_mode {
-        Owned::Known(m, _) => Some(m),
-        Owned::Absent if td.fargate == Tri::No => Some(NetworkMode::Bridge),
-        _ => None,
-    }
-}
-
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
     for service in &ws.services {
         let candidates = ws.task_defs_of(service);
         let Some(td) = candidates.first() else {
             continue;
         };
-        let Some(mode) = mode_of(td) else {
+        let Some(mode) = td.mode_in_effect() else {
             continue;
         };
         // Candidates that disagree (two revisions of a family) prove nothing.
-        if candidates.iter().any(|t| mode_of(t) != Some(mode)) {
+        if candidates.iter().any(|t| t.mode_in_effect() != Some(mode)) {
             continue;
         }
         let needed = match mode {

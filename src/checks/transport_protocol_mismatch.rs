@@ -4,7 +4,7 @@
 //! nothing is published and the traffic arrives whatever the mapping says: not judged.
 
 use crate::domain::elb::transports;
-use crate::link::{LinkedPortMapping, Owned, Workspace};
+use crate::link::{Owned, Workspace};
 use crate::model::fields::port_mapping;
 use crate::model::Tri;
 use crate::rule::Sink;
@@ -15,15 +15,6 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
-}
-
-/// Whether a mapping covers `port` (a single port or a range).
-fn covers(pm: &LinkedPortMapping, port: i64) -> bool {
-    pm.container_port.known().map(i64::from) == Some(port)
-        || pm
-            .container_port_range
-            .known()
-            .is_some_and(|(a, b)| (i64::from(a)..=i64::from(b)).contains(&port))
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
@@ -52,12 +43,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             // What every candidate maps that port for: (udp, tcp); `None` when it is not in
             // `bridge` mode, cannot be read whole, or does not map the port at all (ECS402).
             let mapped = |td: &&crate::link::LinkedTaskDef| -> Option<(bool, bool)> {
-                let bridge = match td.network_mode {
-                    Owned::Known(crate::model::NetworkMode::Bridge, _) => true,
-                    Owned::Absent => td.fargate == Tri::No,
-                    _ => false,
-                };
-                if !bridge {
+                if td.mode_in_effect() != Some(crate::model::NetworkMode::Bridge) {
                     return None;
                 }
                 let mut udp = false;
@@ -68,7 +54,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                         if pm.container_port.is_unknown() {
                             return None;
                         }
-                        if !covers(pm, port) {
+                        if !pm.covers(port) {
                             continue;
                         }
                         any = true;

@@ -159,17 +159,10 @@ impl<'t> Service<'t> {
                 Some(dc) => Val::Unknown(dc.span),
                 None => Val::Absent,
             },
-            capacity_provider_strategy: match get(node, &service::CAPACITY_PROVIDER_STRATEGY) {
-                Some(n) if n.is_null() => Val::Absent,
-                // Entries the file states; a list holding only unknown items may be empty.
-                Some(n) => match n.as_array().map(|items| objects(items).count()) {
-                    Some(stated) if stated > 0 || complete_list(Some(n)) => {
-                        Val::Known(stated, n.span)
-                    }
-                    _ => Val::Unknown(n.span),
-                },
-                None => Val::Absent,
-            },
+            capacity_provider_strategy: stated_entries(get(
+                node,
+                &service::CAPACITY_PROVIDER_STRATEGY,
+            )),
             capacity_providers: {
                 let list = get(node, &service::CAPACITY_PROVIDER_STRATEGY);
                 let items = list
@@ -199,16 +192,7 @@ impl<'t> Service<'t> {
                     .and_then(|k| node.field(k)),
             ),
             health_check_grace_period: int(get(node, &service::HEALTH_CHECK_GRACE_PERIOD)),
-            vpc_lattice: match get(node, &service::VPC_LATTICE_CONFIGURATIONS) {
-                Some(n) if n.is_null() => Val::Absent,
-                Some(n) => match n.as_array().map(|items| objects(items).count()) {
-                    Some(stated) if stated > 0 || complete_list(Some(n)) => {
-                        Val::Known(stated, n.span)
-                    }
-                    _ => Val::Unknown(n.span),
-                },
-                None => Val::Absent,
-            },
+            vpc_lattice: stated_entries(get(node, &service::VPC_LATTICE_CONFIGURATIONS)),
             network_configuration: match get(node, &service::NETWORK_CONFIGURATION) {
                 Some(n) if n.is_null() => Val::Absent,
                 Some(n) if n.is_item_object() => Val::Known((), n.span),
@@ -252,6 +236,20 @@ impl TaskDefRef {
             revision,
             arn: s.starts_with("arn:").then(|| s.to_string()),
         })
+    }
+}
+
+/// A list of entries by the number of objects the file states in it: unknown when it is not a
+/// list, or holds only items that may not be entries (a list holding only unknown items may be
+/// empty).
+fn stated_entries<'t>(n: Option<&'t Node<'t>>) -> Val<'t, usize> {
+    match n {
+        None => Val::Absent,
+        Some(n) if n.is_null() => Val::Absent,
+        Some(n) => match n.as_array().map(|items| objects(items).count()) {
+            Some(stated) if stated > 0 || complete_list(Some(n)) => Val::Known(stated, n.span),
+            _ => Val::Unknown(n.span),
+        },
     }
 }
 

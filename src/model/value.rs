@@ -280,28 +280,18 @@ fn literal_sub<'t>(node: &'t Node<'_>) -> Option<&'t str> {
     (!s.contains("${") && !is_placeholder(s)).then_some(s)
 }
 
-/// Reads a list by its number of items: known when it is a list the file states whose items
-/// are certain or none of which is (an empty list is known: 0). A list whose items may all
-/// vanish (`Fn::If` items, `AWS::NoValue`) but might not is unknown; so is anything not a list.
-/// What rules ask of it is "does the file set any?", so `Known(n)` counts the items that are
-/// certainly there (n ≥ 1), or is 0 for a list that is certainly empty.
-pub fn count<'t>(node: Option<&'t Node<'_>>) -> Val<'t, usize> {
-    count_at(node, None)
-}
-
-/// [`count`], with the span of its key (the caret of a finding about a whole list belongs on
-/// its key, not under every line of it).
+/// Reads a list field by its number of items, spanned at its key (the caret of a finding about
+/// a whole list belongs on its key, not under every line of it): known when it is a list the
+/// file states whose items are certain or none of which is (an empty list is known: 0). A list
+/// whose items may all vanish (`Fn::If` items, `AWS::NoValue`) but might not is unknown; so is
+/// anything not a list. What rules ask of it is "does the file set any?", so `Known(n)` counts
+/// the items that are certainly there (n ≥ 1), or is 0 for a list that is certainly empty.
 pub fn count_member<'t>(member: Option<&'t crate::load::Member<'_>>) -> Val<'t, usize> {
-    match member {
-        Some(m) if !m.value.is_no_value() => count_at(Some(&m.value), Some(m.key_span)),
-        _ => Val::Absent,
-    }
-}
-
-fn count_at<'t>(node: Option<&'t Node<'_>>, key: Option<Span>) -> Val<'t, usize> {
-    let Some(node) = node else { return Val::Absent };
-    let span = key.unwrap_or(node.span);
-    match &node.kind {
+    let Some(m) = member.filter(|m| !m.value.is_no_value()) else {
+        return Val::Absent;
+    };
+    let span = m.key_span;
+    match &m.value.kind {
         Kind::Null => Val::Absent,
         Kind::Array(items) => {
             let present = items
