@@ -94,6 +94,10 @@ struct CheckArgs {
     /// Use this configuration file instead of searching for `.ecslint.toml`.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// The set of rules to run when none are selected: deploy, recommended (the default),
+    /// security or all; replaces the configured profile.
+    #[arg(long, value_enum, value_name = "PROFILE")]
+    profile: Option<crate::rule::Profile>,
     /// Rules to run (codes, prefixes, names, categories, ALL); replaces the configured set.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     select: Vec<String>,
@@ -134,6 +138,17 @@ struct CheckArgs {
     /// changed service still sees its task definition).
     #[arg(long, value_name = "REF")]
     changed_since: Option<String>,
+}
+
+impl CheckArgs {
+    /// The rule selection of the command line, which applies over every configuration.
+    fn rule_flags(&self) -> config::RuleFlags<'_> {
+        config::RuleFlags {
+            select: (!self.select.is_empty()).then_some(self.select.as_slice()),
+            ignore: &self.ignore,
+            profile: self.profile,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -719,13 +734,11 @@ fn nested_configs(
         .collect();
     found.sort();
     found.dedup();
-    let select = (!args.select.is_empty()).then_some(args.select.as_slice());
     for path in found {
         let nested = config::load(&path)?;
         plan.scopes.push(config::scope(
             &nested,
-            select,
-            &args.ignore,
+            args.rule_flags(),
             cwd,
             &plan.registry,
         )?);
@@ -752,9 +765,8 @@ fn format_name(format: Format) -> String {
 
 fn plan(args: &CheckArgs, loaded: &LoadedConfig, cwd: &Path) -> Result<(Plan, Filters), String> {
     let c = &loaded.config;
-    let select = (!args.select.is_empty()).then_some(args.select.as_slice());
     let mut plan = Plan::new(crate::suppress::Date::today());
-    config::apply(&mut plan, loaded, select, &args.ignore, cwd)?;
+    config::apply(&mut plan, loaded, args.rule_flags(), cwd)?;
     let filters = Filters {
         include: vec![
             GlobList::new(&c.include, &loaded.base)?,

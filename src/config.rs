@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rule::{Category, Registry, Rule, Severity};
+use crate::rule::{Category, Profile, Registry, Rule, Severity};
 
 /// The name ecslint looks for in the current directory and its parents.
 pub const FILE_NAME: &str = ".ecslint.toml";
@@ -24,7 +24,13 @@ pub const FILE_NAME: &str = ".ecslint.toml";
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
-    /// Rules to run. Replaces the default set, which is every rule outside the `policy` category.
+    /// The set of rules that runs when `select` does not say: `deploy` (what ECS or a
+    /// deployment would refuse, and broken wiring), `recommended` (the default: adds the
+    /// security and best-practice rules right for nearly everyone), `security` (adds the
+    /// hardening controls reviewers map to, such as Security Hub's) or `all` (adds opt-in
+    /// opinions). `--profile` overrides it.
+    pub profile: Option<Profile>,
+    /// Rules to run. Replaces the profile's set.
     pub select: Option<Vec<String>>,
     /// Rules to run in addition to `select` (or to the default set).
     #[serde(default)]
@@ -292,18 +298,25 @@ pub fn suppressions(
         .collect()
 }
 
+/// The rule selection given on the command line, which applies over every configuration:
+/// `select` replaces the configured `select`, `ignore` adds to the configured `ignore`, and
+/// `profile` replaces the configured `profile`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleFlags<'a> {
+    pub select: Option<&'a [String]>,
+    pub ignore: &'a [String],
+    pub profile: Option<Profile>,
+}
+
 /// Sets `plan` up as a configuration asks: its rule settings apply to the files with no
 /// configuration of their own, and its run-wide settings (`max-file-size`) to the run.
-/// `select` (from the command line) replaces the configured `select`; `ignore` adds to the
-/// configured `ignore`.
 pub fn apply(
     plan: &mut crate::engine::Plan,
     loaded: &LoadedConfig,
-    select: Option<&[String]>,
-    ignore: &[String],
+    flags: RuleFlags<'_>,
     cwd: &Path,
 ) -> Result<(), String> {
-    let scope = scope(loaded, select, ignore, cwd, &plan.registry)?;
+    let scope = scope(loaded, flags, cwd, &plan.registry)?;
     plan.rules = scope.rules;
     plan.base = loaded.path.as_ref().map(|_| scope.base);
     if let Some(size) = loaded.config.max_file_size {
@@ -312,12 +325,11 @@ pub fn apply(
     Ok(())
 }
 
-/// The rule settings a configuration file asks for (what applies to the files under it).
-/// `select` and `ignore` from the command line apply to every configuration.
+/// The rule settings a configuration file asks for (what applies to the files under it), with
+/// the command line's rule flags over it.
 pub fn scope(
     loaded: &LoadedConfig,
-    select: Option<&[String]>,
-    ignore: &[String],
+    flags: RuleFlags<'_>,
     cwd: &Path,
     registry: &Registry,
 ) -> Result<crate::engine::Scope, String> {
@@ -329,9 +341,10 @@ pub fn scope(
             None => e,
         }
     })?;
-    let select = select.or(c.select.as_deref());
+    let select = flags.select.or(c.select.as_deref());
+    let profile = flags.profile.or(c.profile).unwrap_or_default();
     let mut ignored = c.ignore.clone();
-    ignored.extend(ignore.iter().cloned());
+    ignored.extend(flags.ignore.iter().cloned());
     let per_file_ignores = c
         .per_file_ignores
         .iter()
@@ -353,7 +366,7 @@ pub fn scope(
     Ok(crate::engine::Scope {
         base: loaded.base.clone(),
         rules: crate::engine::RuleSettings {
-            enabled: enabled_rules(select, &c.extend_select, &ignored, registry)?,
+            enabled: enabled_rules(select, &c.extend_select, &ignored, profile, registry)?,
             severity: severities(&c.severity, registry)?,
             per_file_ignores,
             options: rule_options(&c.rules, registry)?,
@@ -419,9 +432,10 @@ pub fn json_schema() -> String {
 #[derive(Clone, Debug)]
 pub enum Selector {
     All,
-    /// What runs when nothing is selected: every rule outside the opt-in `policy` category.
-    /// As general as `ALL`, so `ignore = ["ALL"]` switches everything off.
-    Default,
+    /// What runs when nothing is selected: the rules of the profile in effect (`recommended`
+    /// unless `profile` or `--profile` says otherwise). As general as `ALL`, so
+    /// `ignore = ["ALL"]` switches everything off.
+    Default(Profile),
     Category(Category),
     Prefix(String),
     /// A rule, by code.
@@ -454,7 +468,7 @@ impl Selector {
     fn matches(&self, rule: &Rule) -> bool {
         match self {
             Selector::All => true,
-            Selector::Default => rule.category.on_by_default(),
+            Selector::Default(profile) => rule.in_profile(*profile),
             Selector::Category(c) => rule.category == *c,
             Selector::Prefix(p) => rule.code.starts_with(p.as_str()),
             Selector::Rule(code) => rule.code == code.as_str(),
@@ -464,7 +478,7 @@ impl Selector {
     /// Higher is more specific.
     fn specificity(&self) -> usize {
         match self {
-            Selector::All | Selector::Default => 0,
+            Selector::All | Selector::Default(_) => 0,
             Selector::Category(_) => 1,
             Selector::Prefix(p) => 2 + p.len(),
             Selector::Rule(_) => 1000,
@@ -547,16 +561,18 @@ fn best(selectors: &[Selector], rule: &Rule) -> Option<usize> {
         .max()
 }
 
-/// Which rules are enabled, given select, extend-select and ignore. Indexed like `registry`.
+/// Which rules are enabled, given select, extend-select, ignore and the profile (what runs
+/// when nothing is selected). Indexed like `registry`.
 pub fn enabled_rules(
     select: Option<&[String]>,
     extend: &[String],
     ignore: &[String],
+    profile: Profile,
     registry: &Registry,
 ) -> Result<Vec<bool>, String> {
     let mut selected = match select {
         Some(list) => parse_all(list, registry)?,
-        None => vec![Selector::Default],
+        None => vec![Selector::Default(profile)],
     };
     selected.extend(parse_all(extend, registry)?);
     let ignored = parse_all(ignore, registry)?;
@@ -613,7 +629,14 @@ mod tests {
     }
 
     fn enabled(select: Option<&[String]>, ignore: &[String]) -> Vec<bool> {
-        enabled_rules(select, &[], ignore, &Registry::builtin()).expect("valid")
+        enabled_rules(
+            select,
+            &[],
+            ignore,
+            Profile::default(),
+            &Registry::builtin(),
+        )
+        .expect("valid")
     }
 
     #[test]
@@ -636,6 +659,56 @@ mod tests {
         // `ignore = ["ALL"]` with the default selection switches everything off.
         let m = enabled(None, &["ALL".into()]);
         assert!(m.iter().all(|on| !on));
+    }
+
+    #[test]
+    fn profiles_nest_and_select_works_on_top() {
+        let registry = Registry::builtin();
+        let mask = |profile, select: Option<&[String]>, extend: &[String]| {
+            enabled_rules(select, extend, &[], profile, &registry).expect("valid")
+        };
+        let deploy = mask(Profile::Deploy, None, &[]);
+        assert!(on(&deploy, "ECS201") && on(&deploy, "ECS401"));
+        assert!(!on(&deploy, "ECS210") && !on(&deploy, "ECS203"));
+        let recommended = mask(Profile::Recommended, None, &[]);
+        assert!(on(&recommended, "ECS210") && on(&recommended, "ECS203"));
+        assert!(!on(&recommended, "ECS212"));
+        let security = mask(Profile::Security, None, &[]);
+        assert!(on(&security, "ECS212"));
+        // Each profile holds the one before it.
+        for (small, big) in [(&deploy, &recommended), (&recommended, &security)] {
+            assert!(small.iter().zip(big.iter()).all(|(s, b)| !s || *b));
+        }
+        // `extend-select` adds to the profile; `select` replaces it.
+        let extended = mask(Profile::Recommended, None, &["ECS212".into()]);
+        assert!(on(&extended, "ECS212") && on(&extended, "ECS201"));
+        let selected = mask(Profile::Deploy, Some(&["ECS212".into()]), &[]);
+        assert!(on(&selected, "ECS212") && !on(&selected, "ECS201"));
+    }
+
+    #[test]
+    fn profile_from_the_file_and_the_command_line() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "profile = \"deploy\"\n").expect("write");
+        let loaded = load(&path).expect("loads");
+        let registry = Registry::builtin();
+        let enabled = |flags: RuleFlags<'_>| {
+            scope(&loaded, flags, dir.path(), &registry)
+                .expect("scope")
+                .rules
+                .enabled
+        };
+        let from_file = enabled(RuleFlags::default());
+        assert!(on(&from_file, "ECS201") && !on(&from_file, "ECS210"));
+        let flagged = enabled(RuleFlags {
+            profile: Some(Profile::Security),
+            ..RuleFlags::default()
+        });
+        assert!(on(&flagged, "ECS210") && on(&flagged, "ECS212"));
+        std::fs::write(&path, "profile = \"strict\"\n").expect("write");
+        let err = load(&path).map(|_| ()).expect_err("unknown profile");
+        assert!(err.contains("strict"), "{err}");
     }
 
     #[test]

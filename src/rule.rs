@@ -66,9 +66,62 @@ impl Category {
         }
     }
 
-    /// Policy rules are opt-in; every other category is on by default.
-    pub fn on_by_default(self) -> bool {
-        self != Category::Policy
+    /// The smallest profile a rule of this category runs in, unless the rule says otherwise:
+    /// what breaks a deployment or its traffic is `deploy`, the rest `recommended`. Policy
+    /// rules are in no profile: a configuration selects them.
+    pub const fn default_profile(self) -> Option<Profile> {
+        match self {
+            Category::DeployError | Category::Wiring => Some(Profile::Deploy),
+            Category::Security | Category::BestPractice => Some(Profile::Recommended),
+            Category::Policy => None,
+        }
+    }
+}
+
+/// A named set of rules, each containing the one before: `deploy` (what ECS or a deployment
+/// would refuse, and wiring that breaks traffic), `recommended` (the default: adds the security
+/// and best-practice rules that are right for nearly everyone), `security` (adds the hardening
+/// controls reviewers map to, such as Security Hub's), `all` (adds opt-in opinions). Policy
+/// rules are in none of them.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    Deploy,
+    #[default]
+    Recommended,
+    Security,
+    All,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 4] = [
+        Profile::Deploy,
+        Profile::Recommended,
+        Profile::Security,
+        Profile::All,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Deploy => "deploy",
+            Profile::Recommended => "recommended",
+            Profile::Security => "security",
+            Profile::All => "all",
+        }
     }
 }
 
@@ -164,9 +217,16 @@ pub struct Rule {
     pub security_severity: Option<Text>,
     /// The rule's typed options, when it has any.
     pub options: Option<OptionsSpec>,
-    /// The cfn-lint rules that check the same mistake (`E3047`): a template's
-    /// `Metadata.cfn-lint.config.ignore_checks` naming one suppresses this rule there too.
-    pub cfn_lint: &'static [&'static str],
+    /// The smallest profile that runs this rule (`None`: selected by name only).
+    pub profile: Option<Profile>,
+    /// Peer tools' rules that check the same mistake, as `tool:id` (`cfn-lint:E3047`,
+    /// `checkov:CKV_AWS_97`, `securityhub:ECS.5`): shown in the docs and carried in SARIF. A
+    /// template's `Metadata.cfn-lint.config.ignore_checks` naming a `cfn-lint:` one suppresses
+    /// this rule there too.
+    pub peers: &'static [&'static str],
+    /// The numbers of the constraints of `ecs-constraints.md` this rule checks
+    /// (`docs/coverage.md`).
+    pub constraints: &'static [u16],
 }
 
 /// Declares a built-in rule: `pub static RULE`, its docs embedded from
@@ -191,7 +251,9 @@ macro_rules! declare_rule {
         check: $check:ident $( ( $f:path ) )?,
         $( security_severity: $score:literal, )?
         $( options: $options:ty, )?
-        $( cfn_lint: [$( $cfn:literal ),* $(,)?], )?
+        $( profile: $profile:ident, )?
+        $( peers: [$( $peer:literal ),* $(,)?], )?
+        $( constraints: [$( $n:literal ),* $(,)?], )?
     ) => {
         pub static RULE: $crate::rule::Rule = $crate::rule::Rule {
             code: ::std::borrow::Cow::Borrowed($code),
@@ -204,9 +266,13 @@ macro_rules! declare_rule {
             check: $crate::rule::Check::$check $( ($f) )?,
             security_severity: $crate::declare_rule!(@score $( $score )?),
             options: $crate::declare_rule!(@options $( $options )?),
-            cfn_lint: &[$( $( $cfn ),* )?],
+            profile: $crate::declare_rule!(@profile $category $( $profile )?),
+            peers: &[$( $( $peer ),* )?],
+            constraints: &[$( $( $n ),* )?],
         };
     };
+    (@profile $category:ident) => { $crate::rule::Category::$category.default_profile() };
+    (@profile $category:ident $profile:ident) => { Some($crate::rule::Profile::$profile) };
     (@score) => { None };
     (@score $score:literal) => { Some(::std::borrow::Cow::Borrowed($score)) };
     (@options) => { None };
@@ -244,6 +310,18 @@ impl Rule {
             self.code,
             self.name
         )
+    }
+
+    /// Whether `profile` runs this rule.
+    pub fn in_profile(&self, profile: Profile) -> bool {
+        self.profile.is_some_and(|p| p <= profile)
+    }
+
+    /// The ids of the cfn-lint rules that check the same mistake (`E3047`).
+    pub fn cfn_lint_ids(&self) -> impl Iterator<Item = &'static str> {
+        self.peers
+            .iter()
+            .filter_map(|p| p.strip_prefix("cfn-lint:"))
     }
 
     /// The first URL in the References section (the AWS documentation of the constraint).

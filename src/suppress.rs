@@ -236,7 +236,7 @@ pub fn comments(text: &str, registry: &Registry) -> Vec<FileSuppression> {
 /// An `ignore` entry without a reason, or naming no rule, is reported like a comment that
 /// does (ECS803), and one that matches nothing as unused (ECS801). A cfn-lint id (or id
 /// prefix, as cfn-lint reads them) suppresses the rules that check the same mistake
-/// ([`crate::rule::Rule::cfn_lint`]); ids of other cfn-lint rules are cfn-lint's business.
+/// ([`crate::rule::Rule::cfn_lint_ids`]); ids of other cfn-lint rules are cfn-lint's business.
 pub fn metadata(doc: &Node<'_>, text: &str, registry: &Registry) -> Vec<FileSuppression> {
     let mut out = Vec::new();
     let whole = Span::new(0, text.len());
@@ -334,7 +334,7 @@ fn from_metadata(
         };
         let rules: Vec<RuleRef> = registry
             .iter()
-            .filter(|r| r.cfn_lint.iter().any(|c| c.starts_with(prefix)))
+            .filter(|r| r.cfn_lint_ids().any(|c| c.starts_with(prefix)))
             .cloned()
             .collect();
         if !rules.is_empty() {

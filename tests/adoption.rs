@@ -227,7 +227,17 @@ fn cloudformation_metadata_suppressions() {
         "AWSTemplateFormatVersion: '2010-09-09'\nMetadata:\n  ecslint:\n    ignore:\n      secret-in-environment: throwaway credentials of the test stack\nResources:\n  A:\n    Type: AWS::ECS::TaskDefinition\n    Metadata:\n      ecslint:\n        ignore:\n          ECS212: the pipeline pins the digest\n    Properties:\n{container}  B:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n{container}"
     );
     std::fs::write(p.join("stack.yaml"), &template).expect("write");
-    let (code, doc, _) = run(p, &["check", "--show-suppressed", "--fail-on", "warning"]);
+    let (code, doc, _) = run(
+        p,
+        &[
+            "check",
+            "--show-suppressed",
+            "--fail-on",
+            "warning",
+            "--profile",
+            "security",
+        ],
+    );
     // The template's entry covers both task definitions; A's covers A only.
     assert_eq!(
         (code, rules(&doc)),
@@ -249,7 +259,7 @@ fn cloudformation_metadata_suppressions() {
         "Properties": {"ContainerDefinitions": [{"Name": "web", "Image": "nginx:latest", "Memory": 512}]}}}}"#;
     std::fs::remove_file(p.join("stack.yaml")).expect("rm");
     std::fs::write(p.join("stack.json"), json).expect("write");
-    let (_, doc, _) = run(p, &["check"]);
+    let (_, doc, _) = run(p, &["check", "--profile", "security"]);
     assert_eq!(rules(&doc), vec!["stack.json ECS803", "stack.json ECS212"]);
     // Fixed: the entry is unused.
     std::fs::write(
@@ -258,7 +268,7 @@ fn cloudformation_metadata_suppressions() {
             .replace("nginx:latest", "nginx:1.27"),
     )
     .expect("write");
-    let (_, doc, _) = run(p, &["check", "--fail-on", "warning"]);
+    let (_, doc, _) = run(p, &["check", "--fail-on", "warning", "--profile", "all"]);
     assert_eq!(rules(&doc), vec!["stack.json ECS801"]);
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use ecslint::checks::BUILT_IN;
 use ecslint::engine::Plan;
-use ecslint::rule::{Category, Rule, Severity};
+use ecslint::rule::{Category, Profile, Rule, Severity};
 
 const HEADINGS: &[&str] = &[
     "What it does",
@@ -219,8 +219,12 @@ fn plan_in(dir: &std::path::Path) -> Plan {
     }
     let loaded = ecslint::config::load(&config).unwrap_or_else(|e| panic!("{e}"));
     let mut plan = Plan::all();
-    ecslint::config::apply(&mut plan, &loaded, Some(&["ALL".to_string()]), &[], dir)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let all = ["ALL".to_string()];
+    let flags = ecslint::config::RuleFlags {
+        select: Some(&all),
+        ..Default::default()
+    };
+    ecslint::config::apply(&mut plan, &loaded, flags, dir).unwrap_or_else(|e| panic!("{e}"));
     plan.rules.enabled = vec![true; BUILT_IN.len()];
     plan
 }
@@ -360,11 +364,13 @@ fn rules_page() -> String {
             &meaning[1..]
         ));
         if security {
-            out.push_str("| code | name | severity | security-severity | summary |\n");
-            out.push_str("|---|---|---|---|---|\n");
+            out.push_str(
+                "| code | name | severity | security-severity | profile | summary | peers |\n",
+            );
+            out.push_str("|---|---|---|---|---|---|---|\n");
         } else {
-            out.push_str("| code | name | severity | summary |\n");
-            out.push_str("|---|---|---|---|\n");
+            out.push_str("| code | name | severity | profile | summary | peers |\n");
+            out.push_str("|---|---|---|---|---|---|\n");
         }
         for r in rules {
             let link = format!("[{}](../rules/{}-{}.md)", r.name, r.code, r.name);
@@ -373,13 +379,16 @@ fn rules_page() -> String {
             } else {
                 String::new()
             };
+            let peers: Vec<String> = r.peers.iter().map(|p| format!("`{p}`")).collect();
             out.push_str(&format!(
-                "| {} | {} | {} |{} {} |\n",
+                "| {} | {} | {} |{} {} | {} | {} |\n",
                 r.code,
                 link,
                 r.severity.as_str(),
                 extra,
-                cell(&r.summary())
+                r.profile.map_or("(selected by name)", |p| p.as_str()),
+                cell(&r.summary()),
+                peers.join(" ")
             ));
         }
     }
@@ -396,15 +405,31 @@ fn rules_page() -> String {
             1 => "1 rule".to_string(),
             n => format!("{n} rules"),
         };
-        let default = if category.on_by_default() {
-            "on by default"
-        } else {
-            "opt-in"
-        };
         out.push_str(&format!(
-            "- `{}` ({rules}, {default}): {}.\n",
+            "- `{}` ({rules}): {}.\n",
             category.as_str(),
             category_meaning(category)
+        ));
+    }
+
+    out.push_str("\n## Profiles\n\n");
+    out.push_str(
+        "A profile is the set of rules that runs when `select` does not say which: `profile` in \
+         `.ecslint.toml` or `--profile`. Each profile holds the one before it; a rule's \
+         `profile` column above is the smallest that runs it. `select`, `extend-select` and \
+         `ignore` work on top of the profile.\n\n",
+    );
+    for profile in Profile::ALL {
+        let count = BUILT_IN.iter().filter(|r| r.in_profile(profile)).count();
+        let default = if profile == Profile::default() {
+            ", the default"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "- `{}` ({count} rules{default}): {}.\n",
+            profile.as_str(),
+            profile_meaning(profile)
         ));
     }
 
@@ -435,6 +460,24 @@ fn rules_page() -> String {
         ));
     }
     out
+}
+
+fn profile_meaning(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Deploy => {
+            "what ECS or a deployment would refuse, and wiring that breaks traffic: the rules a \
+             pull-request gate can never argue with"
+        }
+        Profile::Recommended => {
+            "adds the security and best-practice rules that are right for nearly every \
+             configuration"
+        }
+        Profile::Security => {
+            "adds the hardening controls security reviewers map findings to (AWS Security Hub, \
+             checkov, trivy), some of which many teams decide against"
+        }
+        Profile::All => "adds opt-in opinions that suit some teams only",
+    }
 }
 
 /// The compact table the README holds between its `rules` markers.
@@ -545,7 +588,7 @@ fn cfn_lint_ids_table_matches_the_rules() {
     documented.sort();
     let mut declared: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for r in BUILT_IN {
-        for id in r.cfn_lint {
+        for id in r.cfn_lint_ids() {
             declared.entry(id).or_default().push(r.code.as_ref());
         }
     }

@@ -35,7 +35,9 @@ fn team_prefix() -> Rule {
         })),
         security_severity: None,
         options: None,
-        cfn_lint: &[],
+        profile: Category::Policy.default_profile(),
+        peers: &[],
+        constraints: &[],
     }
 }
 
@@ -84,14 +86,14 @@ fn a_rule_registered_at_run_time_reports_like_a_built_in() {
         "select = [\"ECS9001\"]\n[severity]\nfamily-without-team-prefix = \"error\"\n",
     );
     let loaded = ecslint::config::load(&config).expect("loads");
-    ecslint::config::apply(&mut plan, &loaded, None, &[], dir.path()).expect("applies");
+    ecslint::config::apply(&mut plan, &loaded, Default::default(), dir.path()).expect("applies");
     let outcome = common::lint(std::slice::from_ref(&task), &plan);
     assert_eq!(outcome.findings.len(), 1);
     assert_eq!(outcome.findings[0].severity, Severity::Error);
     // A code that is neither built in nor registered is still an error.
     let mut bare = Plan::all();
-    let err =
-        ecslint::config::apply(&mut bare, &loaded, None, &[], dir.path()).expect_err("unknown");
+    let err = ecslint::config::apply(&mut bare, &loaded, Default::default(), dir.path())
+        .expect_err("unknown");
     assert!(err.contains("ECS9001"), "{err}");
 
     // Suppressible with a comment, and in SARIF's rule list.

@@ -45,7 +45,7 @@ fn plan_for(rule: &Rule, path: &Path) -> Result<Plan, Failed> {
     if config.is_file() {
         let loaded = ecslint::config::load(&config)?;
         let cwd = std::env::current_dir().unwrap_or_default();
-        ecslint::config::apply(&mut plan, &loaded, None, &[], &cwd)?;
+        ecslint::config::apply(&mut plan, &loaded, Default::default(), &cwd)?;
     }
     if !rule.code.starts_with("ECS8") {
         plan.select_only(&rule.code);

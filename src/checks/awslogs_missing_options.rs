@@ -13,7 +13,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Container(check),
-    cfn_lint: ["E3046"],
+    peers: ["cfn-lint:E3046"],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

@@ -13,7 +13,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Container(check),
-    cfn_lint: ["E3048", "E3713"],
+    peers: ["cfn-lint:E3048", "cfn-lint:E3713"],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

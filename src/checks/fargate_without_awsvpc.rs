@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    cfn_lint: ["E3048"],
+    peers: ["cfn-lint:E3048"],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
-    cfn_lint: ["E3049"],
+    peers: ["cfn-lint:E3049"],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

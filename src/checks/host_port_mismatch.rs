@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Container(check),
-    cfn_lint: ["E3053"],
+    peers: ["cfn-lint:E3053"],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

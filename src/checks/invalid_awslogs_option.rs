@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Container(check),
-    cfn_lint: ["E3046"],
+    peers: ["cfn-lint:E3046"],
 }
 
 const DATETIME: &str = "awslogs-datetime-format";

@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
-    cfn_lint: ["E3052"],
+    peers: ["cfn-lint:E3052"],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
-    cfn_lint: ["E3054"],
+    peers: ["cfn-lint:E3054"],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Service(check),
-    cfn_lint: ["E3044"],
+    peers: ["cfn-lint:E3044"],
 }
 
 fn check(s: &Service<'_>, sink: &mut Sink<'_>) {

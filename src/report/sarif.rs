@@ -63,6 +63,14 @@ impl serde::Serialize for Results<'_> {
     }
 }
 
+/// A rule's tags: its category, then the peer tools' rules that check the same mistake
+/// (`securityhub:ECS.5`), so a reviewer filters findings by the controls they know.
+fn tags(rule: &crate::rule::Rule) -> Vec<&str> {
+    std::iter::once(rule.category.as_str())
+        .chain(rule.peers.iter().copied())
+        .collect()
+}
+
 /// [`render`], written to `out` as it is serialized: one result at a time is held in memory.
 pub fn write(outcome: &Outcome, cwd: &Path, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let rules: Vec<Value> = outcome
@@ -77,8 +85,14 @@ pub fn write(outcome: &Outcome, cwd: &Path, out: &mut dyn std::io::Write) -> std
                 "help": { "text": r.summary(), "markdown": r.docs },
                 "helpUri": r.docs_url(),
                 "defaultConfiguration": { "level": level(r.severity) },
-                "properties": { "tags": [r.category.as_str()] },
+                "properties": { "tags": tags(r) },
             });
+            if !r.peers.is_empty() {
+                rule["properties"]["peers"] = json!(r.peers);
+            }
+            if let Some(profile) = r.profile {
+                rule["properties"]["profile"] = json!(profile.as_str());
+            }
             if let Some(score) = &r.security_severity {
                 // The category of these rules is `security` already, the tag GitHub looks for.
                 rule["properties"]["security-severity"] = json!(score);
