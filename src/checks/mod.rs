@@ -40,6 +40,7 @@ pub mod memory_below_reservation;
 pub mod missing_container_definitions;
 pub mod missing_container_memory;
 pub mod missing_essential_container;
+pub mod missing_execution_role;
 pub mod missing_network_configuration;
 pub mod plaintext_http_listener;
 pub mod port_mappings_with_network_none;
@@ -78,6 +79,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_awslogs_option::RULE,
     &fargate_unsupported_log_driver::RULE,
     &fargate_placement_constraints::RULE,
+    &missing_execution_role::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,

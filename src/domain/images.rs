@@ -32,9 +32,47 @@ pub fn templated_tag(image: &str) -> Option<&str> {
     (valid && !image.contains('@')).then_some(tag)
 }
 
+/// Whether an image reference (or the text of a template that builds one, such as
+/// `${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app:1`) pulls from a private Amazon
+/// ECR registry: its registry host is `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in
+/// China) or the dual-stack `<account>.dkr-ecr.<region>.on.aws`. Amazon ECR Public
+/// (`public.ecr.aws`) needs no credentials.
+pub fn is_private_ecr(image: &str) -> bool {
+    let Some((host, _)) = image.split_once('/') else {
+        return false;
+    };
+    // A port (`host:5000`), not a template's `${AWS::Region}`.
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    }
+    .to_ascii_lowercase();
+    (host.contains(".dkr.ecr.")
+        && (host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn")))
+        || (host.contains(".dkr-ecr.") && host.ends_with(".on.aws"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{pin, Pin};
+    use super::{is_private_ecr, pin, Pin};
+
+    #[test]
+    fn private_ecr_hosts() {
+        assert!(is_private_ecr(
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"
+        ));
+        assert!(is_private_ecr(
+            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app"
+        ));
+        assert!(is_private_ecr(
+            "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app"
+        ));
+        assert!(is_private_ecr("123456789012.dkr-ecr.us-east-1.on.aws/app"));
+        assert!(!is_private_ecr("public.ecr.aws/nginx/nginx:1.27"));
+        assert!(!is_private_ecr("nginx:1.27"));
+        assert!(!is_private_ecr("${REGISTRY}/app:1"));
+        assert!(!is_private_ecr("ghcr.io/dkr.ecr.amazonaws.com/app"));
+    }
 
     #[test]
     fn tags_after_placeholders() {

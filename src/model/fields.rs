@@ -125,6 +125,8 @@ pub mod task {
     );
     /// A Terraform `volume` block may repeat; it is the list.
     pub static VOLUMES: Field = field!("volumes", "Volumes", tf: Some("volume"), compose: None);
+    pub static PID_MODE: Field = field!("pidMode", "PidMode", tf: Some("pid_mode"), compose: None);
+    pub static IPC_MODE: Field = field!("ipcMode", "IpcMode", tf: Some("ipc_mode"), compose: None);
     /// Fields only `describe-task-definition` output has (read-only in every other format).
     pub static READ_ONLY: [&str; 8] = [
         "taskDefinitionArn",
@@ -193,6 +195,67 @@ pub mod container {
         "linuxParameters.capabilities.add",
         "LinuxParameters.Capabilities.Add"
     );
+    pub static LINKS: Field = field!("links", "Links", tf: Some("links"), compose: Some("links"));
+    pub static HOSTNAME: Field =
+        field!("hostname", "Hostname", tf: Some("hostname"), compose: Some("hostname"));
+    pub static DNS_SERVERS: Field =
+        field!("dnsServers", "DnsServers", tf: Some("dnsServers"), compose: Some("dns"));
+    pub static DNS_SEARCH_DOMAINS: Field = field!(
+        "dnsSearchDomains",
+        "DnsSearchDomains",
+        tf: Some("dnsSearchDomains"),
+        compose: Some("dns_search")
+    );
+    pub static EXTRA_HOSTS: Field = field!("extraHosts", "ExtraHosts");
+    pub static VOLUMES_FROM: Field = field!("volumesFrom", "VolumesFrom");
+    pub static REPOSITORY_CREDENTIALS: Field =
+        field!("repositoryCredentials", "RepositoryCredentials");
+    pub static LINUX_PARAMETERS: Field = field!("linuxParameters", "LinuxParameters");
+    pub static FIRELENS_CONFIGURATION: Field =
+        field!("firelensConfiguration", "FirelensConfiguration");
+}
+
+/// `dependsOn[]` entries of a container.
+pub mod depends_on {
+    use super::Field;
+    pub static CONTAINER_NAME: Field = field!("containerName", "ContainerName");
+    pub static CONDITION: Field = field!("condition", "Condition");
+}
+
+/// `mountPoints[]` entries of a container.
+pub mod mount_point {
+    use super::Field;
+    pub static SOURCE_VOLUME: Field = field!("sourceVolume", "SourceVolume");
+    pub static CONTAINER_PATH: Field = field!("containerPath", "ContainerPath");
+}
+
+/// `volumesFrom[]` entries of a container.
+pub mod volume_from {
+    use super::Field;
+    pub static SOURCE_CONTAINER: Field = field!("sourceContainer", "SourceContainer");
+}
+
+/// `healthCheck` of a container (Compose: `healthcheck`, whose durations are strings).
+pub mod health_check {
+    use super::Field;
+    pub static COMMAND: Field = field!("command", "Command");
+    pub static INTERVAL: Field = field!("interval", "Interval");
+    pub static TIMEOUT: Field = field!("timeout", "Timeout");
+    pub static RETRIES: Field = field!("retries", "Retries");
+    pub static START_PERIOD: Field = field!("startPeriod", "StartPeriod");
+}
+
+/// `linuxParameters` of a container.
+pub mod linux_parameters {
+    use super::Field;
+    pub static DEVICES: Field = field!("devices", "Devices");
+    pub static SHARED_MEMORY_SIZE: Field = field!("sharedMemorySize", "SharedMemorySize");
+    pub static TMPFS: Field = field!("tmpfs", "Tmpfs");
+    pub static CAPABILITIES: Field = field!("capabilities", "Capabilities");
+    /// `capabilities.add`.
+    pub static ADD: Field = field!("add", "Add");
+    pub static MAX_SWAP: Field = field!("maxSwap", "MaxSwap");
+    pub static SWAPPINESS: Field = field!("swappiness", "Swappiness");
 }
 
 /// `logConfiguration` of a container (Compose: `logging`).
@@ -242,6 +305,16 @@ pub mod volume {
         "efsVolumeConfiguration",
         "EFSVolumeConfiguration",
         tf: Some("efs_volume_configuration"),
+        compose: None
+    );
+    pub static HOST: Field = field!("host", "Host", tf: None, compose: None);
+    /// `host.sourcePath` (Terraform: `host_path` on the `volume` block).
+    pub static SOURCE_PATH: Field =
+        field!("sourcePath", "SourcePath", tf: Some("host_path"), compose: None);
+    pub static DOCKER_VOLUME_CONFIGURATION: Field = field!(
+        "dockerVolumeConfiguration",
+        "DockerVolumeConfiguration",
+        tf: Some("docker_volume_configuration"),
         compose: None
     );
     /// `efsVolumeConfiguration.transitEncryption`.

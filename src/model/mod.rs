@@ -10,6 +10,7 @@ pub mod recognise;
 pub mod service;
 pub mod task_def;
 pub mod value;
+pub mod view;
 
 pub use cluster::Cluster;
 pub use elb::{Elb, Listener, ListenerKind, TargetGroup};
@@ -21,6 +22,7 @@ pub use task_def::{
     At, Container, EnvVar, NetworkMode, PortMapping, Spelled, TaskDef, TaskDefShape, Volume,
 };
 pub use value::{List, Target, Tri, Val};
+pub use view::View;
 
 /// A resource read from a document. Few per document and short-lived (the file's pass), so the
 /// variants stay unboxed.

@@ -386,6 +386,26 @@ impl<'t> TaskDef<'t> {
         }
     }
 
+    /// The task definition's object, to read any task-level field (none for a bare list of
+    /// container definitions, whose task-level settings are elsewhere and unknown).
+    pub fn view(&self) -> Option<super::View<'t>> {
+        self.node
+            .filter(|_| !self.shape.containers_only())
+            .map(|n| super::View::new(n, self.dialect))
+    }
+
+    /// The task definition's `volumes`, read into [`Volume`]s.
+    pub fn volume_names(&self) -> Option<Vec<&'t str>> {
+        let volumes = self.volumes.complete()?;
+        volumes.iter().map(|v| v.name.known()).collect()
+    }
+
+    /// The names of every container, when the list is known whole and each name is known.
+    pub fn container_names(&self) -> Option<Vec<&'t str>> {
+        let containers = self.containers.complete()?;
+        containers.iter().map(|c| c.name.known()).collect()
+    }
+
     /// Where a finding about a task-level field the task definition lacks points.
     pub fn missing(&self) -> At<'t> {
         At {
@@ -647,6 +667,11 @@ impl<'t> Container<'t> {
             within: Some(self.node),
             whole: true,
         }
+    }
+
+    /// The container's object, to read any of its fields.
+    pub fn view(&self) -> super::View<'t> {
+        super::View::new(self.node, self.dialect)
     }
 
     /// A finding at `span`, one of this container's values (for checks over the whole task

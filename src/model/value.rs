@@ -271,6 +271,39 @@ pub fn text<'t>(node: Option<&'t Node<'_>>) -> Val<'t, &'t str> {
     }
 }
 
+/// The text a string or a CloudFormation string expression builds, with what it does not
+/// know written `${…}`: `"a"`, `{"Fn::Sub": "${AWS::AccountId}.dkr.ecr…"}` (its template),
+/// `{"Fn::Join": ["", [{"Ref": "Repo"}, ":1"]]}` (`${…}:1`). For rules that read a part
+/// of a value that holds for every value of the rest (an image's registry host).
+pub fn template_text<'t>(node: &'t Node<'_>) -> Option<std::borrow::Cow<'t, str>> {
+    use std::borrow::Cow;
+    if let Some(s) = node.as_str() {
+        return Some(Cow::Borrowed(s));
+    }
+    let [only] = node.as_object()? else {
+        return None;
+    };
+    match only.key.as_ref() {
+        "Fn::Sub" => match only.value.as_array() {
+            Some([template, ..]) => template.as_str().map(Cow::Borrowed),
+            _ => only.value.as_str().map(Cow::Borrowed),
+        },
+        "Fn::Join" => {
+            let [delimiter, parts] = only.value.as_array()? else {
+                return None;
+            };
+            let delimiter = delimiter.as_str()?;
+            let parts: Vec<Cow<'t, str>> = parts
+                .as_array()?
+                .iter()
+                .map(|p| template_text(p).unwrap_or(Cow::Borrowed("${…}")))
+                .collect();
+            Some(Cow::Owned(parts.join(delimiter)))
+        }
+        _ => None,
+    }
+}
+
 /// `{"Fn::Sub": "text"}` with no `${…}` in it: the text itself.
 fn literal_sub<'t>(node: &'t Node<'_>) -> Option<&'t str> {
     let [only] = node.as_object()? else {
