@@ -6,7 +6,9 @@
 pub mod awslogs_missing_options;
 pub mod capacity_provider_not_associated;
 pub mod container_cpu_exceeds_task;
+pub mod container_dependency_cycle;
 pub mod container_memory_exceeds_task;
+pub mod container_reference_not_found;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
 pub mod efs_without_transit_encryption;
@@ -42,6 +44,7 @@ pub mod missing_container_memory;
 pub mod missing_essential_container;
 pub mod missing_execution_role;
 pub mod missing_network_configuration;
+pub mod mount_volume_not_found;
 pub mod plaintext_http_listener;
 pub mod port_mappings_with_network_none;
 pub mod privileged_container;
@@ -92,6 +95,9 @@ pub static BUILT_IN: &[&Rule] = &[
     &privileged_container::RULE,
     &secret_in_environment::RULE,
     &latest_image_tag::RULE,
+    &container_reference_not_found::RULE,
+    &container_dependency_cycle::RULE,
+    &mount_volume_not_found::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
