@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    constraints: [],
+    constraints: [45, 86],
 }
 
 /// One `dependsOn` edge: container `from` waits for container `to`.

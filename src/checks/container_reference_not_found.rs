@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    constraints: [],
+    constraints: [45, 86, 96],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

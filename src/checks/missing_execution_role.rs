@@ -3,7 +3,7 @@
 //! `awslogs` driver) but has no `executionRoleArn`.
 
 use crate::domain::images::is_private_ecr;
-use crate::model::fields::{container, task};
+use crate::model::fields::{container, log_configuration, task};
 use crate::model::value::template_text;
 use crate::model::{Container, Spelled, TaskDef, Tri, Val};
 use crate::rule::Sink;
@@ -15,7 +15,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    constraints: [],
+    constraints: [60, 61, 62, 63, 64],
 }
 
 /// What needs the role, in one container.
@@ -86,6 +86,26 @@ fn need<'a, 't>(c: &'a Container<'t>, fargate: bool) -> Option<Need<'a, 't>> {
         let span = view.key_span(&container::SECRETS).unwrap_or(secret.span());
         return found(span, "reads `secrets`".into());
     }
+    if let Some(log) = c.log_configuration.as_known() {
+        let log = crate::model::View::new(log.node, c.dialect);
+        if log
+            .objects(&log_configuration::SECRET_OPTIONS)
+            .iter()
+            .next()
+            .is_some()
+        {
+            let span = log
+                .key_span(&log_configuration::SECRET_OPTIONS)
+                .unwrap_or(log.span());
+            return found(span, "reads log driver `secretOptions`".into());
+        }
+    }
+    if let Some(file) = view.objects(&container::ENVIRONMENT_FILES).iter().next() {
+        let span = view
+            .key_span(&container::ENVIRONMENT_FILES)
+            .unwrap_or(file.span());
+        return found(span, "reads `environmentFiles` from Amazon S3".into());
+    }
     if let Val::Known(_, span) = view.object(&container::REPOSITORY_CREDENTIALS) {
         let span = view
             .key_span(&container::REPOSITORY_CREDENTIALS)
@@ -146,6 +166,8 @@ mod tests {
             "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      ExecutionRoleArn: !If [HasRole, !Ref Role, !Ref AWS::NoValue]\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          Secrets:\n            - Name: A\n              ValueFrom: arn:aws:ssm:us-east-1:1:parameter/a\n".to_string(),
         ];
         let fail = [
+            td(r#"["EC2"]"#, "", r#","image":"nginx:1.27","environmentFiles":[{"value":"arn:aws:s3:::cfg/app.env","type":"s3"}]"#),
+            td(r#"["EC2"]"#, "", r#","image":"nginx:1.27","logConfiguration":{"logDriver":"splunk","secretOptions":[{"name":"splunk-token","valueFrom":"arn:aws:ssm:us-east-1:1:parameter/t"}]}"#),
             td(r#"["FARGATE"]"#, "", ecr),
             td(r#"["FARGATE"]"#, "", awslogs),
             td(r#"["EC2"]"#, "", secrets),

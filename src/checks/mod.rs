@@ -19,6 +19,7 @@ pub mod fargate_missing_task_size;
 pub mod fargate_placement_constraints;
 pub mod fargate_service_placement;
 pub mod fargate_unsupported_log_driver;
+pub mod fargate_unsupported_parameter;
 pub mod fargate_without_awsvpc;
 pub mod file_too_large;
 pub mod grace_period_without_health_check;
@@ -45,6 +46,7 @@ pub mod missing_essential_container;
 pub mod missing_execution_role;
 pub mod missing_network_configuration;
 pub mod mount_volume_not_found;
+pub mod network_mode_unsupported_option;
 pub mod plaintext_http_listener;
 pub mod port_mappings_with_network_none;
 pub mod privileged_container;
@@ -83,6 +85,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &fargate_unsupported_log_driver::RULE,
     &fargate_placement_constraints::RULE,
     &missing_execution_role::RULE,
+    &fargate_unsupported_parameter::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -98,6 +101,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &container_reference_not_found::RULE,
     &container_dependency_cycle::RULE,
     &mount_volume_not_found::RULE,
+    &network_mode_unsupported_option::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,

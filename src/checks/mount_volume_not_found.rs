@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    constraints: [],
+    constraints: [95],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

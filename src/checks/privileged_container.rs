@@ -14,7 +14,11 @@ crate::declare_rule! {
     security_severity: "8.0",
 }
 
-fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    // On Fargate it is a deploy error, ECS116's: one finding for one fix.
+    if td.is_fargate() == crate::model::Tri::Yes {
+        return;
+    }
     if let Some((true, span)) = c.privileged.known_at() {
         sink.report(
             span,

@@ -213,6 +213,18 @@ pub mod container {
     pub static LINUX_PARAMETERS: Field = field!("linuxParameters", "LinuxParameters");
     pub static FIRELENS_CONFIGURATION: Field =
         field!("firelensConfiguration", "FirelensConfiguration");
+    pub static ENVIRONMENT_FILES: Field = field!("environmentFiles", "EnvironmentFiles");
+    pub static DISABLE_NETWORKING: Field = field!("disableNetworking", "DisableNetworking");
+    pub static DOCKER_SECURITY_OPTIONS: Field =
+        field!("dockerSecurityOptions", "DockerSecurityOptions");
+    pub static RESOURCE_REQUIREMENTS: Field =
+        field!("resourceRequirements", "ResourceRequirements");
+}
+
+/// `resourceRequirements[]` entries of a container.
+pub mod resource_requirement {
+    use super::Field;
+    pub static TYPE: Field = field!("type", "Type");
 }
 
 /// `dependsOn[]` entries of a container.
@@ -267,6 +279,7 @@ pub mod log_configuration {
         tf: Some("logDriver"),
         compose: Some("driver")
     );
+    pub static SECRET_OPTIONS: Field = field!("secretOptions", "SecretOptions");
     /// Option names are the driver's own (`awslogs-group`) in every format.
     pub static OPTIONS: Field =
         field!("options", "Options", tf: Some("options"), compose: Some("options"));
