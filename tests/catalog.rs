@@ -569,6 +569,42 @@ fn rules_docs_are_fresh() {
     );
 }
 
+/// Every peer id a rule declares is named, as `tool:id`, in its References; ids are of a
+/// known tool and unique within the rule.
+#[test]
+fn peers_are_named_in_the_references() {
+    let tools = [
+        "cfn-lint",
+        "checkov",
+        "trivy",
+        "kics",
+        "securityhub",
+        "cdk-nag",
+    ];
+    let mut problems = Vec::new();
+    for r in BUILT_IN {
+        let refs = r.section("References").unwrap_or_default();
+        for (i, peer) in r.peers.iter().enumerate() {
+            let known = peer
+                .split_once(':')
+                .is_some_and(|(tool, id)| tools.contains(&tool) && !id.is_empty());
+            if !known {
+                problems.push(format!(
+                    "{}: `{peer}` is not tool:id of a known tool",
+                    r.code
+                ));
+            }
+            if r.peers[..i].contains(peer) {
+                problems.push(format!("{}: `{peer}` declared twice", r.code));
+            }
+            if !refs.contains(&format!("`{peer}`")) {
+                problems.push(format!("{}: References do not name `{peer}`", r.code));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// docs/cfn-lint.md's table of honoured cfn-lint ids is what the rules declare.
 #[test]
 fn cfn_lint_ids_table_matches_the_rules() {

@@ -16,7 +16,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    peers: ["cfn-lint:E3047", "cfn-lint:E3048"],
+    peers: ["cfn-lint:E3047", "cfn-lint:E3048", "kics:f4c9b5f5-68b8-491f-9e48-4f96644a1d51"],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

@@ -12,6 +12,7 @@ crate::declare_rule! {
     severity: Warning,
     check: Listener(check),
     security_severity: "5.0",
+    peers: ["checkov:CKV_AWS_2", "checkov:CKV2_AWS_20", "trivy:AVD-AWS-0054", "kics:275a3217-ca37-40c1-a6cf-bb57d245ab32"],
 }
 
 fn check(l: &Listener<'_>, sink: &mut Sink<'_>) {

@@ -14,6 +14,7 @@ crate::declare_rule! {
     check: Container(check),
     security_severity: "8.5",
     options: Options,
+    peers: ["trivy:AVD-AWS-0036", "kics:d40210ea-64b9-4cce-a4fb-e8604f3c062c", "securityhub:ECS.8", "cdk-nag:AwsSolutions-ECS2"],
 }
 
 /// Options of ECS211.
