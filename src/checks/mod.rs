@@ -29,9 +29,12 @@ pub mod host_port_mismatch;
 pub mod invalid_awslogs_option;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
+pub mod invalid_dependency_condition;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
+pub mod invalid_health_check;
 pub mod invalid_json;
+pub mod invalid_port_number;
 pub mod invalid_suppression;
 pub mod invalid_yaml;
 pub mod latest_image_tag;
@@ -102,6 +105,9 @@ pub static BUILT_IN: &[&Rule] = &[
     &container_dependency_cycle::RULE,
     &mount_volume_not_found::RULE,
     &network_mode_unsupported_option::RULE,
+    &invalid_dependency_condition::RULE,
+    &invalid_health_check::RULE,
+    &invalid_port_number::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
