@@ -8,6 +8,7 @@
 //! ```
 //! use ecslint::discover::Input;
 //! use ecslint::engine::{run, Plan};
+//! use ecslint::rule::Profile;
 //!
 //! let task = r#"{"family": "web", "networkMode": "awsvpc", "containerDefinitions": [
 //!     {"name": "web", "image": "nginx:1.27", "memory": 512,
@@ -19,7 +20,8 @@
 //!     explicit: true,
 //!     claimed: false,
 //! };
-//! let outcome = run(&[input], &Plan::all());
+//! // The rules `ecslint check` runs by default (`Plan::all()` runs every rule).
+//! let outcome = run(&[input], &Plan::profile(Profile::Recommended));
 //! assert_eq!(outcome.findings.len(), 1);
 //! assert_eq!(outcome.findings[0].rule.name, "host-port-mismatch");
 //! let at = outcome.files[0].position(outcome.findings[0].span.start);

@@ -234,8 +234,8 @@ fn cloudformation_metadata_suppressions() {
             "--show-suppressed",
             "--fail-on",
             "warning",
-            "--profile",
-            "security",
+            "--select",
+            "ECS211,ECS212,ECS8",
         ],
     );
     // The template's entry covers both task definitions; A's covers A only.
@@ -259,7 +259,7 @@ fn cloudformation_metadata_suppressions() {
         "Properties": {"ContainerDefinitions": [{"Name": "web", "Image": "nginx:latest", "Memory": 512}]}}}}"#;
     std::fs::remove_file(p.join("stack.yaml")).expect("rm");
     std::fs::write(p.join("stack.json"), json).expect("write");
-    let (_, doc, _) = run(p, &["check", "--profile", "security"]);
+    let (_, doc, _) = run(p, &["check", "--select", "ECS212,ECS8"]);
     assert_eq!(rules(&doc), vec!["stack.json ECS803", "stack.json ECS212"]);
     // Fixed: the entry is unused.
     std::fs::write(
@@ -268,7 +268,10 @@ fn cloudformation_metadata_suppressions() {
             .replace("nginx:latest", "nginx:1.27"),
     )
     .expect("write");
-    let (_, doc, _) = run(p, &["check", "--fail-on", "warning", "--profile", "all"]);
+    let (_, doc, _) = run(
+        p,
+        &["check", "--fail-on", "warning", "--select", "ECS212,ECS8"],
+    );
     assert_eq!(rules(&doc), vec!["stack.json ECS801"]);
 }
 

@@ -211,11 +211,16 @@ fn materialise(section: &str, dir: &std::path::Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Every rule, or the configuration an example carries in a ```toml .ecslint.toml block.
-fn plan_in(dir: &std::path::Path) -> Plan {
+/// What a reader of the rule's page runs: the default profile and the rule itself, with the
+/// configuration an example may carry in a ```toml .ecslint.toml block.
+fn plan_in(dir: &std::path::Path, rule: &Rule) -> Plan {
     let config = dir.join(".ecslint.toml");
     if !config.is_file() {
-        return Plan::all();
+        let mut plan = Plan::profile(Profile::Recommended);
+        if let Some(i) = BUILT_IN.iter().position(|r| r.code == rule.code) {
+            plan.rules.enabled[i] = true;
+        }
+        return plan;
     }
     let loaded = ecslint::config::load(&config).unwrap_or_else(|e| panic!("{e}"));
     let mut plan = Plan::all();
@@ -225,7 +230,10 @@ fn plan_in(dir: &std::path::Path) -> Plan {
         ..Default::default()
     };
     ecslint::config::apply(&mut plan, &loaded, flags, dir).unwrap_or_else(|e| panic!("{e}"));
-    plan.rules.enabled = vec![true; BUILT_IN.len()];
+    plan.rules.enabled = BUILT_IN
+        .iter()
+        .map(|r| r.in_profile(Profile::Recommended) || r.code == rule.code)
+        .collect();
     plan
 }
 
@@ -248,7 +256,7 @@ fn doc_examples_run() {
             r.code
         );
 
-        let outcome = common::lint(&bad_files, &plan_in(&bad));
+        let outcome = common::lint(&bad_files, &plan_in(&bad, r));
         assert!(
             !outcome.findings.is_empty(),
             "{}: the Example gives no finding",
@@ -261,7 +269,7 @@ fn doc_examples_run() {
                 r.code, f.rule.code, f.message
             );
         }
-        let outcome = common::lint(&good_files, &plan_in(&good));
+        let outcome = common::lint(&good_files, &plan_in(&good, r));
         assert!(
             outcome.findings.is_empty(),
             "{}: the Use instead example gives findings:\n{}",

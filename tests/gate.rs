@@ -519,7 +519,7 @@ fn yaml_go_templates_are_linted_and_conditional_blocks_are_unknown() {
         "task.yaml",
         "family: {{ .Values.name }}\nnetworkMode: awsvpc\n{{- if .Values.fargate }}\nrequiresCompatibilities: [FARGATE]\n{{- end }}\ncontainerDefinitions:\n  - name: web\n    image: {{ .Values.repo }}:latest\n    memory: {{ .Values.memory }}\n    portMappings:\n      - containerPort: 80\n        hostPort: 8080\n    environment:\n      {{- toYaml .Values.env | nindent 6 }}\n",
     );
-    let (code, doc, _) = run_json(p, &["task.yaml", "--profile", "security"]);
+    let (code, doc, _) = run_json(p, &["task.yaml", "--select", "deploy-error,wiring,ECS212"]);
     assert_eq!(code, 1);
     // The Fargate block is conditional: no "Fargate needs cpu" from a branch that may not be
     // taken; what the file states for sure is still checked.

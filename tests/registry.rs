@@ -55,7 +55,7 @@ fn a_rule_registered_at_run_time_reports_like_a_built_in() {
         "task.yaml",
         "family: billing\ncontainerDefinitions:\n  - name: app\n    image: app:1.0\n    memory: 128\n",
     );
-    let mut plan = Plan::all();
+    let mut plan = Plan::profile(ecslint::rule::Profile::Recommended);
     let rule = plan.register(team_prefix()).expect("registers");
     let outcome = common::lint(std::slice::from_ref(&task), &plan);
     assert_eq!(outcome.findings.len(), 1);
@@ -102,7 +102,7 @@ fn a_rule_registered_at_run_time_reports_like_a_built_in() {
         "suppressed.yaml",
         "family: billing  # ecslint-ignore ECS9001: billing predates the naming policy\ncontainerDefinitions:\n  - name: app\n    image: app:1.0\n    memory: 128\n",
     );
-    let mut plan = Plan::all();
+    let mut plan = Plan::profile(ecslint::rule::Profile::Recommended);
     plan.register(team_prefix()).expect("registers");
     let outcome = common::lint(&[suppressed], &plan);
     assert!(outcome.findings.is_empty(), "{:?}", outcome.findings);

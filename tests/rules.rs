@@ -37,10 +37,11 @@ fn module(rule: &Rule) -> String {
 }
 
 /// Only the rule under test runs. Suppression rules (ECS8xx) judge other rules' findings, so
-/// their fixtures run every rule (and still must give only findings of the rule under test).
+/// their fixtures run the default profile (and still must give only findings of the rule under
+/// test).
 /// A fixture directory with an `.ecslint.toml` runs with that configuration.
 fn plan_for(rule: &Rule, path: &Path) -> Result<Plan, Failed> {
-    let mut plan = Plan::all();
+    let mut plan = Plan::profile(ecslint::rule::Profile::Recommended);
     let config = path.join(".ecslint.toml");
     if config.is_file() {
         let loaded = ecslint::config::load(&config)?;

@@ -1,9 +1,10 @@
-//! ECS218 invalid-health-check: a container health check ECS refuses: a command that does not
-//! start with `CMD`, `CMD-SHELL` or `NONE`, or a setting outside its range.
+//! ECS218 invalid-health-check: a container health check that cannot work: a command that
+//! names a whole shell line as one program, or a setting outside the range ECS accepts.
 
 use crate::model::fields::{container, health_check};
-use crate::model::{Container, Field, Spelled, TaskDef, Val};
+use crate::model::{Container, Field, List, Spelled, TaskDef, Val};
 use crate::rule::Sink;
+use crate::span::Span;
 
 crate::declare_rule! {
     code: "ECS218",
@@ -22,29 +23,43 @@ static RANGES: [(&Field, i64, i64, &str); 4] = [
     (&health_check::START_PERIOD, 0, 300, "seconds, default none"),
 ];
 
+/// Where a health check command names a whole shell line as one program: `["curl -f
+/// http://localhost/"]` (ECS reads a list not starting with `CMD`, `CMD-SHELL` or `NONE` as
+/// `CMD`, so other lists, `["powershell", "-c", "…"]`, run as written) or `["CMD", "curl -f
+/// http://localhost/"]`.
+fn command_never_runs(commands: &List<Val<'_, &str>>) -> Option<Span> {
+    let items: Vec<&Val<'_, &str>> = commands.iter().collect();
+    let line = match items.as_slice() {
+        [Val::Known(first, span)] if !matches!(*first, "CMD" | "CMD-SHELL" | "NONE") => {
+            (*first, *span)
+        }
+        [Val::Known("CMD", _), Val::Known(second, span)] => (*second, *span),
+        _ => return None,
+    };
+    line.0
+        .trim()
+        .contains(char::is_whitespace)
+        .then_some(line.1)
+}
+
 fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
     let Val::Known(hc, _) = c.view().object(&container::HEALTH_CHECK) else {
         return;
     };
     let commands = hc.strings(&health_check::COMMAND);
-    if let Some(Val::Known(first, span)) = commands.iter().next() {
-        if !matches!(*first, "CMD" | "CMD-SHELL" | "NONE") {
-            let key = c.key(&health_check::COMMAND);
-            // The command is not repeated: it may carry a token.
-            let help = if commands.iter().count() == 1 {
-                format!("put `\"CMD-SHELL\"` first in `{key}` to run this line with the container's shell")
-            } else {
-                format!("start `{key}` with `CMD` (run the arguments as they are) or `CMD-SHELL` (run one string in the container's shell)")
-            };
-            sink.report(
-                c.at(*span),
-                format!(
-                    "the health check `{key}` of container {} starts with neither `CMD`, `CMD-SHELL` nor `NONE`: ECS refuses the task definition",
-                    c.label()
-                ),
-            )
-            .help(help);
-        }
+    if let Some(span) = command_never_runs(&commands) {
+        let key = c.key(&health_check::COMMAND);
+        // The command is not repeated: it may carry a token.
+        sink.report(
+            c.at(span),
+            format!(
+                "the health check `{key}` of container {} runs a program named by this whole line, spaces included: no such program exists, so the check never passes and the container is marked unhealthy",
+                c.label()
+            ),
+        )
+        .help(format!(
+            "write `{key}` as `[\"CMD-SHELL\", \"<the line>\"]` to run the line in the container's shell, or `[\"CMD\", \"<program>\", \"<argument>\", …]` with one argument per item"
+        ));
     }
     for (field, min, max, unit) in RANGES {
         let Val::Known(value, span) = hc.int(field) else {
@@ -82,11 +97,15 @@ mod tests {
                 r#"{"command":["CMD","/bin/check"],"interval":5,"timeout":2,"retries":10,"startPeriod":0}"#,
             ),
             td(r#"{"command":["NONE"]}"#),
+            td(r#"{"command":["powershell","-c","exit 0"]}"#),
+            td(r#"{"command":["CMD","/bin/check","--quick"]}"#),
+            td(r#"{"command":["/healthcheck"]}"#),
             td(r#"{"command":["${CMD}"],"interval":"${INTERVAL}"}"#),
             td(r#""${HEALTH_CHECK}""#),
         ];
         let fail = [
             td(r#"{"command":["curl -f http://localhost/"]}"#),
+            td(r#"{"command":["CMD","curl -f http://localhost/"]}"#),
             td(r#"{"command":["CMD-SHELL","true"],"interval":2}"#),
             td(r#"{"command":["CMD-SHELL","true"],"timeout":0}"#),
             td(r#"{"command":["CMD-SHELL","true"],"retries":11}"#),

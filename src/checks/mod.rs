@@ -11,6 +11,7 @@ pub mod container_memory_exceeds_task;
 pub mod container_reference_not_found;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
+pub mod duplicate_environment_variable;
 pub mod efs_without_transit_encryption;
 pub mod empty_file;
 pub mod ephemeral_host_port;
@@ -25,6 +26,7 @@ pub mod file_too_large;
 pub mod grace_period_without_health_check;
 pub mod health_check_misses_dynamic_port;
 pub mod health_check_port_not_mapped;
+pub mod host_network_mode;
 pub mod host_port_mismatch;
 pub mod invalid_awslogs_option;
 pub mod invalid_container_name;
@@ -47,15 +49,19 @@ pub mod missing_container_definitions;
 pub mod missing_container_memory;
 pub mod missing_essential_container;
 pub mod missing_execution_role;
+pub mod missing_log_configuration;
 pub mod missing_network_configuration;
 pub mod mount_volume_not_found;
 pub mod network_mode_unsupported_option;
 pub mod plaintext_http_listener;
 pub mod port_mappings_with_network_none;
 pub mod privileged_container;
+pub mod public_ip_assigned;
 pub mod reserved_host_port;
+pub mod root_user;
 pub mod secret_in_environment;
 pub mod service_before_listener;
+pub mod shared_host_namespace;
 pub mod target_group_not_attached;
 pub mod target_type_mismatch;
 pub mod task_not_fargate_compatible;
@@ -64,6 +70,7 @@ mod tester;
 pub mod transport_protocol_mismatch;
 pub mod unsupported_daemon_scheduling;
 pub mod unused_suppression;
+pub mod writable_root_filesystem;
 
 use crate::rule::Rule;
 
@@ -89,6 +96,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &fargate_placement_constraints::RULE,
     &missing_execution_role::RULE,
     &fargate_unsupported_parameter::RULE,
+    &host_network_mode::RULE,
+    &shared_host_namespace::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -108,9 +117,14 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_dependency_condition::RULE,
     &invalid_health_check::RULE,
     &invalid_port_number::RULE,
+    &writable_root_filesystem::RULE,
+    &root_user::RULE,
+    &missing_log_configuration::RULE,
+    &duplicate_environment_variable::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
+    &public_ip_assigned::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

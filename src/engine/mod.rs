@@ -174,6 +174,19 @@ impl Plan {
         plan
     }
 
+    /// The rules of `profile` (what `--profile` runs when nothing is selected).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn profile(profile: crate::rule::Profile) -> Plan {
+        let mut plan = Plan::all();
+        let mask: Vec<bool> = plan
+            .registry
+            .iter()
+            .map(|r| r.in_profile(profile))
+            .collect();
+        plan.rules.enabled = mask;
+        plan
+    }
+
     /// Enables only the named rule (code or name), in every scope.
     pub fn select_only(&mut self, code_or_name: &str) {
         let only = self.registry.find(code_or_name).map(RuleRef::index);

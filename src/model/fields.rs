@@ -219,6 +219,9 @@ pub mod container {
         field!("dockerSecurityOptions", "DockerSecurityOptions");
     pub static RESOURCE_REQUIREMENTS: Field =
         field!("resourceRequirements", "ResourceRequirements");
+    pub static READONLY_ROOT_FILESYSTEM: Field =
+        field!("readonlyRootFilesystem", "ReadonlyRootFilesystem");
+    pub static USER: Field = field!("user", "User", tf: Some("user"), compose: Some("user"));
 }
 
 /// `resourceRequirements[]` entries of a container.
@@ -405,6 +408,21 @@ pub mod service {
         "networkConfiguration",
         "NetworkConfiguration",
         tf: Some("network_configuration"),
+        compose: None
+    );
+    /// `networkConfiguration.awsvpcConfiguration` (Terraform's `network_configuration` block
+    /// holds its fields itself).
+    pub static AWSVPC_CONFIGURATION: Field = field!(
+        "awsvpcConfiguration",
+        "AwsvpcConfiguration",
+        tf: None,
+        compose: None
+    );
+    /// `awsvpcConfiguration.assignPublicIp` (`ENABLED`/`DISABLED`; a boolean in Terraform).
+    pub static ASSIGN_PUBLIC_IP: Field = field!(
+        "assignPublicIp",
+        "AssignPublicIp",
+        tf: Some("assign_public_ip"),
         compose: None
     );
     /// A Terraform `load_balancer` block may repeat; it is the list.

@@ -637,8 +637,12 @@ impl<'t> Container<'t> {
             node,
             dialect,
             index,
-            // Findings about a container point at its name when it has one.
-            anchor: name.span().unwrap_or(span),
+            // Findings about a container point at its name when the file states one (not at a
+            // placeholder standing for it).
+            anchor: match name {
+                Val::Known(_, s) => s,
+                _ => span,
+            },
             name,
             image: text(value(image)),
             image_text: value(image).and_then(Node::as_str),
