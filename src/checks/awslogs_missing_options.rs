@@ -14,6 +14,7 @@ crate::declare_rule! {
     severity: Error,
     check: Container(check),
     peers: ["cfn-lint:E3046"],
+    constraints: [73],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

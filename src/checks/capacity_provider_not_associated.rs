@@ -11,6 +11,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
+    constraints: [119],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -11,6 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
+    constraints: [28],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

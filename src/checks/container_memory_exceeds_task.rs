@@ -12,6 +12,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
+    constraints: [26, 27],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

@@ -12,6 +12,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
+    constraints: [10],
 }
 
 /// Past this many containers, names are looked up in a hash map instead of a list.

@@ -16,6 +16,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Container(check),
+    constraints: [37],
 }
 
 fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

@@ -13,6 +13,7 @@ crate::declare_rule! {
     check: TaskDef(check),
     security_severity: "5.0",
     peers: ["checkov:CKV_AWS_97", "trivy:AVD-AWS-0035", "kics:c1282e03-b285-4637-aee7-eefe3a7bb658", "kics:4d46ff3b-7160-41d1-a310-71d6d370b08f", "kics:6c131358-c54d-419b-9dd6-1f7dd41d180c", "securityhub:ECS.18"],
+    constraints: [97, 99],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

@@ -12,6 +12,7 @@ crate::declare_rule! {
     category: BestPractice,
     severity: Warning,
     check: Container(check),
+    constraints: [36],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

@@ -13,7 +13,7 @@ crate::declare_rule! {
     severity: Error,
     check: TaskDef(check),
     peers: ["cfn-lint:E3048"],
-    constraints: [49, 50, 51, 52],
+    constraints: [31, 49, 50, 51, 52, 173],
 }
 
 /// Container fields Fargate refuses whatever their value (besides `false`/empty). `links`,

@@ -12,6 +12,7 @@ crate::declare_rule! {
     severity: Error,
     check: TaskDef(check),
     peers: ["cfn-lint:E3048"],
+    constraints: [38],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

@@ -12,6 +12,7 @@ crate::declare_rule! {
     category: BestPractice,
     severity: Warning,
     check: Workspace(check),
+    constraints: [145],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -13,7 +13,7 @@ crate::declare_rule! {
     security_severity: "5.5",
     profile: Security,
     peers: ["securityhub:ECS.17"],
-    constraints: [47],
+    constraints: [177],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

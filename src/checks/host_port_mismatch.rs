@@ -13,6 +13,7 @@ crate::declare_rule! {
     severity: Error,
     check: Container(check),
     peers: ["cfn-lint:E3053"],
+    constraints: [34, 35],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

@@ -12,6 +12,7 @@ crate::declare_rule! {
     severity: Error,
     check: Container(check),
     peers: ["cfn-lint:E3046"],
+    constraints: [74],
 }
 
 const DATETIME: &str = "awslogs-datetime-format";

@@ -14,6 +14,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Container(check),
+    constraints: [9],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

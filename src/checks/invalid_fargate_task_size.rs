@@ -17,6 +17,7 @@ crate::declare_rule! {
     severity: Error,
     check: TaskDef(check),
     peers: ["cfn-lint:E3047", "cfn-lint:E3048", "kics:f4c9b5f5-68b8-491f-9e48-4f96644a1d51"],
+    constraints: [19, 20],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

@@ -11,6 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Service(check),
+    constraints: [116],
 }
 
 fn check(s: &Service<'_>, sink: &mut Sink<'_>) {

@@ -12,6 +12,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
+    constraints: [149],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -14,6 +14,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
+    constraints: [157],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

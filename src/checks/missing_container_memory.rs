@@ -12,6 +12,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Container(check),
+    constraints: [24, 32],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

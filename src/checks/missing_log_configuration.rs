@@ -13,6 +13,7 @@ crate::declare_rule! {
     security_severity: "3.5",
     profile: Security,
     peers: ["securityhub:ECS.9", "cdk-nag:AwsSolutions-ECS7"],
+    constraints: [72],
 }
 
 fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

@@ -13,6 +13,7 @@ crate::declare_rule! {
     severity: Error,
     check: Workspace(check),
     peers: ["cfn-lint:E3052"],
+    constraints: [128],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

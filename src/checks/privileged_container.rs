@@ -13,6 +13,7 @@ crate::declare_rule! {
     check: Container(check),
     security_severity: "8.0",
     peers: ["checkov:CKV_AWS_334", "securityhub:ECS.4"],
+    constraints: [173],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

@@ -13,6 +13,7 @@ crate::declare_rule! {
     security_severity: "6.5",
     profile: Security,
     peers: ["securityhub:ECS.2", "checkov:CKV_AWS_333"],
+    constraints: [132],
 }
 
 fn check(s: &Service<'_>, sink: &mut Sink<'_>) {

@@ -13,6 +13,7 @@ crate::declare_rule! {
     severity: Warning,
     check: Container(check),
     options: Options,
+    constraints: [36],
 }
 
 /// Options of ECS203.

@@ -13,6 +13,7 @@ crate::declare_rule! {
     security_severity: "5.0",
     profile: Security,
     peers: ["securityhub:ECS.20"],
+    constraints: [175],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {

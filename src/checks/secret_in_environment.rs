@@ -15,6 +15,7 @@ crate::declare_rule! {
     security_severity: "8.5",
     options: Options,
     peers: ["trivy:AVD-AWS-0036", "kics:d40210ea-64b9-4cce-a4fb-e8604f3c062c", "securityhub:ECS.8", "cdk-nag:AwsSolutions-ECS2"],
+    constraints: [69],
 }
 
 /// Options of ECS211.

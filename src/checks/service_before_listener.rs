@@ -12,6 +12,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Warning,
     check: Workspace(check),
+    constraints: [154],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -13,6 +13,7 @@ crate::declare_rule! {
     check: TaskDef(check),
     security_severity: "7.5",
     peers: ["securityhub:ECS.3", "checkov:CKV_AWS_335"],
+    constraints: [178],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {

@@ -10,6 +10,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
+    constraints: [154],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -13,6 +13,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
+    constraints: [150],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

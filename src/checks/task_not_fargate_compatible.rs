@@ -13,6 +13,7 @@ crate::declare_rule! {
     severity: Error,
     check: Workspace(check),
     peers: ["cfn-lint:E3054"],
+    constraints: [38, 120],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -15,6 +15,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
+    constraints: [158],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {

@@ -12,6 +12,7 @@ crate::declare_rule! {
     severity: Error,
     check: Service(check),
     peers: ["cfn-lint:E3044"],
+    constraints: [122],
 }
 
 fn check(s: &Service<'_>, sink: &mut Sink<'_>) {

@@ -13,6 +13,7 @@ crate::declare_rule! {
     security_severity: "4.0",
     profile: Security,
     peers: ["securityhub:ECS.5", "checkov:CKV_AWS_336"],
+    constraints: [174],
 }
 
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
