@@ -35,8 +35,10 @@ pub mod invalid_dependency_condition;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
 pub mod invalid_health_check;
+pub mod invalid_image_reference;
 pub mod invalid_json;
 pub mod invalid_port_number;
+pub mod invalid_secret_reference;
 pub mod invalid_suppression;
 pub mod invalid_yaml;
 pub mod latest_image_tag;
@@ -46,9 +48,11 @@ pub mod load_balancer_port_not_mapped;
 pub mod load_balancer_protocol_mismatch;
 pub mod memory_below_reservation;
 pub mod missing_container_definitions;
+pub mod missing_container_image;
 pub mod missing_container_memory;
 pub mod missing_essential_container;
 pub mod missing_execution_role;
+pub mod missing_firelens_router;
 pub mod missing_log_configuration;
 pub mod missing_network_configuration;
 pub mod mount_volume_not_found;
@@ -98,6 +102,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &fargate_unsupported_parameter::RULE,
     &host_network_mode::RULE,
     &shared_host_namespace::RULE,
+    &missing_firelens_router::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -121,6 +126,9 @@ pub static BUILT_IN: &[&Rule] = &[
     &root_user::RULE,
     &missing_log_configuration::RULE,
     &duplicate_environment_variable::RULE,
+    &missing_container_image::RULE,
+    &invalid_image_reference::RULE,
+    &invalid_secret_reference::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,

@@ -32,6 +32,75 @@ pub fn templated_tag(image: &str) -> Option<&str> {
     (valid && !image.contains('@')).then_some(tag)
 }
 
+/// What is wrong with an image reference ECS would pass to Docker, if anything: the rules of
+/// the ECS API (up to 255 characters of letters, digits, `-_:./#` before an optional
+/// `@sha256:` digest of 64 hex digits) and what Docker's "invalid reference format" refuses
+/// (a URL scheme, whitespace).
+pub fn malformed(image: &str) -> Option<String> {
+    if image.trim() != image {
+        return Some("it starts or ends with white space".into());
+    }
+    if let Some(scheme) = ["https://", "http://"]
+        .iter()
+        .find(|s| image.starts_with(**s))
+    {
+        return Some(format!(
+            "it starts with `{scheme}`: an image reference names a registry host, not a URL"
+        ));
+    }
+    let (name, digest) = match image.split_once('@') {
+        Some((name, digest)) => (name, Some(digest)),
+        None => (image, None),
+    };
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | '/' | '#')))
+    {
+        return Some(if bad.is_whitespace() {
+            "it contains white space".to_string()
+        } else {
+            format!("it contains `{bad}`, which image references do not allow")
+        });
+    }
+    if name.len() > 255 {
+        return Some(format!(
+            "the name is {} characters long, and ECS accepts 255",
+            name.len()
+        ));
+    }
+    // Docker's grammar: an optional registry host (it has a `.` or a `:`, or is `localhost`),
+    // then repository path components in lower case, then an optional `:tag`.
+    let repository = name.rsplit_once(':').map_or(name, |(repo, tag)| {
+        if tag.contains('/') {
+            name // `host:5000/app`: the colon is the port's
+        } else {
+            repo
+        }
+    });
+    let mut parts = repository.split('/');
+    let first = parts.next().unwrap_or_default();
+    let host = repository.contains('/')
+        && (first.contains('.') || first.contains(':') || first == "localhost");
+    let path: Vec<&str> = if host {
+        parts.collect()
+    } else {
+        repository.split('/').collect()
+    };
+    if path
+        .iter()
+        .any(|p| p.bytes().any(|b| b.is_ascii_uppercase()))
+    {
+        return Some("its repository name has upper-case letters, which Docker refuses (\"repository name must be lowercase\")".into());
+    }
+    if let Some(digest) = digest {
+        let hex = digest.strip_prefix("sha256:");
+        if !hex.is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit())) {
+            return Some("the digest after `@` is not `sha256:` followed by 64 hex digits".into());
+        }
+    }
+    None
+}
+
 /// Whether an image reference (or the text of a template that builds one, such as
 /// `${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app:1`) pulls from a private Amazon
 /// ECR registry: its registry host is `<account>.dkr.ecr.<region>.amazonaws.com` (`.com.cn` in
