@@ -9,6 +9,7 @@ pub mod container_cpu_exceeds_task;
 pub mod container_dependency_cycle;
 pub mod container_memory_exceeds_task;
 pub mod container_reference_not_found;
+pub mod deployment_cannot_progress;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
 pub mod duplicate_environment_variable;
@@ -28,7 +29,9 @@ pub mod health_check_misses_dynamic_port;
 pub mod health_check_port_not_mapped;
 pub mod host_network_mode;
 pub mod host_port_mismatch;
+pub mod invalid_assign_public_ip;
 pub mod invalid_awslogs_option;
+pub mod invalid_capacity_provider_strategy;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
 pub mod invalid_dependency_condition;
@@ -56,6 +59,7 @@ pub mod missing_firelens_router;
 pub mod missing_log_configuration;
 pub mod missing_network_configuration;
 pub mod mount_volume_not_found;
+pub mod network_configuration_mismatch;
 pub mod network_mode_unsupported_option;
 pub mod plaintext_http_listener;
 pub mod port_mappings_with_network_none;
@@ -133,6 +137,9 @@ pub static BUILT_IN: &[&Rule] = &[
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
     &public_ip_assigned::RULE,
+    &invalid_assign_public_ip::RULE,
+    &deployment_cannot_progress::RULE,
+    &invalid_capacity_provider_strategy::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,
@@ -146,6 +153,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &load_balancer_protocol_mismatch::RULE,
     &transport_protocol_mismatch::RULE,
     &health_check_port_not_mapped::RULE,
+    &network_configuration_mismatch::RULE,
     &plaintext_http_listener::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,

@@ -425,6 +425,28 @@ pub mod service {
         tf: Some("assign_public_ip"),
         compose: None
     );
+    /// Terraform flattens `deploymentConfiguration` into the service's own arguments.
+    pub static DEPLOYMENT_CONFIGURATION: Field = field!(
+        "deploymentConfiguration",
+        "DeploymentConfiguration",
+        tf: None,
+        compose: None
+    );
+    pub static MINIMUM_HEALTHY_PERCENT: Field = field!(
+        "minimumHealthyPercent",
+        "MinimumHealthyPercent",
+        tf: Some("deployment_minimum_healthy_percent"),
+        compose: None
+    );
+    pub static MAXIMUM_PERCENT: Field = field!(
+        "maximumPercent",
+        "MaximumPercent",
+        tf: Some("deployment_maximum_percent"),
+        compose: None
+    );
+    /// `deploymentConfiguration.strategy` (`ROLLING`, `BLUE_GREEN`…).
+    pub static DEPLOYMENT_STRATEGY: Field =
+        field!("strategy", "Strategy", tf: Some("deployment_strategy"), compose: None);
     /// A Terraform `load_balancer` block may repeat; it is the list.
     pub static LOAD_BALANCERS: Field = field!(
         "loadBalancers",
@@ -457,6 +479,9 @@ pub mod capacity_provider {
         tf: Some("capacity_provider"),
         compose: None
     );
+    /// A capacity provider strategy item's `base` and `weight`.
+    pub static BASE: Field = field!("base", "Base", tf: Some("base"), compose: None);
+    pub static WEIGHT: Field = field!("weight", "Weight", tf: Some("weight"), compose: None);
     /// A cluster's (`AWS::ECS::Cluster`) or an association's list of provider names.
     pub static CAPACITY_PROVIDERS: Field = field!(
         "capacityProviders",

@@ -2,7 +2,7 @@
 
 use super::fields::{load_balancer, service, Dialect, Field};
 use super::task_def::Spelled;
-use super::value::{count_member, int, text, List, Val};
+use super::value::{count_member, int, text, List, Tri, Val};
 use crate::load::tree::{complete_list, objects};
 use crate::load::Node;
 use crate::span::Span;
@@ -96,6 +96,41 @@ pub struct LoadBalancer<'t> {
     pub container_port: Val<'t, i64>,
     pub target_group_arn: Val<'t, &'t str>,
     pub load_balancer_name: Val<'t, &'t str>,
+}
+
+impl<'t> Service<'t> {
+    /// The service's object, to read any of its fields.
+    pub fn view(&self) -> super::View<'t> {
+        super::View::new(self.node, self.dialect)
+    }
+
+    /// Whether its tasks run on Fargate: its `launchType`, or a capacity provider strategy
+    /// known whole whose providers are all Fargate's (`FARGATE`, `FARGATE_SPOT`) or none is (a
+    /// provider of the template, given by reference, is an Auto Scaling group's). Unknown when
+    /// neither says, since the cluster's default strategy then decides.
+    pub fn on_fargate(&self) -> Tri {
+        match self.launch_type.known() {
+            Some("FARGATE") => return Tri::Yes,
+            Some(_) => return Tri::No,
+            None if !self.launch_type.is_absent() => return Tri::Unknown,
+            None => {}
+        }
+        let Some(providers) = self.capacity_providers.complete() else {
+            return Tri::Unknown;
+        };
+        let fargate = |v: &Val<'_, &str>| match v {
+            Val::Known(name, _) => Some(matches!(*name, "FARGATE" | "FARGATE_SPOT")),
+            Val::Ref(..) => Some(false),
+            _ => None,
+        };
+        let kinds: Option<Vec<bool>> = providers.iter().map(fargate).collect();
+        match kinds.as_deref() {
+            Some([]) | None => Tri::Unknown,
+            Some(k) if k.iter().all(|f| *f) => Tri::Yes,
+            Some(k) if k.iter().all(|f| !*f) => Tri::No,
+            Some(_) => Tri::Unknown,
+        }
+    }
 }
 
 impl Spelled for Service<'_> {
