@@ -17,10 +17,35 @@ crate::declare_rule! {
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
+    // With an access point or IAM authorization, ECS refuses the volume without TLS: ECS121
+    // reports those as errors.
+    let refused: Vec<crate::span::Span> = td
+        .view()
+        .map(|view| {
+            view.objects(&crate::model::fields::task::VOLUMES)
+                .iter()
+                .filter_map(|v| match v.object(&volume::EFS_VOLUME_CONFIGURATION) {
+                    Val::Known(efs, span) => match efs.object(&volume::AUTHORIZATION_CONFIG) {
+                        Val::Known(auth, _)
+                            if auth.get(&volume::ACCESS_POINT_ID).is_some()
+                                || auth.text(&volume::IAM).known() == Some("ENABLED") =>
+                        {
+                            Some(span)
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     for v in &td.volumes {
         let Some((efs_span, transit)) = v.efs else {
             continue;
         };
+        if refused.contains(&efs_span) {
+            continue;
+        }
         let key = td.key(&volume::TRANSIT_ENCRYPTION);
         let name = v.name.known().map_or_else(
             || "an EFS volume".to_string(),

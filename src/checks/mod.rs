@@ -13,6 +13,8 @@ pub mod deployment_cannot_progress;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
 pub mod duplicate_environment_variable;
+pub mod duplicate_port_name;
+pub mod duplicate_volume_name;
 pub mod efs_without_transit_encryption;
 pub mod empty_file;
 pub mod ephemeral_host_port;
@@ -35,6 +37,7 @@ pub mod invalid_capacity_provider_strategy;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
 pub mod invalid_dependency_condition;
+pub mod invalid_efs_volume;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
 pub mod invalid_health_check;
@@ -43,6 +46,7 @@ pub mod invalid_json;
 pub mod invalid_port_number;
 pub mod invalid_secret_reference;
 pub mod invalid_suppression;
+pub mod invalid_ulimits;
 pub mod invalid_yaml;
 pub mod latest_image_tag;
 pub mod launch_type_with_capacity_providers;
@@ -107,6 +111,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &host_network_mode::RULE,
     &shared_host_namespace::RULE,
     &missing_firelens_router::RULE,
+    &duplicate_volume_name::RULE,
+    &invalid_efs_volume::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -133,6 +139,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_container_image::RULE,
     &invalid_image_reference::RULE,
     &invalid_secret_reference::RULE,
+    &duplicate_port_name::RULE,
+    &invalid_ulimits::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,

@@ -219,6 +219,7 @@ pub mod container {
         field!("dockerSecurityOptions", "DockerSecurityOptions");
     pub static RESOURCE_REQUIREMENTS: Field =
         field!("resourceRequirements", "ResourceRequirements");
+    pub static ULIMITS: Field = field!("ulimits", "Ulimits");
     pub static READONLY_ROOT_FILESYSTEM: Field =
         field!("readonlyRootFilesystem", "ReadonlyRootFilesystem");
     pub static USER: Field = field!("user", "User", tf: Some("user"), compose: Some("user"));
@@ -310,6 +311,24 @@ pub mod port_mapping {
         compose: Some("protocol")
     );
     pub static CONTAINER_PORT_RANGE: Field = field!("containerPortRange", "ContainerPortRange");
+    pub static NAME: Field = field!("name", "Name");
+}
+
+/// `ulimits[]` entries of a container.
+pub mod ulimit {
+    use super::Field;
+    pub static NAME: Field = field!("name", "Name");
+    pub static SOFT_LIMIT: Field = field!("softLimit", "SoftLimit");
+    pub static HARD_LIMIT: Field = field!("hardLimit", "HardLimit");
+}
+
+/// `placementConstraints[]` and `placementStrategy[]` entries of a service.
+pub mod placement {
+    use super::Field;
+    pub static TYPE: Field = field!("type", "Type", tf: Some("type"), compose: None);
+    pub static EXPRESSION: Field =
+        field!("expression", "Expression", tf: Some("expression"), compose: None);
+    pub static FIELD: Field = field!("field", "Field", tf: Some("field"), compose: None);
 }
 
 /// `environment[]` entries.
@@ -333,6 +352,27 @@ pub mod volume {
         tf: Some("docker_volume_configuration"),
         compose: None
     );
+    /// `efsVolumeConfiguration.rootDirectory`.
+    pub static ROOT_DIRECTORY: Field = field!(
+        "rootDirectory",
+        "RootDirectory",
+        tf: Some("root_directory"),
+        compose: None
+    );
+    /// `efsVolumeConfiguration.authorizationConfig`.
+    pub static AUTHORIZATION_CONFIG: Field = field!(
+        "authorizationConfig",
+        "AuthorizationConfig",
+        tf: Some("authorization_config"),
+        compose: None
+    );
+    pub static ACCESS_POINT_ID: Field = field!(
+        "accessPointId",
+        "AccessPointId",
+        tf: Some("access_point_id"),
+        compose: None
+    );
+    pub static IAM: Field = field!("iam", "IAM", tf: Some("iam"), compose: None);
     /// `efsVolumeConfiguration.transitEncryption`.
     pub static TRANSIT_ENCRYPTION: Field = field!(
         "transitEncryption",
