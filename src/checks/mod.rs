@@ -9,6 +9,7 @@ pub mod container_cpu_exceeds_task;
 pub mod container_dependency_cycle;
 pub mod container_memory_exceeds_task;
 pub mod container_reference_not_found;
+pub mod dangerous_capability;
 pub mod deployment_cannot_progress;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
@@ -43,6 +44,7 @@ pub mod invalid_fargate_task_size;
 pub mod invalid_health_check;
 pub mod invalid_image_reference;
 pub mod invalid_json;
+pub mod invalid_placement;
 pub mod invalid_port_number;
 pub mod invalid_secret_reference;
 pub mod invalid_suppression;
@@ -74,6 +76,7 @@ pub mod root_user;
 pub mod secret_in_environment;
 pub mod service_before_listener;
 pub mod shared_host_namespace;
+pub mod swappiness_without_max_swap;
 pub mod target_group_not_attached;
 pub mod target_type_mismatch;
 pub mod task_not_fargate_compatible;
@@ -141,6 +144,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_secret_reference::RULE,
     &duplicate_port_name::RULE,
     &invalid_ulimits::RULE,
+    &dangerous_capability::RULE,
+    &swappiness_without_max_swap::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
@@ -148,6 +153,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_assign_public_ip::RULE,
     &deployment_cannot_progress::RULE,
     &invalid_capacity_provider_strategy::RULE,
+    &invalid_placement::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,
