@@ -140,6 +140,8 @@ pub enum Check {
     Service(fn(&Service<'_>, &mut Sink<'_>)),
     /// Runs on every listener and listener rule.
     Listener(fn(&crate::model::Listener<'_>, &mut Sink<'_>)),
+    /// Runs on every cluster (not on capacity provider associations).
+    Cluster(fn(&crate::model::Cluster<'_>, &mut Sink<'_>)),
     /// Runs once over the linked workspace (cross-file rules).
     Workspace(fn(&Workspace, &mut Sink<'_>)),
     /// Reported by the suppression stage (unused, expired or invalid suppressions).

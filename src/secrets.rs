@@ -334,7 +334,72 @@ pub fn classify(name: &str, value: &str) -> Option<SecretKind> {
     }
 }
 
-/// Spans of the secret values among the environment variables the model read.
+/// Log driver options whose literal value is a credential: Splunk's token, and the API keys
+/// and passwords of FireLens outputs (Datadog, New Relic, HTTP, Elasticsearch, Loki).
+const LOG_OPTION_SECRETS: [&str; 12] = [
+    "splunk-token",
+    "apikey",
+    "api_key",
+    "dd_api_key",
+    "license_key",
+    "licensekey",
+    "http_passwd",
+    "http_password",
+    "passwd",
+    "password",
+    "bearer_token",
+    "aws_secret_access_key",
+];
+
+/// A log configuration option holding a literal secret.
+pub struct LogOptionSecret<'t> {
+    pub name: &'t str,
+    pub key_span: Span,
+    pub value_span: Span,
+}
+
+/// The options of a container's `logConfiguration` whose literal values are secrets: a known
+/// credential option of a log driver, or an option whose name and value say so as an
+/// environment variable's would. Empty values, placeholders and references (an ARN, a
+/// `{{resolve:…}}`) are not secrets.
+pub fn log_option_secrets<'t>(c: &crate::model::Container<'t>) -> Vec<LogOptionSecret<'t>> {
+    use crate::model::Val;
+    let Val::Known(log, _) = &c.log_configuration else {
+        return Vec::new();
+    };
+    let Val::Known(options, _) = log.options else {
+        return Vec::new();
+    };
+    let Some(members) = options.as_object() else {
+        return Vec::new();
+    };
+    members
+        .iter()
+        .filter_map(|m| {
+            let Val::Known(value, value_span) = crate::model::value::text(Some(&m.value)) else {
+                return None;
+            };
+            let name: &'t str = m.key.as_ref();
+            let known = LOG_OPTION_SECRETS
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(name));
+            let secret = if known {
+                !value.trim().is_empty()
+                    && !value.bytes().all(|b| b == b'*')
+                    && !is_reference_or_setting(value)
+            } else {
+                classify(name, value).is_some()
+            };
+            secret.then_some(LogOptionSecret {
+                name,
+                key_span: m.key_span,
+                value_span,
+            })
+        })
+        .collect()
+}
+
+/// Spans of the secret values among the environment variables and log options the model read.
 pub fn spans(resources: &[Resource<'_>]) -> Vec<Span> {
     let mut out = Vec::new();
     for r in resources {
@@ -345,6 +410,7 @@ pub fn spans(resources: &[Resource<'_>]) -> Vec<Span> {
                         out.push(span);
                     }
                 }
+                out.extend(log_option_secrets(c).iter().map(|s| s.value_span));
             }
         }
     }

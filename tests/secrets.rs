@@ -12,6 +12,8 @@ const SECRETS: &[&str] = &[
     "AKIAIOSFODNN7EXAMPLE",
     "Hx7Lq2Vb9Nc4Rt1Yw6Ps",
     "9fK2mQ7xL4pR8sT1vW3y",
+    // A log driver option (ECS232).
+    "Tk4Jp8Wz2Qm6Xr0Lc5Nv",
 ];
 
 fn assert_clean(what: &str, bytes: &[u8]) {

@@ -7,7 +7,9 @@ pub mod awslogs_missing_options;
 pub mod capacity_provider_not_associated;
 pub mod container_cpu_exceeds_task;
 pub mod container_dependency_cycle;
+pub mod container_insights_disabled;
 pub mod container_memory_exceeds_task;
+pub mod container_memory_too_low;
 pub mod container_reference_not_found;
 pub mod dangerous_capability;
 pub mod deployment_cannot_progress;
@@ -27,6 +29,7 @@ pub mod fargate_unsupported_log_driver;
 pub mod fargate_unsupported_parameter;
 pub mod fargate_without_awsvpc;
 pub mod file_too_large;
+pub mod firelens_router_not_essential;
 pub mod grace_period_without_health_check;
 pub mod health_check_misses_dynamic_port;
 pub mod health_check_port_not_mapped;
@@ -37,7 +40,9 @@ pub mod invalid_awslogs_option;
 pub mod invalid_capacity_provider_strategy;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
+pub mod invalid_daemon_configuration;
 pub mod invalid_dependency_condition;
+pub mod invalid_deployment_controller;
 pub mod invalid_efs_volume;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
@@ -56,6 +61,7 @@ pub mod load_balancer_container_not_found;
 pub mod load_balancer_port_not_mapped;
 pub mod load_balancer_protocol_mismatch;
 pub mod memory_below_reservation;
+pub mod missing_circuit_breaker;
 pub mod missing_container_definitions;
 pub mod missing_container_image;
 pub mod missing_container_memory;
@@ -68,14 +74,17 @@ pub mod mount_volume_not_found;
 pub mod network_configuration_mismatch;
 pub mod network_mode_unsupported_option;
 pub mod plaintext_http_listener;
+pub mod platform_version_without_fargate;
 pub mod port_mappings_with_network_none;
 pub mod privileged_container;
 pub mod public_ip_assigned;
 pub mod reserved_host_port;
 pub mod root_user;
 pub mod secret_in_environment;
+pub mod secret_in_log_options;
 pub mod service_before_listener;
 pub mod shared_host_namespace;
+pub mod splunk_missing_options;
 pub mod swappiness_without_max_swap;
 pub mod target_group_not_attached;
 pub mod target_type_mismatch;
@@ -146,6 +155,10 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_ulimits::RULE,
     &dangerous_capability::RULE,
     &swappiness_without_max_swap::RULE,
+    &secret_in_log_options::RULE,
+    &splunk_missing_options::RULE,
+    &firelens_router_not_essential::RULE,
+    &container_memory_too_low::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
@@ -154,6 +167,10 @@ pub static BUILT_IN: &[&Rule] = &[
     &deployment_cannot_progress::RULE,
     &invalid_capacity_provider_strategy::RULE,
     &invalid_placement::RULE,
+    &platform_version_without_fargate::RULE,
+    &invalid_daemon_configuration::RULE,
+    &invalid_deployment_controller::RULE,
+    &missing_circuit_breaker::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,
@@ -169,6 +186,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &health_check_port_not_mapped::RULE,
     &network_configuration_mismatch::RULE,
     &plaintext_http_listener::RULE,
+    &container_insights_disabled::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,
     &invalid_suppression::RULE,

@@ -32,12 +32,28 @@ pub fn templated_tag(image: &str) -> Option<&str> {
     (valid && !image.contains('@')).then_some(tag)
 }
 
+/// The bytes of a reference that needs no closer look: lower-case letters, digits, `-_:./#`.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || matches!(c, b'-' | b'_' | b':' | b'.' | b'/' | b'#');
+        b += 1;
+    }
+    t
+};
+
 /// What is wrong with an image reference ECS would pass to Docker, if anything: the rules of
 /// the ECS API (up to 255 characters of letters, digits, `-_:./#` before an optional
 /// `@sha256:` digest of 64 hex digits) and what Docker's "invalid reference format" refuses
 /// (a URL scheme, whitespace).
 pub fn malformed(image: &str) -> Option<String> {
-    if image.trim() != image {
+    let bytes = image.as_bytes();
+    let edge_is_space = |b: Option<&u8>| !b.is_some_and(u8::is_ascii_alphanumeric);
+    if (edge_is_space(bytes.first()) || edge_is_space(bytes.last())) && image.trim() != image {
         return Some("it starts or ends with white space".into());
     }
     if let Some(scheme) = ["https://", "http://"]
@@ -48,14 +64,20 @@ pub fn malformed(image: &str) -> Option<String> {
             "it starts with `{scheme}`: an image reference names a registry host, not a URL"
         ));
     }
+    // Most references are letters, digits and punctuation in lower case with no digest: one
+    // pass over the bytes (a table lookup each) says so, and the rest of the grammar is read
+    // only when needed.
+    if bytes.len() <= 255 && bytes.iter().all(|&b| PLAIN[usize::from(b)]) {
+        return None;
+    }
     let (name, digest) = match image.split_once('@') {
         Some((name, digest)) => (name, Some(digest)),
         None => (image, None),
     };
-    if let Some(bad) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | '/' | '#')))
-    {
+    let allowed =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.' | b'/' | b'#');
+    if let Some(at) = name.bytes().position(|b| !allowed(b)) {
+        let bad = name[at..].chars().next().unwrap_or(' ');
         return Some(if bad.is_whitespace() {
             "it contains white space".to_string()
         } else {
@@ -77,19 +99,11 @@ pub fn malformed(image: &str) -> Option<String> {
             repo
         }
     });
-    let mut parts = repository.split('/');
-    let first = parts.next().unwrap_or_default();
-    let host = repository.contains('/')
-        && (first.contains('.') || first.contains(':') || first == "localhost");
-    let path: Vec<&str> = if host {
-        parts.collect()
-    } else {
-        repository.split('/').collect()
+    let path = match repository.split_once('/') {
+        Some((first, rest)) if first.contains(['.', ':']) || first == "localhost" => rest,
+        _ => repository,
     };
-    if path
-        .iter()
-        .any(|p| p.bytes().any(|b| b.is_ascii_uppercase()))
-    {
+    if path.bytes().any(|b| b.is_ascii_uppercase()) {
         return Some("its repository name has upper-case letters, which Docker refuses (\"repository name must be lowercase\")".into());
     }
     if let Some(digest) = digest {

@@ -420,6 +420,7 @@ fn check<'t>(
                 Resource::TaskDef(_)
             ) | (Check::Service(_), Resource::Service(_))
                 | (Check::Listener(_), Resource::Listener(_))
+                | (Check::Cluster(_), Resource::Cluster(_))
                 | (Check::Dynamic(_), _)
         );
         if !applies || !mask.on(rule.index()) {
@@ -444,6 +445,9 @@ fn check<'t>(
             }
             (Check::Service(f), Resource::Service(s)) => f(s, &mut sink),
             (Check::Listener(f), Resource::Listener(l)) => f(l, &mut sink),
+            (Check::Cluster(f), Resource::Cluster(c)) if c.associates_with.is_none() => {
+                f(c, &mut sink)
+            }
             (Check::Dynamic(f), r) => f(r, &mut sink),
             _ => {}
         }

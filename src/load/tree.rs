@@ -41,7 +41,7 @@ impl Member<'_> {
     /// A placeholder standing for members (`{ "a": 1, $$$$MORE$$$$ }`): its key and value
     /// are the placeholder itself.
     pub fn is_open(&self) -> bool {
-        self.key_span == self.value.span && matches!(self.value.kind, Kind::Placeholder(_))
+        matches!(self.value.kind, Kind::Placeholder(_)) && self.key_span == self.value.span
     }
 }
 
@@ -123,11 +123,18 @@ impl<'a> Node<'a> {
     /// A member whose value is `{"Ref": "AWS::NoValue"}` is absent: CloudFormation removes it.
     #[inline]
     pub fn field(&self, key: &str) -> Option<&Member<'a>> {
-        match self.member(key) {
-            Some(m) if m.value.is_no_value() => None,
-            Some(m) => Some(m),
-            None => self.open_member(),
+        // One pass from the end (the last of a repeated key wins), noting the first
+        // placeholder member on the way: most fields a rule asks for are absent.
+        let mut open = None;
+        for m in self.as_object()?.iter().rev() {
+            if m.key.len() == key.len() && m.key.as_bytes() == key.as_bytes() {
+                return (!m.value.is_no_value()).then_some(m);
+            }
+            if m.is_open() {
+                open = Some(m);
+            }
         }
+        open
     }
 
     /// `{"Ref": "AWS::NoValue"}` (`!Ref AWS::NoValue`): CloudFormation removes the property

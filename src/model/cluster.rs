@@ -25,6 +25,11 @@ pub struct Cluster<'t> {
 }
 
 impl<'t> Cluster<'t> {
+    /// The cluster's object, to read any of its fields.
+    pub fn view(&self) -> super::View<'t> {
+        super::View::new(self.node, self.dialect)
+    }
+
     /// An `AWS::ECS::Cluster`'s properties, or (`association`) an
     /// `AWS::ECS::ClusterCapacityProviderAssociations`'.
     pub fn from_object(
@@ -68,5 +73,11 @@ fn complete_list_of_values(node: Option<&Node<'_>>) -> bool {
                     || !(i.is_placeholder() || i.as_object().is_some())
             })
         }),
+    }
+}
+
+impl super::task_def::Spelled for Cluster<'_> {
+    fn dialect(&self) -> Dialect {
+        self.dialect
     }
 }

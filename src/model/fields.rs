@@ -487,6 +487,33 @@ pub mod service {
     /// `deploymentConfiguration.strategy` (`ROLLING`, `BLUE_GREEN`…).
     pub static DEPLOYMENT_STRATEGY: Field =
         field!("strategy", "Strategy", tf: Some("deployment_strategy"), compose: None);
+    /// `deploymentConfiguration.deploymentCircuitBreaker` (a block of the service in
+    /// Terraform).
+    pub static DEPLOYMENT_CIRCUIT_BREAKER: Field = field!(
+        "deploymentCircuitBreaker",
+        "DeploymentCircuitBreaker",
+        tf: Some("deployment_circuit_breaker"),
+        compose: None
+    );
+    /// `deploymentConfiguration.alarms` (a block of the service in Terraform).
+    pub static ALARMS: Field = field!("alarms", "Alarms", tf: Some("alarms"), compose: None);
+    /// The circuit breaker's and the alarms' `enable`.
+    pub static ENABLE: Field = field!("enable", "Enable", tf: Some("enable"), compose: None);
+    /// The circuit breaker's and the alarms' `rollback`.
+    pub static ROLLBACK: Field =
+        field!("rollback", "Rollback", tf: Some("rollback"), compose: None);
+    pub static PLATFORM_VERSION: Field = field!(
+        "platformVersion",
+        "PlatformVersion",
+        tf: Some("platform_version"),
+        compose: None
+    );
+    pub static ENABLE_EXECUTE_COMMAND: Field = field!(
+        "enableExecuteCommand",
+        "EnableExecuteCommand",
+        tf: Some("enable_execute_command"),
+        compose: None
+    );
     /// A Terraform `load_balancer` block may repeat; it is the list.
     pub static LOAD_BALANCERS: Field = field!(
         "loadBalancers",
@@ -532,6 +559,17 @@ pub mod capacity_provider {
     /// `AWS::ECS::ClusterCapacityProviderAssociations`' cluster.
     pub static CLUSTER: Field =
         field!("cluster", "Cluster", tf: Some("cluster_name"), compose: None);
+}
+
+/// Clusters (`create-cluster` input, `AWS::ECS::Cluster`, `aws_ecs_cluster`).
+pub mod cluster {
+    use super::Field;
+    /// The cluster's settings (`containerInsights`); a repeatable block in Terraform.
+    pub static SETTINGS: Field =
+        field!("settings", "ClusterSettings", tf: Some("setting"), compose: None);
+    /// A setting's name and value.
+    pub static NAME: Field = field!("name", "Name", tf: Some("name"), compose: None);
+    pub static VALUE: Field = field!("value", "Value", tf: Some("value"), compose: None);
 }
 
 /// `loadBalancers[]` entries of a service.

@@ -104,6 +104,27 @@ impl<'t> Service<'t> {
         super::View::new(self.node, self.dialect)
     }
 
+    /// Its deployment configuration, when the file states one as an object (Terraform
+    /// writes its fields on the service itself, so there it is the service).
+    pub fn deployment_configuration(&self) -> Option<super::View<'t>> {
+        let view = self.view();
+        if service::DEPLOYMENT_CONFIGURATION
+            .key(self.dialect)
+            .is_none()
+        {
+            return Some(view);
+        }
+        view.object(&service::DEPLOYMENT_CONFIGURATION).known()
+    }
+
+    /// Whether the file is an input ECS reads (not the output of a describe or create call).
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self.shape,
+            ServiceShape::Output | ServiceShape::DescribeOutput
+        )
+    }
+
     /// Whether its tasks run on Fargate: its `launchType`, or a capacity provider strategy
     /// known whole whose providers are all Fargate's (`FARGATE`, `FARGATE_SPOT`) or none is (a
     /// provider of the template, given by reference, is an Auto Scaling group's). Unknown when

@@ -157,7 +157,7 @@ pub enum Tri {
 /// `$$$$CPU$$$$`, `#{Var}`, `<IMAGE1_NAME>`, and a whole value `$NAME` (jq, compose).
 pub fn is_placeholder(s: &str) -> bool {
     // Most values hold none of the characters a placeholder starts with: one pass decides.
-    if !s.bytes().any(|b| matches!(b, b'{' | b'$' | b'#' | b'<')) {
+    if !may_hold_placeholder(s.as_bytes()) {
         return false;
     }
     if s.contains("{{")
@@ -174,6 +174,26 @@ pub fn is_placeholder(s: &str) -> bool {
         }
     }
     contains_env_reference(s) || contains_angle_placeholder(s)
+}
+
+/// Whether `bytes` hold one of the characters a placeholder starts with (`{`, `$`, `#`, `<`).
+/// Most values the model reads are short and hold none: a table lookup per byte decides them
+/// faster than a vectorised search, whose set-up costs more than a short string.
+fn may_hold_placeholder(bytes: &[u8]) -> bool {
+    const fn table() -> [bool; 256] {
+        let mut t = [false; 256];
+        t[b'{' as usize] = true;
+        t[b'$' as usize] = true;
+        t[b'#' as usize] = true;
+        t[b'<' as usize] = true;
+        t
+    }
+    static STARTS: [bool; 256] = table();
+    if bytes.len() > 64 {
+        return memchr::memchr3(b'{', b'$', b'#', bytes).is_some()
+            || memchr::memchr(b'<', bytes).is_some();
+    }
+    bytes.iter().any(|&b| STARTS[usize::from(b)])
 }
 
 /// `$NAME` inside a value (envsubst): `$` then an upper-case name of two or more characters.
