@@ -98,6 +98,9 @@ pub struct LinkedContainer {
     pub port_mappings: List<LinkedPortMapping>,
     /// Whether it has a `healthCheck` (compact: there are hundreds of thousands at scale).
     pub health_check: crate::model::Tri,
+    /// The `name`s of its port mappings (Service Connect and VPC Lattice name them); whole
+    /// only when every mapping is known and each name is known or absent.
+    pub port_names: List<Box<str>>,
 }
 
 /// Compact (there are hundreds of thousands at scale): a port beyond `i32` is unknown.
@@ -262,6 +265,9 @@ pub struct LinkedService {
     pub network_configuration: Owned<()>,
     /// Where a finding about the whole service goes (its anchor, the object's pointer).
     pub site: Site,
+    /// The port names its Service Connect services and VPC Lattice configurations give, each
+    /// with what names it ("Service Connect", "VPC Lattice") and where it is.
+    pub port_names: Vec<(Box<str>, &'static str, Site)>,
 }
 
 #[derive(Debug)]
@@ -712,6 +718,7 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         })
         .collect();
     LinkedService {
+        port_names: service_port_names(file, s, doc),
         noun: s.shape.noun(),
         id: Identity {
             file,
@@ -765,6 +772,51 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
             }
         },
     }
+}
+
+/// The names of a container's port mappings.
+fn port_names(c: &crate::model::Container<'_>) -> List<Box<str>> {
+    use crate::model::fields::{container, port_mapping};
+    let mappings = c.view().objects(&container::PORT_MAPPINGS);
+    let mut complete = mappings.is_complete();
+    let mut names = Vec::new();
+    for m in &mappings {
+        match m.text(&port_mapping::NAME) {
+            Val::Known(n, _) => names.push(Box::from(n)),
+            Val::Absent => {}
+            _ => complete = false,
+        }
+    }
+    List::new(names, complete)
+}
+
+/// The port names a service's Service Connect services and VPC Lattice configurations give.
+fn service_port_names(
+    file: FileId,
+    s: &Service<'_>,
+    doc: &Node<'_>,
+) -> Vec<(Box<str>, &'static str, Site)> {
+    use crate::model::fields::service;
+    let view = s.view();
+    let mut out = Vec::new();
+    let mut add = |items: &List<crate::model::View<'_>>, what: &'static str| {
+        for item in items {
+            if let Val::Known(name, span) = item.text(&service::PORT_NAME) {
+                out.push((Box::from(name), what, site_at(file, doc, span)));
+            }
+        }
+    };
+    if let Val::Known(sc, _) = view.object(&service::SERVICE_CONNECT_CONFIGURATION) {
+        add(
+            &sc.objects(&service::SERVICE_CONNECT_SERVICES),
+            "Service Connect",
+        );
+    }
+    add(
+        &view.objects(&service::VPC_LATTICE_CONFIGURATIONS),
+        "VPC Lattice",
+    );
+    out
 }
 
 /// The site of a value at `span` (its pointer and stable path from the document).
@@ -956,6 +1008,7 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
                     Val::Absent => crate::model::Tri::No,
                     _ => crate::model::Tri::Unknown,
                 },
+                port_names: port_names(c),
             }
         })
         .collect();
@@ -1010,6 +1063,7 @@ mod tests {
 
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
+            port_names: Vec::new(),
             noun: "service",
             depends_on: Some(Vec::new()),
             launch_type: Owned::Absent,

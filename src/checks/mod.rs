@@ -21,6 +21,7 @@ pub mod duplicate_volume_name;
 pub mod efs_without_transit_encryption;
 pub mod empty_file;
 pub mod ephemeral_host_port;
+pub mod execution_role_as_task_role;
 pub mod expired_suppression;
 pub mod fargate_missing_task_size;
 pub mod fargate_placement_constraints;
@@ -53,6 +54,7 @@ pub mod invalid_placement;
 pub mod invalid_port_number;
 pub mod invalid_secret_reference;
 pub mod invalid_suppression;
+pub mod invalid_task_size;
 pub mod invalid_ulimits;
 pub mod invalid_yaml;
 pub mod latest_image_tag;
@@ -76,6 +78,7 @@ pub mod network_mode_unsupported_option;
 pub mod plaintext_http_listener;
 pub mod platform_version_without_fargate;
 pub mod port_mappings_with_network_none;
+pub mod port_name_not_found;
 pub mod privileged_container;
 pub mod public_ip_assigned;
 pub mod reserved_host_port;
@@ -125,6 +128,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_firelens_router::RULE,
     &duplicate_volume_name::RULE,
     &invalid_efs_volume::RULE,
+    &invalid_task_size::RULE,
+    &execution_role_as_task_role::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -185,6 +190,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &transport_protocol_mismatch::RULE,
     &health_check_port_not_mapped::RULE,
     &network_configuration_mismatch::RULE,
+    &port_name_not_found::RULE,
     &plaintext_http_listener::RULE,
     &container_insights_disabled::RULE,
     &unused_suppression::RULE,

@@ -222,6 +222,10 @@ pub mod container {
     pub static ULIMITS: Field = field!("ulimits", "Ulimits");
     pub static READONLY_ROOT_FILESYSTEM: Field =
         field!("readonlyRootFilesystem", "ReadonlyRootFilesystem");
+    /// Seconds to wait for a container's dependencies to reach their condition.
+    pub static START_TIMEOUT: Field = field!("startTimeout", "StartTimeout");
+    /// Seconds between SIGTERM and SIGKILL when the container stops.
+    pub static STOP_TIMEOUT: Field = field!("stopTimeout", "StopTimeout");
     pub static USER: Field = field!("user", "User", tf: Some("user"), compose: Some("user"));
 }
 
@@ -502,6 +506,19 @@ pub mod service {
     /// The circuit breaker's and the alarms' `rollback`.
     pub static ROLLBACK: Field =
         field!("rollback", "Rollback", tf: Some("rollback"), compose: None);
+    pub static SERVICE_CONNECT_CONFIGURATION: Field = field!(
+        "serviceConnectConfiguration",
+        "ServiceConnectConfiguration",
+        tf: Some("service_connect_configuration"),
+        compose: None
+    );
+    /// `serviceConnectConfiguration.services` (a repeatable `service` block in Terraform).
+    pub static SERVICE_CONNECT_SERVICES: Field =
+        field!("services", "Services", tf: Some("service"), compose: None);
+    /// A Service Connect service's or a VPC Lattice configuration's `portName`: the `name` of
+    /// a port mapping of the task definition.
+    pub static PORT_NAME: Field =
+        field!("portName", "PortName", tf: Some("port_name"), compose: None);
     pub static PLATFORM_VERSION: Field = field!(
         "platformVersion",
         "PlatformVersion",
