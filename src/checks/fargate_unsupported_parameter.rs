@@ -165,22 +165,8 @@ fn task_level<'t>(
     }
 }
 
-/// Where `field` is set to something other than nothing: `false`, `null`, `""`, `[]` and `{}`
-/// ask for nothing; an unknown value is not judged.
 fn stated(view: View<'_>, field: &Field) -> Option<Span> {
-    let node = view.get(field)?;
-    if node.is_intrinsic() || node.is_placeholder() {
-        return None;
-    }
-    let empty = match &node.kind {
-        crate::load::Kind::Null => true,
-        crate::load::Kind::Bool(b) => !b,
-        crate::load::Kind::String(s) => s.is_empty(),
-        crate::load::Kind::Array(items) => items.is_empty(),
-        crate::load::Kind::Object(members) => members.is_empty(),
-        _ => false,
-    };
-    (!empty).then_some(view.key_span(field).unwrap_or(node.span))
+    view.states(field)
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub mod empty_file;
 pub mod ephemeral_host_port;
 pub mod execution_role_as_task_role;
 pub mod expired_suppression;
+pub mod exposed_firelens_port;
 pub mod fargate_missing_task_size;
 pub mod fargate_placement_constraints;
 pub mod fargate_service_placement;
@@ -45,11 +46,13 @@ pub mod invalid_daemon_configuration;
 pub mod invalid_dependency_condition;
 pub mod invalid_deployment_controller;
 pub mod invalid_efs_volume;
+pub mod invalid_environment_file;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
 pub mod invalid_health_check;
 pub mod invalid_image_reference;
 pub mod invalid_json;
+pub mod invalid_load_balancer_entry;
 pub mod invalid_placement;
 pub mod invalid_port_number;
 pub mod invalid_secret_reference;
@@ -97,6 +100,7 @@ mod tester;
 pub mod transport_protocol_mismatch;
 pub mod unsupported_daemon_scheduling;
 pub mod unused_suppression;
+pub mod windows_unsupported_parameter;
 pub mod writable_root_filesystem;
 
 use crate::rule::Rule;
@@ -130,6 +134,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_efs_volume::RULE,
     &invalid_task_size::RULE,
     &execution_role_as_task_role::RULE,
+    &windows_unsupported_parameter::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -164,6 +169,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &splunk_missing_options::RULE,
     &firelens_router_not_essential::RULE,
     &container_memory_too_low::RULE,
+    &invalid_environment_file::RULE,
+    &exposed_firelens_port::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
@@ -176,6 +183,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_daemon_configuration::RULE,
     &invalid_deployment_controller::RULE,
     &missing_circuit_breaker::RULE,
+    &invalid_load_balancer_entry::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

@@ -125,6 +125,13 @@ pub mod task {
     );
     /// A Terraform `volume` block may repeat; it is the list.
     pub static VOLUMES: Field = field!("volumes", "Volumes", tf: Some("volume"), compose: None);
+    /// The App Mesh proxy's configuration.
+    pub static PROXY_CONFIGURATION: Field = field!(
+        "proxyConfiguration",
+        "ProxyConfiguration",
+        tf: Some("proxy_configuration"),
+        compose: None
+    );
     pub static PID_MODE: Field = field!("pidMode", "PidMode", tf: Some("pid_mode"), compose: None);
     pub static IPC_MODE: Field = field!("ipcMode", "IpcMode", tf: Some("ipc_mode"), compose: None);
     /// Fields only `describe-task-definition` output has (read-only in every other format).
@@ -226,6 +233,8 @@ pub mod container {
     pub static START_TIMEOUT: Field = field!("startTimeout", "StartTimeout");
     /// Seconds between SIGTERM and SIGKILL when the container stops.
     pub static STOP_TIMEOUT: Field = field!("stopTimeout", "StopTimeout");
+    /// Kernel parameters (`net.core.somaxconn`); not for Windows containers.
+    pub static SYSTEM_CONTROLS: Field = field!("systemControls", "SystemControls");
     pub static USER: Field = field!("user", "User", tf: Some("user"), compose: Some("user"));
 }
 
@@ -390,6 +399,13 @@ pub mod env_var {
     use super::Field;
     pub static NAME: Field = field!("name", "Name");
     pub static VALUE: Field = field!("value", "Value");
+}
+
+/// `environmentFiles[]` entries of a container.
+pub mod environment_file {
+    use super::Field;
+    pub static VALUE: Field = field!("value", "Value");
+    pub static TYPE: Field = field!("type", "Type");
 }
 
 /// `secrets[]` entries of a container.

@@ -106,6 +106,25 @@ impl<'t> View<'t> {
         }
     }
 
+    /// Where `field` asks for something: it is set to a value other than `false`, `null`,
+    /// `""`, `[]` or `{}` (the key's span, or the value's for a placeholder key). An unknown
+    /// value (a placeholder, an expression) is not judged: `None`.
+    pub fn states(&self, field: &Field) -> Option<Span> {
+        let node = self.get(field)?;
+        if node.is_intrinsic() || node.is_placeholder() {
+            return None;
+        }
+        let empty = match &node.kind {
+            Kind::Null => true,
+            Kind::Bool(b) => !b,
+            Kind::String(s) => s.is_empty(),
+            Kind::Array(items) => items.is_empty(),
+            Kind::Object(members) => members.is_empty(),
+            _ => false,
+        };
+        (!empty).then_some(self.key_span(field).unwrap_or(node.span))
+    }
+
     /// A finding's location at the start of this object (for a field it lacks).
     pub fn span(&self) -> Span {
         self.node.span
