@@ -88,6 +88,8 @@ pub struct LinkedTaskDef {
     /// Whether `requiresCompatibilities` names Fargate (unknown when it cannot be read).
     pub fargate: crate::model::Tri,
     pub containers: List<LinkedContainer>,
+    /// Whether it states a `taskRoleArn` (unknown for a file that holds only containers).
+    pub task_role: crate::model::Tri,
 }
 
 #[derive(Debug)]
@@ -268,6 +270,10 @@ pub struct LinkedService {
     /// The port names its Service Connect services and VPC Lattice configurations give, each
     /// with what names it ("Service Connect", "VPC Lattice") and where it is.
     pub port_names: Vec<(Box<str>, &'static str, Site)>,
+    /// Where it turns ECS Exec on (`enableExecuteCommand: true`), when it does.
+    pub execute_command: Option<Site>,
+    /// Where it names a service `role`, when it does (a literal or a reference).
+    pub role: Option<Site>,
 }
 
 #[derive(Debug)]
@@ -718,6 +724,17 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         })
         .collect();
     LinkedService {
+        role: match s.view().text(&crate::model::fields::service::ROLE) {
+            Val::Known(_, span) | Val::Ref(_, span) => Some(site_at(file, doc, span)),
+            _ => None,
+        },
+        execute_command: match s
+            .view()
+            .boolean(&crate::model::fields::service::ENABLE_EXECUTE_COMMAND)
+        {
+            Val::Known(true, span) => Some(site_at(file, doc, span)),
+            _ => None,
+        },
         port_names: service_port_names(file, s, doc),
         noun: s.shape.noun(),
         id: Identity {
@@ -1036,6 +1053,13 @@ fn linked_task_def(file: FileId, td: &TaskDef<'_>) -> Option<LinkedTaskDef> {
             Val::Unknown(span) | Val::Ref(_, span) => Owned::Unknown(span),
         },
         fargate: td.is_fargate(),
+        task_role: match td.view() {
+            None => crate::model::Tri::Unknown,
+            Some(v) => match v.text(&crate::model::fields::task::TASK_ROLE_ARN) {
+                Val::Absent => crate::model::Tri::No,
+                _ => crate::model::Tri::Yes,
+            },
+        },
         containers: List::new(containers, td.containers.is_complete()),
     })
 }
@@ -1058,11 +1082,14 @@ mod tests {
             },
             revision: Owned::Absent,
             containers: List::absent(),
+            task_role: crate::model::Tri::Unknown,
         })
     }
 
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
+            role: None,
+            execute_command: None,
             port_names: Vec::new(),
             noun: "service",
             depends_on: Some(Vec::new()),

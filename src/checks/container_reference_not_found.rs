@@ -1,7 +1,8 @@
 //! ECS213 container-reference-not-found: `dependsOn`, `links` or `volumesFrom` names a container
-//! the task definition does not have (or the container itself).
+//! the task definition does not have (or the container itself), or `proxyConfiguration` names a
+//! proxy container it does not have.
 
-use crate::model::fields::{container, depends_on, volume_from};
+use crate::model::fields::{container, depends_on, proxy_configuration, task, volume_from};
 use crate::model::{Container, Spelled, TaskDef, Val, View};
 use crate::rule::Sink;
 use crate::span::Span;
@@ -12,7 +13,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    constraints: [45, 86, 96],
+    constraints: [45, 86, 96, 111],
 }
 
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
@@ -56,6 +57,48 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
+    proxy(td, &names, sink);
+}
+
+/// `proxyConfiguration.containerName`: the App Mesh proxy container, which the task must have.
+fn proxy(td: &TaskDef<'_>, names: &[&str], sink: &mut Sink<'_>) {
+    // A task definition without containers is ECS106's; a describe output is what ECS
+    // registered, not what a file asks it to.
+    if names.is_empty()
+        || matches!(
+            td.shape,
+            crate::model::TaskDefShape::Describe | crate::model::TaskDefShape::DescribeWrapped
+        )
+    {
+        return;
+    }
+    let Some(view) = td.view() else {
+        return;
+    };
+    let Val::Known(proxy, _) = view.object(&task::PROXY_CONFIGURATION) else {
+        return;
+    };
+    let Val::Known(name, span) = proxy.text(&proxy_configuration::CONTAINER_NAME) else {
+        return;
+    };
+    if names.contains(&name) {
+        return;
+    }
+    let finding = sink.report(
+        span,
+        format!(
+            "`{}` names container `{}` as the task's proxy, and the task definition has no container of that name: ECS refuses the task definition",
+            td.key(&task::PROXY_CONFIGURATION),
+            crate::domain::names::shown(name)
+        ),
+    );
+    match closest(name, names) {
+        Some(near) => finding.help(format!("did you mean `{near}`?")),
+        None => finding.help(format!(
+            "add the proxy container (Envoy, for App Mesh) or name one of the task definition's containers: {}",
+            listed(names)
+        )),
+    };
 }
 
 /// Every container name `c` states in its `dependsOn`, `links` and `volumesFrom`, with where.
@@ -139,6 +182,8 @@ mod tests {
             // A container list with an unknown item.
             td(r#","links":["cache"]"#, r#",{"Fn::If":["C",{"Name":"cache"},{"Ref":"AWS::NoValue"}]}"#),
             "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          DependsOn:\n            - ContainerName: !Ref Sidecar\n              Condition: START\n        - Name: db\n          Image: postgres:16\n".to_string(),
+            r#"{"family":"web","proxyConfiguration":{"type":"APPMESH","containerName":"envoy"},"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256},{"name":"envoy","image":"envoy:1.29","memory":256}]}"#.to_string(),
+            r#"{"family":"web","proxyConfiguration":{"type":"APPMESH","containerName":"${PROXY}"},"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256}]}"#.to_string(),
         ];
         let fail = [
             td(r#","dependsOn":[{"containerName":"database","condition":"START"}]"#, ""),
@@ -146,6 +191,7 @@ mod tests {
             td(r#","volumesFrom":[{"sourceContainer":"data"}]"#, ""),
             td(r#","dependsOn":[{"containerName":"web","condition":"START"}]"#, ""),
             "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          DependsOn:\n            - ContainerName: Db\n              Condition: HEALTHY\n        - Name: db\n          Image: postgres:16\n".to_string(),
+            r#"{"family":"web","proxyConfiguration":{"type":"APPMESH","containerName":"envoy"},"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256}]}"#.to_string(),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();
         let fail: Vec<&str> = fail.iter().map(String::as_str).collect();

@@ -13,6 +13,7 @@ crate::declare_rule! {
     check: TaskDef(check),
     security_severity: "5.0",
     profile: Security,
+    peers: ["checkov:CKV_AWS_249"],
     constraints: [71],
 }
 

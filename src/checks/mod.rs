@@ -16,11 +16,15 @@ pub mod deployment_cannot_progress;
 pub mod duplicate_container_name;
 pub mod duplicate_container_port;
 pub mod duplicate_environment_variable;
+pub mod duplicate_mount_path;
 pub mod duplicate_port_name;
 pub mod duplicate_volume_name;
 pub mod efs_without_transit_encryption;
 pub mod empty_file;
 pub mod ephemeral_host_port;
+pub mod execute_command_enabled;
+pub mod execute_command_logging_disabled;
+pub mod execute_command_without_task_role;
 pub mod execution_role_as_task_role;
 pub mod expired_suppression;
 pub mod exposed_firelens_port;
@@ -56,6 +60,7 @@ pub mod invalid_load_balancer_entry;
 pub mod invalid_placement;
 pub mod invalid_port_number;
 pub mod invalid_secret_reference;
+pub mod invalid_service_role;
 pub mod invalid_suppression;
 pub mod invalid_task_size;
 pub mod invalid_ulimits;
@@ -171,6 +176,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &container_memory_too_low::RULE,
     &invalid_environment_file::RULE,
     &exposed_firelens_port::RULE,
+    &duplicate_mount_path::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
@@ -184,6 +190,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_deployment_controller::RULE,
     &missing_circuit_breaker::RULE,
     &invalid_load_balancer_entry::RULE,
+    &execute_command_enabled::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,
@@ -199,8 +206,11 @@ pub static BUILT_IN: &[&Rule] = &[
     &health_check_port_not_mapped::RULE,
     &network_configuration_mismatch::RULE,
     &port_name_not_found::RULE,
+    &execute_command_without_task_role::RULE,
+    &invalid_service_role::RULE,
     &plaintext_http_listener::RULE,
     &container_insights_disabled::RULE,
+    &execute_command_logging_disabled::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,
     &invalid_suppression::RULE,

@@ -401,6 +401,12 @@ pub mod env_var {
     pub static VALUE: Field = field!("value", "Value");
 }
 
+/// A task definition's `proxyConfiguration` (App Mesh's Envoy proxy).
+pub mod proxy_configuration {
+    use super::Field;
+    pub static CONTAINER_NAME: Field = field!("containerName", "ContainerName");
+}
+
 /// `environmentFiles[]` entries of a container.
 pub mod environment_file {
     use super::Field;
@@ -535,6 +541,8 @@ pub mod service {
     /// a port mapping of the task definition.
     pub static PORT_NAME: Field =
         field!("portName", "PortName", tf: Some("port_name"), compose: None);
+    /// The IAM role ECS registers the tasks with a Classic or bridge/host load balancer with.
+    pub static ROLE: Field = field!("role", "Role", tf: Some("iam_role"), compose: None);
     pub static PLATFORM_VERSION: Field = field!(
         "platformVersion",
         "PlatformVersion",
@@ -603,6 +611,18 @@ pub mod cluster {
     /// A setting's name and value.
     pub static NAME: Field = field!("name", "Name", tf: Some("name"), compose: None);
     pub static VALUE: Field = field!("value", "Value", tf: Some("value"), compose: None);
+    /// The cluster's `configuration` (a block in Terraform).
+    pub static CONFIGURATION: Field =
+        field!("configuration", "Configuration", tf: Some("configuration"), compose: None);
+    /// `configuration.executeCommandConfiguration`.
+    pub static EXECUTE_COMMAND_CONFIGURATION: Field = field!(
+        "executeCommandConfiguration",
+        "ExecuteCommandConfiguration",
+        tf: Some("execute_command_configuration"),
+        compose: None
+    );
+    /// `executeCommandConfiguration.logging`: `NONE`, `DEFAULT` or `OVERRIDE`.
+    pub static LOGGING: Field = field!("logging", "Logging", tf: Some("logging"), compose: None);
 }
 
 /// `loadBalancers[]` entries of a service.
