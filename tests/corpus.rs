@@ -202,6 +202,13 @@ const TRUE_ON_KNOWN_GOOD: &[(&str, &str, &str)] = &[
          FARGATE: ECS rejects it (cfn-lint 1.58.0 reports E3054 here too)",
     ),
     (
+        "cfn-lint/v1-2024/good/resources/ecs/test_fargate_scheduling_strategy.yaml",
+        "ECS316",
+        "its four services name no TaskDefinition and use the default ECS deployment \
+         controller: CloudFormation's ECS service cannot be created without one (the fixture \
+         tests the scheduling strategy only)",
+    ),
+    (
         "checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-TCP.yaml",
         "ECS411",
         "listener `ListenerHTTPUnknown` uses HTTP on a load balancer of `Type: network`, which \

@@ -91,7 +91,7 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
     write(
         p,
         "cfn/b.json",
-        r#"{"Resources": {"Svc": {"Type": "AWS::ECS::Service", "Properties": {}}}}"#,
+        r#"{"Resources": {"Svc": {"Type": "AWS::ECS::Service", "Properties": {"TaskDefinition": "web:1"}}}}"#,
     );
     write(p, "cfn/s3.yaml", CFN_NO_ECS);
     write(p, "jsonnet/app.jsonnet", JSONNET);

@@ -53,9 +53,11 @@ pub mod invalid_efs_volume;
 pub mod invalid_environment_file;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
+pub mod invalid_firelens_configuration;
 pub mod invalid_health_check;
 pub mod invalid_image_reference;
 pub mod invalid_json;
+pub mod invalid_launch_type;
 pub mod invalid_load_balancer_entry;
 pub mod invalid_placement;
 pub mod invalid_port_number;
@@ -64,6 +66,7 @@ pub mod invalid_service_role;
 pub mod invalid_suppression;
 pub mod invalid_task_size;
 pub mod invalid_ulimits;
+pub mod invalid_volume;
 pub mod invalid_yaml;
 pub mod latest_image_tag;
 pub mod launch_type_with_capacity_providers;
@@ -80,6 +83,7 @@ pub mod missing_execution_role;
 pub mod missing_firelens_router;
 pub mod missing_log_configuration;
 pub mod missing_network_configuration;
+pub mod missing_task_definition;
 pub mod mount_volume_not_found;
 pub mod network_configuration_mismatch;
 pub mod network_mode_unsupported_option;
@@ -140,6 +144,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_task_size::RULE,
     &execution_role_as_task_role::RULE,
     &windows_unsupported_parameter::RULE,
+    &invalid_volume::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,
@@ -177,6 +182,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_environment_file::RULE,
     &exposed_firelens_port::RULE,
     &duplicate_mount_path::RULE,
+    &invalid_firelens_configuration::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
@@ -191,6 +197,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_circuit_breaker::RULE,
     &invalid_load_balancer_entry::RULE,
     &execute_command_enabled::RULE,
+    &invalid_launch_type::RULE,
+    &missing_task_definition::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

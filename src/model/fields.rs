@@ -386,6 +386,29 @@ pub mod volume {
         compose: None
     );
     pub static IAM: Field = field!("iam", "IAM", tf: Some("iam"), compose: None);
+    pub static FSX_WINDOWS_FILE_SERVER_VOLUME_CONFIGURATION: Field = field!(
+        "fsxWindowsFileServerVolumeConfiguration",
+        "FSxWindowsFileServerVolumeConfiguration",
+        tf: Some("fsx_windows_file_server_volume_configuration"),
+        compose: None
+    );
+    pub static S3FILES_VOLUME_CONFIGURATION: Field = field!(
+        "s3filesVolumeConfiguration",
+        "S3FilesVolumeConfiguration",
+        tf: None,
+        compose: None
+    );
+    pub static CONFIGURED_AT_LAUNCH: Field = field!(
+        "configuredAtLaunch",
+        "ConfiguredAtLaunch",
+        tf: Some("configure_at_launch"),
+        compose: None
+    );
+    /// `dockerVolumeConfiguration.scope` (`task` or `shared`).
+    pub static SCOPE: Field = field!("scope", "Scope", tf: Some("scope"), compose: None);
+    /// `dockerVolumeConfiguration.autoprovision`.
+    pub static AUTOPROVISION: Field =
+        field!("autoprovision", "Autoprovision", tf: Some("autoprovision"), compose: None);
     /// `efsVolumeConfiguration.transitEncryption`.
     pub static TRANSIT_ENCRYPTION: Field = field!(
         "transitEncryption",
@@ -399,6 +422,14 @@ pub mod env_var {
     use super::Field;
     pub static NAME: Field = field!("name", "Name");
     pub static VALUE: Field = field!("value", "Value");
+}
+
+/// A container's `firelensConfiguration`.
+pub mod firelens_configuration {
+    use super::Field;
+    pub static TYPE: Field = field!("type", "Type");
+    /// Option names are FireLens's own (`config-file-type`) in every format.
+    pub static OPTIONS: Field = field!("options", "Options");
 }
 
 /// A task definition's `proxyConfiguration` (App Mesh's Envoy proxy).
@@ -543,6 +574,23 @@ pub mod service {
         field!("portName", "PortName", tf: Some("port_name"), compose: None);
     /// The IAM role ECS registers the tasks with a Classic or bridge/host load balancer with.
     pub static ROLE: Field = field!("role", "Role", tf: Some("iam_role"), compose: None);
+    pub static PROPAGATE_TAGS: Field =
+        field!("propagateTags", "PropagateTags", tf: Some("propagate_tags"), compose: None);
+    pub static ENABLE_ECS_MANAGED_TAGS: Field = field!(
+        "enableECSManagedTags",
+        "EnableECSManagedTags",
+        tf: Some("enable_ecs_managed_tags"),
+        compose: None
+    );
+    /// Cloud Map service registries (a repeatable `service_registries` block in Terraform).
+    pub static SERVICE_REGISTRIES: Field = field!(
+        "serviceRegistries",
+        "ServiceRegistries",
+        tf: Some("service_registries"),
+        compose: None
+    );
+    /// `serviceConnectConfiguration.enabled`.
+    pub static ENABLED: Field = field!("enabled", "Enabled", tf: Some("enabled"), compose: None);
     pub static PLATFORM_VERSION: Field = field!(
         "platformVersion",
         "PlatformVersion",
