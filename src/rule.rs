@@ -142,6 +142,8 @@ pub enum Check {
     Listener(fn(&crate::model::Listener<'_>, &mut Sink<'_>)),
     /// Runs on every cluster (not on capacity provider associations).
     Cluster(fn(&crate::model::Cluster<'_>, &mut Sink<'_>)),
+    /// Runs on every task definition, service and cluster (a field they all have: tags).
+    Resource(fn(&crate::model::Resource<'_>, &mut Sink<'_>)),
     /// Runs once over the linked workspace (cross-file rules).
     Workspace(fn(&Workspace, &mut Sink<'_>)),
     /// Reported by the suppression stage (unused, expired or invalid suppressions).

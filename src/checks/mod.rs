@@ -41,6 +41,7 @@ pub mod health_check_misses_dynamic_port;
 pub mod health_check_port_not_mapped;
 pub mod host_network_mode;
 pub mod host_port_mismatch;
+pub mod interactive_container;
 pub mod invalid_assign_public_ip;
 pub mod invalid_awslogs_option;
 pub mod invalid_capacity_provider_strategy;
@@ -64,6 +65,7 @@ pub mod invalid_port_number;
 pub mod invalid_secret_reference;
 pub mod invalid_service_role;
 pub mod invalid_suppression;
+pub mod invalid_tags;
 pub mod invalid_task_size;
 pub mod invalid_ulimits;
 pub mod invalid_volume;
@@ -87,6 +89,7 @@ pub mod missing_task_definition;
 pub mod mount_volume_not_found;
 pub mod network_configuration_mismatch;
 pub mod network_mode_unsupported_option;
+pub mod outdated_platform_version;
 pub mod plaintext_http_listener;
 pub mod platform_version_without_fargate;
 pub mod port_mappings_with_network_none;
@@ -183,6 +186,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &exposed_firelens_port::RULE,
     &duplicate_mount_path::RULE,
     &invalid_firelens_configuration::RULE,
+    &interactive_container::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
@@ -199,6 +203,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &execute_command_enabled::RULE,
     &invalid_launch_type::RULE,
     &missing_task_definition::RULE,
+    &outdated_platform_version::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,
@@ -219,6 +224,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &plaintext_http_listener::RULE,
     &container_insights_disabled::RULE,
     &execute_command_logging_disabled::RULE,
+    &invalid_tags::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,
     &invalid_suppression::RULE,

@@ -421,6 +421,10 @@ fn check<'t>(
             ) | (Check::Service(_), Resource::Service(_))
                 | (Check::Listener(_), Resource::Listener(_))
                 | (Check::Cluster(_), Resource::Cluster(_))
+                | (
+                    Check::Resource(_),
+                    Resource::TaskDef(_) | Resource::Service(_) | Resource::Cluster(_)
+                )
                 | (Check::Dynamic(_), _)
         );
         if !applies || !mask.on(rule.index()) {
@@ -448,6 +452,7 @@ fn check<'t>(
             (Check::Cluster(f), Resource::Cluster(c)) if c.associates_with.is_none() => {
                 f(c, &mut sink)
             }
+            (Check::Resource(f), r) => f(r, &mut sink),
             (Check::Dynamic(f), r) => f(r, &mut sink),
             _ => {}
         }

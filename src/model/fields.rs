@@ -235,6 +235,8 @@ pub mod container {
     pub static STOP_TIMEOUT: Field = field!("stopTimeout", "StopTimeout");
     /// Kernel parameters (`net.core.somaxconn`); not for Windows containers.
     pub static SYSTEM_CONTROLS: Field = field!("systemControls", "SystemControls");
+    pub static INTERACTIVE: Field = field!("interactive", "Interactive");
+    pub static PSEUDO_TERMINAL: Field = field!("pseudoTerminal", "PseudoTerminal");
     pub static USER: Field = field!("user", "User", tf: Some("user"), compose: Some("user"));
 }
 
@@ -422,6 +424,14 @@ pub mod env_var {
     use super::Field;
     pub static NAME: Field = field!("name", "Name");
     pub static VALUE: Field = field!("value", "Value");
+}
+
+/// Tags of a task definition, a service or a cluster (a map in Terraform).
+pub mod tag {
+    use super::Field;
+    pub static TAGS: Field = field!("tags", "Tags", tf: Some("tags"), compose: None);
+    pub static KEY: Field = field!("key", "Key", tf: Some("key"), compose: None);
+    pub static VALUE: Field = field!("value", "Value", tf: Some("value"), compose: None);
 }
 
 /// A container's `firelensConfiguration`.

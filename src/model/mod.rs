@@ -58,6 +58,27 @@ impl Resource<'_> {
         }
     }
 
+    /// The object of a task definition, a service or a cluster, to read any of its fields
+    /// (`None` for other kinds, and for a file that holds only containers).
+    pub fn view(&self) -> Option<View<'_>> {
+        match self {
+            Resource::TaskDef(td) => td.view(),
+            Resource::Service(s) => Some(s.view()),
+            Resource::Cluster(c) if c.associates_with.is_none() => Some(c.view()),
+            _ => None,
+        }
+    }
+
+    /// The spelling of its fields.
+    pub fn dialect(&self) -> Option<Dialect> {
+        match self {
+            Resource::TaskDef(td) => Some(td.dialect),
+            Resource::Service(s) => Some(s.dialect),
+            Resource::Cluster(c) => Some(c.dialect),
+            _ => None,
+        }
+    }
+
     /// Its name: its logical id in a template, else its task family or service name, when
     /// the file states it.
     pub fn name(&self) -> Option<&str> {
