@@ -285,6 +285,8 @@ pub struct LinkedLoadBalancer {
     pub container_name_site: Option<Site>,
     pub container_port_site: Option<Site>,
     pub target_group_site: Option<Site>,
+    /// Where it names a Classic Load Balancer (`loadBalancerName`), when it does.
+    pub load_balancer_name_site: Option<Site>,
 }
 
 /// A target group (compact: a few per service).
@@ -709,6 +711,16 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
                         lb.container_name.span(),
                         lb.container_name.known().is_some(),
                     ),
+                ),
+                load_balancer_name_site: field_site(
+                    file,
+                    &base,
+                    &load_balancer::LOAD_BALANCER_NAME,
+                    lb.dialect,
+                    match lb.load_balancer_name {
+                        Val::Known(_, span) | Val::Ref(_, span) => Some(span),
+                        _ => None,
+                    },
                 ),
                 container_port_site: field_site(
                     file,

@@ -45,6 +45,7 @@ pub mod interactive_container;
 pub mod invalid_assign_public_ip;
 pub mod invalid_awslogs_option;
 pub mod invalid_capacity_provider_strategy;
+pub mod invalid_classic_load_balancer;
 pub mod invalid_container_name;
 pub mod invalid_container_port_range;
 pub mod invalid_daemon_configuration;
@@ -65,6 +66,7 @@ pub mod invalid_port_number;
 pub mod invalid_secret_reference;
 pub mod invalid_service_role;
 pub mod invalid_suppression;
+pub mod invalid_system_controls;
 pub mod invalid_tags;
 pub mod invalid_task_size;
 pub mod invalid_ulimits;
@@ -187,6 +189,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &duplicate_mount_path::RULE,
     &invalid_firelens_configuration::RULE,
     &interactive_container::RULE,
+    &invalid_system_controls::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
@@ -221,6 +224,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &port_name_not_found::RULE,
     &execute_command_without_task_role::RULE,
     &invalid_service_role::RULE,
+    &invalid_classic_load_balancer::RULE,
     &plaintext_http_listener::RULE,
     &container_insights_disabled::RULE,
     &execute_command_logging_disabled::RULE,

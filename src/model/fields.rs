@@ -426,6 +426,13 @@ pub mod env_var {
     pub static VALUE: Field = field!("value", "Value");
 }
 
+/// `systemControls[]` entries of a container.
+pub mod system_control {
+    use super::Field;
+    pub static NAMESPACE: Field = field!("namespace", "Namespace");
+    pub static VALUE: Field = field!("value", "Value");
+}
+
 /// Tags of a task definition, a service or a cluster (a map in Terraform).
 pub mod tag {
     use super::Field;
