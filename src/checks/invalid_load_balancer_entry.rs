@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Service(check),
-    constraints: [148],
+    constraints: [147, 148],
 }
 
 fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
@@ -19,7 +19,21 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let list = s.key(&service::LOAD_BALANCERS);
+    let mut classic: Option<crate::span::Span> = None;
     for lb in &s.load_balancers {
+        if let Val::Known(_, span) | Val::Ref(_, span) = lb.load_balancer_name {
+            match classic {
+                Some(first) => {
+                    sink.report(
+                        span,
+                        format!("a second Classic Load Balancer in `{list}`: ECS registers a service with one Classic Load Balancer at most, and refuses the service"),
+                    )
+                    .label(first, "the first")
+                    .help("keep one Classic Load Balancer, or move to target groups of an Application or Network Load Balancer (up to five)");
+                }
+                None => classic = Some(span),
+            }
+        }
         let tg = lb.key(&load_balancer::TARGET_GROUP_ARN);
         let clb = lb.key(&load_balancer::LOAD_BALANCER_NAME);
         match (lb.target_group_arn, lb.load_balancer_name) {
@@ -93,6 +107,7 @@ mod tests {
             svc(&format!(r#"{{{tg},"loadBalancerName":"classic","containerName":"web","containerPort":80}}"#)),
             svc(&format!(r#"{{{tg},"containerPort":80}}"#)),
             svc(&format!(r#"{{{tg},"containerName":"web"}}"#)),
+            svc(r#"{"loadBalancerName":"a","containerName":"web","containerPort":80},{"loadBalancerName":"b","containerName":"web","containerPort":81}"#),
             "Resources:\n  S:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: !Ref T\n      LoadBalancers:\n        - TargetGroupArn: !Ref TG\n          ContainerName: web\n".to_string(),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();

@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    constraints: [94, 101],
+    constraints: [94, 101, 102],
 }
 
 /// The kinds of volume: a volume is one of them, or a bind mount (none).
@@ -71,6 +71,21 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                     .help("configure this volume in the task definition, or attach a single Amazon EBS volume at launch");
                 }
                 None => at_launch = Some(*span),
+            }
+        }
+        if let (Val::Known(os, os_span), Some(span)) = (
+            td.os_family,
+            v.states(&volume::FSX_WINDOWS_FILE_SERVER_VOLUME_CONFIGURATION),
+        ) {
+            if !os.starts_with("WINDOWS") {
+                sink.report(
+                    span,
+                    format!(
+                        "an FSx for Windows File Server volume in a task definition for `{os}`: only Windows containers can mount one, and ECS refuses the task definition"
+                    ),
+                )
+                .label(os_span, "the task's operating system")
+                .help("mount an EFS file system on Linux, or run the task on a Windows operating system family");
             }
         }
         if let Val::Known(docker, _) = v.object(&volume::DOCKER_VOLUME_CONFIGURATION) {

@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: TaskDef(check),
-    constraints: [39, 57, 59],
+    constraints: [39, 57, 58, 59],
 }
 
 /// Container fields the API reference marks "not supported for Windows containers"
@@ -62,6 +62,20 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                     td.key(&task::NETWORK_MODE)
                 ),
             ));
+        }
+    }
+    if let Val::Known(platform, _) = view.object(&task::RUNTIME_PLATFORM) {
+        if let Val::Known(arch, span) = platform.text(&task::CPU_ARCHITECTURE) {
+            if arch.eq_ignore_ascii_case("ARM64") {
+                found.push((
+                    span,
+                    None,
+                    format!(
+                        "`{}` `{arch}` (Windows containers run on X86_64 only)",
+                        td.key(&task::CPU_ARCHITECTURE)
+                    ),
+                ));
+            }
         }
     }
     for c in &td.containers {

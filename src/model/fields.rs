@@ -102,6 +102,13 @@ pub mod task {
         tf: Some("operating_system_family"),
         compose: None
     );
+    /// `runtimePlatform.cpuArchitecture` (`X86_64`, `ARM64`).
+    pub static CPU_ARCHITECTURE: Field = field!(
+        "cpuArchitecture",
+        "CpuArchitecture",
+        tf: Some("cpu_architecture"),
+        compose: None
+    );
     pub static CONTAINER_DEFINITIONS: Field = field!(
         "containerDefinitions",
         "ContainerDefinitions",
