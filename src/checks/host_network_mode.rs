@@ -20,6 +20,10 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let Some(("host", span)) = td.network_mode.known_at() else {
         return;
     };
+    // Windows tasks cannot use host mode at all: ECS125's error.
+    if td.is_windows() == crate::model::Tri::Yes {
+        return;
+    }
     let key = td.key(&task::NETWORK_MODE);
     sink.report(
         span,
@@ -44,6 +48,10 @@ mod tests {
             td(r#","networkMode":"awsvpc""#),
             td(r#","networkMode":"bridge""#),
             td(r#","networkMode":"${MODE}""#),
+            // Windows: ECS125's error.
+            td(
+                r#","networkMode":"host","runtimePlatform":{"operatingSystemFamily":"WINDOWS_SERVER_2022_CORE"}"#,
+            ),
         ];
         let fail = [
             td(r#","networkMode":"host""#),

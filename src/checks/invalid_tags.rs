@@ -32,7 +32,7 @@ fn check(r: &Resource<'_>, sink: &mut Sink<'_>) {
             sink.report(
                 span,
                 format!(
-                    "tag `{key_name}` `{}` is in the `aws:` namespace, which AWS reserves for its own tags: ECS refuses it",
+                    "the tag `{}` is in the `aws:` namespace, which AWS reserves for its own tags: ECS refuses it",
                     crate::domain::names::shown(key)
                 ),
             )
@@ -43,7 +43,7 @@ fn check(r: &Resource<'_>, sink: &mut Sink<'_>) {
                 sink.report(
                     span,
                     format!(
-                        "tag `{key_name}` `{}` is given twice: tag keys are unique, and ECS refuses the request",
+                        "the tag `{}` is given twice: a resource's tag `{key_name}`s are unique, and ECS refuses the request",
                         crate::domain::names::shown(key)
                     ),
                 )

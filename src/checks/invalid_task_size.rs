@@ -83,8 +83,9 @@ fn unreadable(
     sink.report(
         node.span,
         format!(
-            "task `{}` is not a size ECS reads (it takes {forms}): it refuses the task definition",
+            "task `{}` `{}` is not a size ECS reads: it takes {forms}, and refuses the task definition",
             td.key(field),
+            crate::domain::names::shown(raw),
         ),
     )
     .help(format!("write `{}` as {forms}", td.key(field)));

@@ -46,7 +46,14 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let mut found: Vec<(Span, Option<&crate::model::Container<'_>>, String)> = Vec::new();
     for field in TASK_FIELDS {
         if let Some(span) = view.states(field) {
-            found.push((span, None, format!("`{}`", td.key(field))));
+            found.push((
+                span,
+                None,
+                format!(
+                    "`{}` is not supported for Windows containers",
+                    td.key(field)
+                ),
+            ));
         }
     }
     if let Val::Known(mode, span) = td.network_mode {
@@ -58,7 +65,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 span,
                 None,
                 format!(
-                    "`{}` `{mode}` (Windows tasks use `awsvpc`, or the default NAT network when the mode is omitted)",
+                    "`{}` `{mode}` is not supported for Windows containers, which use `awsvpc`, or the default NAT network when the mode is omitted",
                     td.key(&task::NETWORK_MODE)
                 ),
             ));
@@ -71,7 +78,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                     span,
                     None,
                     format!(
-                        "`{}` `{arch}` (Windows containers run on X86_64 only)",
+                        "`{}` `{arch}` is not supported for Windows containers, which run on X86_64 only",
                         td.key(&task::CPU_ARCHITECTURE)
                     ),
                 ));
@@ -113,10 +120,7 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                     c.label()
                 ),
             ),
-            None => (
-                span.into(),
-                format!("{what} is not supported for Windows containers"),
-            ),
+            None => (span.into(), what),
         };
         let finding = sink.report(at, message);
         if let Some((family, os_span)) = os {
