@@ -45,17 +45,21 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         let problem = if name.starts_with("net.") {
-            host_network.then(|| format!(
-                "the task uses the host's network namespace (`{}` `host`), whose network parameters a container may not change",
-                td.key(&task::NETWORK_MODE)
-            ))
+            host_network.then(|| {
+                format!(
+                    "but the task shares the host's network namespace (`{}` `host`)",
+                    td.key(&task::NETWORK_MODE)
+                )
+            })
         } else if is_ipc(name) {
-            host_ipc.then(|| format!(
-                "the task uses the host's IPC namespace (`{}` `host`), whose IPC parameters a container may not change",
-                td.key(&task::IPC_MODE)
-            ))
+            host_ipc.then(|| {
+                format!(
+                    "but the task shares the host's IPC namespace (`{}` `host`)",
+                    td.key(&task::IPC_MODE)
+                )
+            })
         } else {
-            Some("it is not a namespaced kernel parameter: a container may set only `net.*`, `fs.mqueue.*` and the IPC `kernel.msg*`, `kernel.sem` and `kernel.shm*` ones".to_string())
+            Some("which is not one a container may set (only `net.*`, `fs.mqueue.*` and the IPC `kernel.msg*`, `kernel.sem` and `kernel.shm*` parameters are namespaced)".to_string())
         };
         let Some(problem) = problem else {
             continue;
@@ -63,7 +67,7 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
         sink.report(
             c.at(span),
             format!(
-                "container {} sets kernel parameter `{}`, and {problem}: the container fails to start",
+                "container {} sets kernel parameter `{}`, {problem}: Docker refuses it, and the container never starts",
                 c.label(),
                 crate::domain::names::shown(name)
             ),
