@@ -87,6 +87,8 @@ pub mod missing_execution_role;
 pub mod missing_firelens_router;
 pub mod missing_log_configuration;
 pub mod missing_network_configuration;
+pub mod missing_security_groups;
+pub mod missing_service_connect_logs;
 pub mod missing_task_definition;
 pub mod mount_volume_not_found;
 pub mod network_configuration_mismatch;
@@ -111,6 +113,7 @@ pub mod target_type_mismatch;
 pub mod task_not_fargate_compatible;
 #[cfg(test)]
 mod tester;
+pub mod too_many_tasks_for_service_discovery;
 pub mod transport_protocol_mismatch;
 pub mod unsupported_daemon_scheduling;
 pub mod unused_suppression;
@@ -207,6 +210,9 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_launch_type::RULE,
     &missing_task_definition::RULE,
     &outdated_platform_version::RULE,
+    &too_many_tasks_for_service_discovery::RULE,
+    &missing_security_groups::RULE,
+    &missing_service_connect_logs::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

@@ -539,6 +539,20 @@ pub mod service {
         tf: None,
         compose: None
     );
+    /// `awsvpcConfiguration.securityGroups`.
+    pub static SECURITY_GROUPS: Field = field!(
+        "securityGroups",
+        "SecurityGroups",
+        tf: Some("security_groups"),
+        compose: None
+    );
+    /// `serviceConnectConfiguration.logConfiguration` (the Service Connect proxy's logs).
+    pub static LOG_CONFIGURATION: Field = field!(
+        "logConfiguration",
+        "LogConfiguration",
+        tf: Some("log_configuration"),
+        compose: None
+    );
     /// `awsvpcConfiguration.assignPublicIp` (`ENABLED`/`DISABLED`; a boolean in Terraform).
     pub static ASSIGN_PUBLIC_IP: Field = field!(
         "assignPublicIp",

@@ -117,6 +117,19 @@ impl<'t> Service<'t> {
         view.object(&service::DEPLOYMENT_CONFIGURATION).known()
     }
 
+    /// Its `awsvpcConfiguration`, when the file states one as an object (Terraform's
+    /// `network_configuration` block holds its fields itself).
+    pub fn awsvpc_configuration(&self) -> Option<super::View<'t>> {
+        let network = self
+            .view()
+            .object(&service::NETWORK_CONFIGURATION)
+            .known()?;
+        if service::AWSVPC_CONFIGURATION.key(self.dialect).is_none() {
+            return Some(network);
+        }
+        network.object(&service::AWSVPC_CONFIGURATION).known()
+    }
+
     /// Whether the file is an input ECS reads (not the output of a describe or create call).
     pub fn is_input(&self) -> bool {
         !matches!(
