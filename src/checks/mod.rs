@@ -51,6 +51,7 @@ pub mod invalid_container_port_range;
 pub mod invalid_daemon_configuration;
 pub mod invalid_dependency_condition;
 pub mod invalid_deployment_controller;
+pub mod invalid_deployment_strategy;
 pub mod invalid_efs_volume;
 pub mod invalid_environment_file;
 pub mod invalid_family_name;
@@ -213,6 +214,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &too_many_tasks_for_service_discovery::RULE,
     &missing_security_groups::RULE,
     &missing_service_connect_logs::RULE,
+    &invalid_deployment_strategy::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

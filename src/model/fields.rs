@@ -641,6 +641,15 @@ pub mod service {
         tf: Some("enable_execute_command"),
         compose: None
     );
+    /// `deploymentConfiguration.linearConfiguration` (the `LINEAR` strategy's steps).
+    pub static LINEAR_CONFIGURATION: Field =
+        field!("linearConfiguration", "LinearConfiguration", tf: None, compose: None);
+    /// `deploymentConfiguration.canaryConfiguration` (the `CANARY` strategy's canary).
+    pub static CANARY_CONFIGURATION: Field =
+        field!("canaryConfiguration", "CanaryConfiguration", tf: None, compose: None);
+    /// `deploymentConfiguration.earlySuccessCriteria` (rolling deployments only).
+    pub static EARLY_SUCCESS_CRITERIA: Field =
+        field!("earlySuccessCriteria", "EarlySuccessCriteria", tf: None, compose: None);
     /// A Terraform `load_balancer` block may repeat; it is the list.
     pub static LOAD_BALANCERS: Field = field!(
         "loadBalancers",
