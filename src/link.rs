@@ -274,6 +274,22 @@ pub struct LinkedService {
     pub execute_command: Option<Site>,
     /// Where it names a service `role`, when it does (a literal or a reference).
     pub role: Option<Site>,
+    /// Its service registries (service discovery): the container and port each names.
+    pub registries: Vec<LinkedRegistry>,
+}
+
+/// A `serviceRegistries` entry: the container name and port it states, with their sites.
+#[derive(Debug)]
+pub struct LinkedRegistry {
+    pub container_name: Option<(Box<str>, Site)>,
+    pub container_port: Option<(i64, Site)>,
+    /// Whether it states a `port` (for an SRV record of an awsvpc task).
+    pub port: bool,
+    /// Whether it plainly lacks its `containerName` or its `containerPort` (no placeholder
+    /// stands for some of its members).
+    pub lacks_container: bool,
+    /// Where a finding about the whole entry goes.
+    pub site: Site,
 }
 
 #[derive(Debug)]
@@ -736,6 +752,7 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         })
         .collect();
     LinkedService {
+        registries: registries(file, s, doc),
         role: match s.view().text(&crate::model::fields::service::ROLE) {
             Val::Known(_, span) | Val::Ref(_, span) => Some(site_at(file, doc, span)),
             _ => None,
@@ -801,6 +818,34 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
             }
         },
     }
+}
+
+/// A service's `serviceRegistries` entries.
+fn registries(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> Vec<LinkedRegistry> {
+    use crate::model::fields::{service, service_registry};
+    s.view()
+        .objects(&service::SERVICE_REGISTRIES)
+        .iter()
+        .map(|r| LinkedRegistry {
+            container_name: match r.text(&service_registry::CONTAINER_NAME) {
+                Val::Known(n, span) => Some((Box::from(n), site_at(file, doc, span))),
+                _ => None,
+            },
+            container_port: match r.int(&service_registry::CONTAINER_PORT) {
+                Val::Known(p, span) => Some((p, site_at(file, doc, span))),
+                _ => None,
+            },
+            port: r.get(&service_registry::PORT).is_some(),
+            lacks_container: r.node.open_member().is_none()
+                && [
+                    &service_registry::CONTAINER_NAME,
+                    &service_registry::CONTAINER_PORT,
+                ]
+                .iter()
+                .any(|f| r.get(f).is_none()),
+            site: site_at(file, doc, r.span()),
+        })
+        .collect()
 }
 
 /// The names of a container's port mappings.
@@ -1100,6 +1145,7 @@ mod tests {
 
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
+            registries: Vec::new(),
             role: None,
             execute_command: None,
             port_names: Vec::new(),

@@ -106,6 +106,7 @@ pub mod root_user;
 pub mod secret_in_environment;
 pub mod secret_in_log_options;
 pub mod service_before_listener;
+pub mod service_registry_mismatch;
 pub mod shared_host_namespace;
 pub mod splunk_missing_options;
 pub mod swappiness_without_max_swap;
@@ -233,6 +234,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &execute_command_without_task_role::RULE,
     &invalid_service_role::RULE,
     &invalid_classic_load_balancer::RULE,
+    &service_registry_mismatch::RULE,
     &plaintext_http_listener::RULE,
     &container_insights_disabled::RULE,
     &execute_command_logging_disabled::RULE,

@@ -433,6 +433,16 @@ pub mod env_var {
     pub static VALUE: Field = field!("value", "Value");
 }
 
+/// `serviceRegistries[]` entries of a service.
+pub mod service_registry {
+    use super::Field;
+    pub static CONTAINER_NAME: Field =
+        field!("containerName", "ContainerName", tf: Some("container_name"), compose: None);
+    pub static CONTAINER_PORT: Field =
+        field!("containerPort", "ContainerPort", tf: Some("container_port"), compose: None);
+    pub static PORT: Field = field!("port", "Port", tf: Some("port"), compose: None);
+}
+
 /// `systemControls[]` entries of a container.
 pub mod system_control {
     use super::Field;
