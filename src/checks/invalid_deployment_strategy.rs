@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Service(check),
-    constraints: [141, 143],
+    constraints: [141, 142, 143],
 }
 
 /// Each strategy-specific block and the strategy it belongs to.
@@ -59,6 +59,9 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     let native = ["BLUE_GREEN", "LINEAR", "CANARY"]
         .iter()
         .any(|n| strategy.eq_ignore_ascii_case(n));
+    if native && matches!(s.deployment_controller, Val::Absent | Val::Known("ECS", _)) {
+        without_alternate_target_group(s, strategy, strategy_span, sink);
+    }
     if let (true, Some(span), Val::Known(controller, controller_span)) =
         (native, strategy_span, s.deployment_controller)
     {
@@ -77,6 +80,44 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
                 "use the `ECS` deployment controller for ECS blue/green, linear or canary deployments, or remove `{strategy_key}` and let {controller} deploy"
             ));
         }
+    }
+}
+
+/// An ECS-native blue/green, linear or canary deployment shifts traffic between a target
+/// group and its alternate: each target group entry needs the `advancedConfiguration` that names
+/// it (with the listener rules and the role that shift traffic).
+fn without_alternate_target_group(
+    s: &Service<'_>,
+    strategy: &str,
+    strategy_span: Option<crate::span::Span>,
+    sink: &mut Sink<'_>,
+) {
+    use crate::model::fields::load_balancer;
+    for lb in &s.load_balancers {
+        if lb.target_group_arn.is_absent() {
+            continue;
+        }
+        let view = crate::model::View::new(lb.node, lb.dialect);
+        if view.get(&load_balancer::ADVANCED_CONFIGURATION).is_some() {
+            continue;
+        }
+        let advanced = lb.key(&load_balancer::ADVANCED_CONFIGURATION);
+        let finding = sink.report(
+            lb.anchor,
+            format!(
+                "a `{strategy}` deployment shifts traffic between two target groups, and this `{}` entry has no `{advanced}` naming the alternate one: ECS refuses the service",
+                s.key(&service::LOAD_BALANCERS)
+            ),
+        );
+        if let Some(at) = strategy_span {
+            finding.label(
+                at,
+                format!("`{}` is `{strategy}`", s.key(&service::DEPLOYMENT_STRATEGY)),
+            );
+        }
+        finding.help(format!(
+            "add `{advanced}` with the alternate target group, the production listener rule and the role ECS uses to shift traffic"
+        ));
     }
 }
 

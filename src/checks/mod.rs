@@ -22,6 +22,7 @@ pub mod duplicate_volume_name;
 pub mod efs_without_transit_encryption;
 pub mod empty_file;
 pub mod ephemeral_host_port;
+pub mod ephemeral_storage_without_fargate;
 pub mod execute_command_enabled;
 pub mod execute_command_logging_disabled;
 pub mod execute_command_without_task_role;
@@ -155,6 +156,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &execution_role_as_task_role::RULE,
     &windows_unsupported_parameter::RULE,
     &invalid_volume::RULE,
+    &ephemeral_storage_without_fargate::RULE,
     &host_port_mismatch::RULE,
     &port_mappings_with_network_none::RULE,
     &reserved_host_port::RULE,

@@ -102,6 +102,13 @@ pub mod task {
         tf: Some("operating_system_family"),
         compose: None
     );
+    /// `ephemeralStorage` (`sizeInGiB`): Fargate's task storage.
+    pub static EPHEMERAL_STORAGE: Field = field!(
+        "ephemeralStorage",
+        "EphemeralStorage",
+        tf: Some("ephemeral_storage"),
+        compose: None
+    );
     /// `runtimePlatform.cpuArchitecture` (`X86_64`, `ARM64`).
     pub static CPU_ARCHITECTURE: Field = field!(
         "cpuArchitecture",
@@ -755,6 +762,14 @@ pub mod load_balancer {
         "loadBalancerName",
         "LoadBalancerName",
         tf: Some("elb_name"),
+        compose: None
+    );
+    /// The alternate target group, listener rules and role of an ECS blue/green, linear or
+    /// canary deployment.
+    pub static ADVANCED_CONFIGURATION: Field = field!(
+        "advancedConfiguration",
+        "AdvancedConfiguration",
+        tf: Some("advanced_configuration"),
         compose: None
     );
 }
