@@ -276,6 +276,8 @@ pub struct LinkedService {
     pub role: Option<Site>,
     /// Its service registries (service discovery): the container and port each names.
     pub registries: Vec<LinkedRegistry>,
+    /// Whether the file is an input ECS reads (not a create or describe call's output).
+    pub input: bool,
 }
 
 /// A `serviceRegistries` entry: the container name and port it states, with their sites.
@@ -752,6 +754,7 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         })
         .collect();
     LinkedService {
+        input: s.is_input(),
         registries: registries(file, s, doc),
         role: match s.view().text(&crate::model::fields::service::ROLE) {
             Val::Known(_, span) | Val::Ref(_, span) => Some(site_at(file, doc, span)),
@@ -1145,6 +1148,7 @@ mod tests {
 
     fn service(file: FileId, task_definition: Link) -> LinkedService {
         LinkedService {
+            input: true,
             registries: Vec::new(),
             role: None,
             execute_command: None,

@@ -66,6 +66,7 @@ pub mod invalid_load_balancer_entry;
 pub mod invalid_placement;
 pub mod invalid_port_number;
 pub mod invalid_secret_reference;
+pub mod invalid_service_connect_configuration;
 pub mod invalid_service_role;
 pub mod invalid_suppression;
 pub mod invalid_system_controls;
@@ -87,6 +88,7 @@ pub mod missing_container_memory;
 pub mod missing_essential_container;
 pub mod missing_execution_role;
 pub mod missing_firelens_router;
+pub mod missing_health_check;
 pub mod missing_log_configuration;
 pub mod missing_network_configuration;
 pub mod missing_security_groups;
@@ -218,6 +220,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_security_groups::RULE,
     &missing_service_connect_logs::RULE,
     &invalid_deployment_strategy::RULE,
+    &invalid_service_connect_configuration::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,
@@ -237,6 +240,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_service_role::RULE,
     &invalid_classic_load_balancer::RULE,
     &service_registry_mismatch::RULE,
+    &missing_health_check::RULE,
     &plaintext_http_listener::RULE,
     &container_insights_disabled::RULE,
     &execute_command_logging_disabled::RULE,

@@ -563,6 +563,16 @@ pub mod service {
         tf: Some("security_groups"),
         compose: None
     );
+    /// `serviceConnectConfiguration.accessLogConfiguration` (the proxy's access logs).
+    pub static ACCESS_LOG_CONFIGURATION: Field = field!(
+        "accessLogConfiguration",
+        "AccessLogConfiguration",
+        tf: Some("access_log_configuration"),
+        compose: None
+    );
+    /// A Service Connect service's `clientAliases`.
+    pub static CLIENT_ALIASES: Field =
+        field!("clientAliases", "ClientAliases", tf: Some("client_alias"), compose: None);
     /// `serviceConnectConfiguration.logConfiguration` (the Service Connect proxy's logs).
     pub static LOG_CONFIGURATION: Field = field!(
         "logConfiguration",
