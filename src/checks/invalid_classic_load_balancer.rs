@@ -12,7 +12,7 @@ crate::declare_rule! {
     category: Wiring,
     severity: Error,
     check: Workspace(check),
-    constraints: [151, 152],
+    constraints: [92, 151, 152],
 }
 
 fn check(ws: &Workspace, sink: &mut Sink<'_>) {
@@ -35,6 +35,27 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             let Some(site) = &lb.load_balancer_name_site else {
                 continue;
             };
+            if let Some(c) = td.containers.iter().find(|c| c.health_check == Tri::Yes) {
+                let name = c.name.as_known().map_or("", |n| &**n);
+                let finding = sink.report_at(
+                    site,
+                    format!(
+                        "the {} registers its tasks with a Classic Load Balancer (`{name_key}`), and container `{name}` of task definition `{}` has a health check: ECS does not support container health checks for such a service",
+                        svc.noun,
+                        td.display_name()
+                    ),
+                );
+                finding.resource(svc.name()).related([td.id.file]);
+                finding.label_in(
+                    td.id.file,
+                    td.id.anchor,
+                    format!("task definition `{}` is defined here", td.display_name()),
+                );
+                finding.help(format!(
+                    "move to an Application or Network Load Balancer target group (`{}`), or rely on the Classic Load Balancer's own health check",
+                    load_balancer::TARGET_GROUP_ARN.name(dialect)
+                ));
+            }
             match td.mode_in_effect() {
                 Some(NetworkMode::Awsvpc) => {
                     let finding = sink.report_at(
@@ -116,6 +137,7 @@ mod tests {
             template("awsvpc", "", "LoadBalancerName"),
             template("bridge", "", "LoadBalancerName"),
             template("bridge", "              HostPort: 0\n", "LoadBalancerName"),
+            template("bridge", "              HostPort: 80\n          HealthCheck:\n            Command: [CMD, /bin/check]\n", "LoadBalancerName"),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();
         let fail: Vec<&str> = fail.iter().map(String::as_str).collect();

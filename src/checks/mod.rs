@@ -93,6 +93,7 @@ pub mod missing_log_configuration;
 pub mod missing_network_configuration;
 pub mod missing_security_groups;
 pub mod missing_service_connect_logs;
+pub mod missing_tags;
 pub mod missing_task_definition;
 pub mod mount_volume_not_found;
 pub mod network_configuration_mismatch;
@@ -245,6 +246,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &container_insights_disabled::RULE,
     &execute_command_logging_disabled::RULE,
     &invalid_tags::RULE,
+    &missing_tags::RULE,
     &unused_suppression::RULE,
     &expired_suppression::RULE,
     &invalid_suppression::RULE,
