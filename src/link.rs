@@ -757,6 +757,8 @@ fn linked_service(file: FileId, s: &Service<'_>, doc: &Node<'_>) -> LinkedServic
         input: s.is_input(),
         registries: registries(file, s, doc),
         role: match s.view().text(&crate::model::fields::service::ROLE) {
+            // `""`: a CLI skeleton's leftover, which ECS reads as no role.
+            Val::Known("", _) => None,
             Val::Known(_, span) | Val::Ref(_, span) => Some(site_at(file, doc, span)),
             _ => None,
         },

@@ -13,7 +13,7 @@ crate::declare_rule! {
     severity: Error,
     check: TaskDef(check),
     peers: ["cfn-lint:E3048"],
-    constraints: [31, 49, 50, 51, 52, 53, 173],
+    constraints: [31, 49, 50, 51, 52, 173],
 }
 
 /// Container fields Fargate refuses whatever their value (besides `false`/empty). `links`,
@@ -35,9 +35,6 @@ static LINUX_FIELDS: [&Field; 5] = [
     &linux_parameters::SWAPPINESS,
 ];
 
-/// The longest `startTimeout` and `stopTimeout` Fargate accepts, in seconds.
-const FARGATE_MAX_TIMEOUT: i64 = 120;
-
 fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     if td.is_fargate() != Tri::Yes {
         return;
@@ -55,19 +52,6 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
         for field in CONTAINER_FIELDS {
             if let Some(span) = stated(view, field) {
                 here(span, format!("`{}`", c.key(field)));
-            }
-        }
-        for field in [&container::START_TIMEOUT, &container::STOP_TIMEOUT] {
-            if let Val::Known(seconds, span) = view.int(field) {
-                if seconds > FARGATE_MAX_TIMEOUT {
-                    here(
-                        span,
-                        format!(
-                            "`{}` {seconds} (Fargate allows at most {FARGATE_MAX_TIMEOUT} seconds)",
-                            c.key(field)
-                        ),
-                    );
-                }
             }
         }
         if let Val::Known(linux, _) = view.object(&container::LINUX_PARAMETERS) {
@@ -195,8 +179,6 @@ mod tests {
                 r#","privileged":true,"linuxParameters":{"devices":[{"hostPath":"/dev/fuse"}]}"#,
             ),
             td(f, "", r#","privileged":"${PRIVILEGED}""#),
-            td(f, "", r#","stopTimeout":120,"startTimeout":60"#),
-            td(r#"["EC2"]"#, "", r#","stopTimeout":600"#),
             td(r#"["${COMPAT}"]"#, "", r#","privileged":true"#),
         ];
         let fail = [
@@ -209,8 +191,7 @@ mod tests {
             td(f, r#","volumes":[{"name":"data","dockerVolumeConfiguration":{"scope":"task","driver":"local"}}]"#, ""),
             td(f, "", r#","dnsServers":["10.0.0.2"]"#),
             td(f, "", r#","resourceRequirements":[{"type":"GPU","value":"1"}]"#),
-            td(f, "", r#","stopTimeout":300"#),
-            td(f, "", r#","startTimeout":"180""#),
+
             "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: awsvpc\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          Privileged: true\n".to_string(),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();

@@ -22,7 +22,7 @@ fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             sink.report(
                 c.at(span),
                 format!(
-                    "container {} sets `{}`: nobody attaches to a container of a service, and a process that waits for a terminal's input or behaves differently with one is a leftover from debugging",
+                    "container {} sets `{}`: nobody attaches to a container ECS runs, and a process that waits for a terminal's input or behaves differently with one is a leftover from debugging",
                     c.label(),
                     c.key(field)
                 ),

@@ -2,7 +2,7 @@
 //! services take: a desired count, a placement strategy, a maximum percent other than 100.
 
 use crate::model::fields::service;
-use crate::model::{Dialect, Service, ServiceShape, Spelled, Val};
+use crate::model::{Service, ServiceShape, Spelled, Val};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -23,11 +23,10 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     }
     let view = s.view();
     let strategy_label = format!("`{}` is `DAEMON`", s.key(&service::SCHEDULING_STRATEGY));
-    // A desired count: refused in create-service input and templates. update-service input
-    // and the tools that write a service (Terraform, ecspresso) leave it out themselves.
-    if matches!(s.shape, ServiceShape::CreateInput | ServiceShape::Template)
-        && s.dialect != Dialect::Terraform
-    {
+    // A desired count: refused in templates. Service files in API JSON are often ecspresso's,
+    // which drops the count of a daemon service itself (and `ecspresso init` copies it from
+    // describe output); Terraform's provider does too.
+    if s.shape == ServiceShape::Template {
         if let Val::Known(count, span) = view.int(&service::DESIRED_COUNT) {
             sink.report(
                 span,
@@ -61,11 +60,11 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     }
     if let Some(config) = s.deployment_configuration() {
         if let Val::Known(max, span) = config.int(&service::MAXIMUM_PERCENT) {
-            if max != 100 {
+            if max > 100 {
                 sink.report(
                     span,
                     format!(
-                        "`{}` is {max}, but a `DAEMON` service's must be 100: there is one task per instance and no room to start a second",
+                        "`{}` is {max}, and a `DAEMON` service takes 100 at most (\"The daemon scheduling strategy does not support values above 100 for maximumPercent\"): there is one task per instance and no room to start a second",
                         s.key(&service::MAXIMUM_PERCENT)
                     ),
                 )
@@ -96,13 +95,15 @@ mod tests {
             ),
             svc(r#","schedulingStrategy":"REPLICA","desiredCount":3"#),
             svc(r#","schedulingStrategy":"${STRATEGY}","desiredCount":3"#),
+            // An ecspresso service file: the tool drops the count of a daemon service.
+            svc(r#","schedulingStrategy":"DAEMON","desiredCount":3"#),
+            svc(r#","schedulingStrategy":"DAEMON","deploymentConfiguration":{"maximumPercent":50}"#),
             svc(r#","schedulingStrategy":"DAEMON","placementStrategy":[]"#),
             // update-service input: the count is the tool's.
             r#"{"service":"agent","cluster":"main","schedulingStrategy":"DAEMON","desiredCount":1}"#
                 .to_string(),
         ];
         let fail = [
-            svc(r#","schedulingStrategy":"DAEMON","desiredCount":3"#),
             svc(
                 r#","schedulingStrategy":"DAEMON","placementStrategy":[{"type":"spread","field":"attribute:ecs.availability-zone"}]"#,
             ),

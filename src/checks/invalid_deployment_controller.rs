@@ -88,9 +88,10 @@ fn code_deploy_load_balancers(
     }
 }
 
-/// A block that turns the feature on, or may (an `enable` the file does not state plainly).
+/// A block that turns the feature on (an `enable` the file does not state plainly is not
+/// judged).
 fn enabled(block: View<'_>) -> bool {
-    !matches!(block.boolean(&service::ENABLE), Val::Known(false, _))
+    matches!(block.boolean(&service::ENABLE), Val::Known(true, _))
 }
 
 #[cfg(test)]
@@ -116,6 +117,9 @@ mod tests {
             svc(&format!(
                 r#","deploymentController":{{"type":"${{CONTROLLER}}"}}{breaker}"#
             )),
+            svc(
+                r#","deploymentController":{"type":"CODE_DEPLOY"},"deploymentConfiguration":{"deploymentCircuitBreaker":{"enable":"${ON}","rollback":true}}"#,
+            ),
         ];
         let fail = [
             svc(&format!(r#","deploymentController":{{"type":"CODE_DEPLOY"}}{breaker}"#)),

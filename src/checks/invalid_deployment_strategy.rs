@@ -59,7 +59,12 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     let native = ["BLUE_GREEN", "LINEAR", "CANARY"]
         .iter()
         .any(|n| strategy.eq_ignore_ascii_case(n));
-    if native && matches!(s.deployment_controller, Val::Absent | Val::Known("ECS", _)) {
+    let ecs_controller = match s.deployment_controller {
+        Val::Absent => true,
+        Val::Known(c, _) => c.eq_ignore_ascii_case("ECS"),
+        _ => false,
+    };
+    if native && ecs_controller {
         without_alternate_target_group(s, strategy, strategy_span, sink);
     }
     if let (true, Some(span), Val::Known(controller, controller_span)) =
@@ -93,14 +98,24 @@ fn without_alternate_target_group(
     sink: &mut Sink<'_>,
 ) {
     use crate::model::fields::load_balancer;
-    for lb in &s.load_balancers {
-        if lb.target_group_arn.is_absent() {
-            continue;
-        }
-        let view = crate::model::View::new(lb.node, lb.dialect);
-        if view.get(&load_balancer::ADVANCED_CONFIGURATION).is_some() {
-            continue;
-        }
+    // Reported once, when no target group entry has one: with several target groups, which of
+    // them need one is not documented.
+    let Some(entries) = s.load_balancers.complete() else {
+        return;
+    };
+    let with_target_group: Vec<_> = entries
+        .iter()
+        .filter(|lb| !lb.target_group_arn.is_absent())
+        .collect();
+    let has_advanced = |lb: &&crate::model::LoadBalancer<'_>| {
+        crate::model::View::new(lb.node, lb.dialect)
+            .get(&load_balancer::ADVANCED_CONFIGURATION)
+            .is_some()
+    };
+    if with_target_group.iter().any(has_advanced) {
+        return;
+    }
+    if let Some(lb) = with_target_group.first() {
         let advanced = lb.key(&load_balancer::ADVANCED_CONFIGURATION);
         let finding = sink.report(
             lb.anchor,

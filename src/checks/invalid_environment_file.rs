@@ -59,9 +59,17 @@ fn problem(value: &str) -> Option<String> {
             crate::domain::names::shown(rest)
         ));
     }
-    let object = ["arn:aws:s3:::", "arn:aws-cn:s3:::", "arn:aws-us-gov:s3:::"]
-        .iter()
-        .find_map(|p| value.strip_prefix(p));
+    // `arn:<partition>:s3:::<bucket>/<key>`, in any partition (`aws`, `aws-cn`, `aws-us-gov`,
+    // the isolated ones).
+    let object = value
+        .strip_prefix("arn:aws")
+        .and_then(|rest| rest.split_once(":s3:::"))
+        .filter(|(partition, _)| {
+            partition
+                .bytes()
+                .all(|b| b == b'-' || b.is_ascii_lowercase())
+        })
+        .map(|(_, object)| object);
     let Some(object) = object else {
         return Some(
             "it is not the ARN of an Amazon S3 object (`arn:aws:s3:::<bucket>/<key>`)".into(),
@@ -87,6 +95,7 @@ mod tests {
         let pass = [
             td(r#"{"value":"arn:aws:s3:::config-bucket/web/prod.env","type":"s3"}"#),
             td(r#"{"value":"arn:aws-cn:s3:::config/web.env","type":"s3"}"#),
+            td(r#"{"value":"arn:aws-iso-b:s3:::config/web.env","type":"s3"}"#),
             td(r#"{"value":"${ENV_FILE}","type":"s3"}"#),
             td(r#"{"value":"arn:aws:s3:::${BUCKET}/web.env","type":"s3"}"#),
         ];

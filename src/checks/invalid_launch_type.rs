@@ -1,5 +1,5 @@
-//! ECS315 invalid-launch-type: a launch type that is a capacity provider (`FARGATE_SPOT`,
-//! Managed Instances), which ECS takes only in a capacity provider strategy.
+//! ECS315 invalid-launch-type: `FARGATE_SPOT` as a launch type: it is a capacity provider,
+//! which ECS takes only in a capacity provider strategy.
 
 use crate::model::fields::{capacity_provider, service};
 use crate::model::{Service, Spelled, Val};
@@ -21,13 +21,10 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     let Val::Known(launch_type, span) = s.launch_type else {
         return;
     };
-    let what = if launch_type.eq_ignore_ascii_case("FARGATE_SPOT") {
-        "Fargate Spot is a capacity provider, not a launch type"
-    } else if launch_type.eq_ignore_ascii_case("MANAGED_INSTANCES") {
-        "Amazon ECS Managed Instances run only through a capacity provider"
-    } else {
+    if !launch_type.eq_ignore_ascii_case("FARGATE_SPOT") {
         return;
-    };
+    }
+    let what = "Fargate Spot is a capacity provider, not a launch type";
     let strategy = s.key(&service::CAPACITY_PROVIDER_STRATEGY);
     sink.report(
         span,

@@ -31,7 +31,14 @@ fn is_ipc(name: &str) -> bool {
     IPC.contains(&name) || name.starts_with("fs.mqueue.")
 }
 
+/// The UTS parameters runc also sets in a container's own namespace.
+const UTS: [&str; 2] = ["kernel.hostname", "kernel.domainname"];
+
 fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    // Windows containers take no system controls at all: ECS125's.
+    if td.is_windows() == crate::model::Tri::Yes {
+        return;
+    }
     let controls = c.view().objects(&container::SYSTEM_CONTROLS);
     if controls.none_known() {
         return;
@@ -51,6 +58,8 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
                     td.key(&task::NETWORK_MODE)
                 )
             })
+        } else if UTS.contains(&name) {
+            None
         } else if is_ipc(name) {
             host_ipc.then(|| {
                 format!(
@@ -73,7 +82,7 @@ fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
             ),
         )
         .help(format!(
-            "remove it from `{}`, or set it on the container instance itself",
+            "remove it from `{}` (on EC2, a parameter the instance must have belongs in its user data)",
             c.key(&container::SYSTEM_CONTROLS)
         ));
     }
@@ -97,6 +106,7 @@ mod tests {
             td(r#","ipcMode":"host","networkMode":"bridge""#, net),
             td("", r#"{"namespace":"fs.mqueue.msg_max","value":"100"}"#),
             td("", r#"{"namespace":"${SYSCTL}","value":"1"}"#),
+            td("", r#"{"namespace":"kernel.hostname","value":"web"}"#),
         ];
         let fail = [
             td(r#","networkMode":"host""#, net),

@@ -22,19 +22,21 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
     let Some(view) = td.view() else {
         return;
     };
-    for (field, value, forms) in [
+    for (field, value, unit, forms) in [
         (
             &task::CPU,
             td.cpu,
+            "vcpu",
             "CPU units (`1024`) or vCPU (`1 vCPU`, `0.5 vCPU`)",
         ),
         (
             &task::MEMORY,
             td.memory,
+            "gb",
             "MiB (`2048`) or GB (`2 GB`, `0.5 GB`)",
         ),
     ] {
-        unreadable(td, view.get(field), field, value, forms, sink);
+        unreadable(td, view.get(field), field, value, unit, forms, sink);
     }
     // Fargate's sizes are ECS103's.
     if td.is_fargate() == Tri::Yes {
@@ -66,6 +68,7 @@ fn unreadable(
     node: Option<&crate::load::Node<'_>>,
     field: &Field,
     value: Val<'_, i64>,
+    unit: &str,
     forms: &str,
     sink: &mut Sink<'_>,
 ) {
@@ -77,7 +80,7 @@ fn unreadable(
         crate::load::Kind::Number(n) => n.as_ref(),
         _ => return,
     };
-    if is_placeholder(raw) {
+    if is_placeholder(raw) || number_with_unit(raw, unit) {
         return;
     }
     sink.report(
@@ -89,6 +92,22 @@ fn unreadable(
         ),
     )
     .help(format!("write `{}` as {forms}", td.key(field)));
+}
+
+/// A decimal number, perhaps followed by `unit` in any case (`1.3 vCPU`): a form ECS reads,
+/// even when the model cannot turn it into whole units.
+fn number_with_unit(raw: &str, unit: &str) -> bool {
+    let raw = raw.trim();
+    let number = match raw.len().checked_sub(unit.len()) {
+        Some(at) if raw.is_char_boundary(at) && raw[at..].eq_ignore_ascii_case(unit) => {
+            raw[..at].trim_end()
+        }
+        _ => raw,
+    };
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    !(int.is_empty() && frac.is_empty())
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -107,6 +126,7 @@ mod tests {
             td(r#","cpu":"${CPU}","memory":"${MEMORY}""#),
             td(r#","cpu":128,"memory":512"#),
             td(r#","cpu":196608"#),
+            td(r#","cpu":"1.3 vCPU""#),
             td(""),
         ];
         let fail = [

@@ -1,5 +1,5 @@
 //! ECS126 invalid-volume: a task volume of two kinds at once, two volumes configured at
-//! launch, or a Docker volume that asks to be provisioned in the task's scope.
+//! launch, or a task-scoped Docker volume that refuses to be provisioned.
 
 use crate::model::fields::{task, volume};
 use crate::model::{Field, Spelled, TaskDef, Val};
@@ -37,7 +37,8 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
                 let stated = if std::ptr::eq(*f, &volume::CONFIGURED_AT_LAUNCH) {
                     matches!(v.boolean(f), Val::Known(true, _))
                 } else {
-                    node.is_item_object()
+                    // `host: {}` asks for nothing (a bind mount into the task's storage).
+                    node.is_item_object() && v.states(f).is_some()
                 };
                 stated.then(|| (*f, v.key_span(f).unwrap_or(node.span)))
             })
@@ -89,21 +90,21 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             }
         }
         if let Val::Known(docker, _) = v.object(&volume::DOCKER_VOLUME_CONFIGURATION) {
-            if let (Val::Known(true, span), Val::Known("task", scope_span)) = (
+            if let (Val::Known(false, span), Val::Known("task", scope_span)) = (
                 docker.boolean(&volume::AUTOPROVISION),
                 docker.text(&volume::SCOPE),
             ) {
                 sink.report(
                     span,
                     format!(
-                        "`{}` is only for a Docker volume of `{}` `shared`, and this one's is `task`: ECS refuses the task definition",
+                        "`{}` is false on a Docker volume of `{}` `task`: a task-scoped volume is always created with its task, and ECS refuses the task definition (\"When 'scope' parameter is 'task', 'autoprovision' must either not be specified or set to 'True'\")",
                         td.key(&volume::AUTOPROVISION),
                         td.key(&volume::SCOPE)
                     ),
                 )
                 .label(scope_span, "a volume of the task's scope")
                 .help(format!(
-                    "remove `{}` (a task-scoped volume is created with each task and removed after it), or make the volume `shared`",
+                    "remove `{}`, or make the volume `shared` if it must outlive the task",
                     td.key(&volume::AUTOPROVISION)
                 ));
             }
@@ -128,6 +129,10 @@ mod tests {
                 r#"{"name":"a","dockerVolumeConfiguration":{"scope":"shared","autoprovision":true,"driver":"local"}}"#,
             ),
             td(r#"{"name":"a","host":null,"efsVolumeConfiguration":{"fileSystemId":"fs-1"}}"#),
+            td(r#"{"name":"a","host":{},"efsVolumeConfiguration":{"fileSystemId":"fs-1"}}"#),
+            td(
+                r#"{"name":"a","dockerVolumeConfiguration":{"scope":"task","autoprovision":true,"driver":"local"}}"#,
+            ),
         ];
         let fail = [
             td(
@@ -135,7 +140,7 @@ mod tests {
             ),
             td(r#"{"name":"a","configuredAtLaunch":true},{"name":"b","configuredAtLaunch":true}"#),
             td(
-                r#"{"name":"a","dockerVolumeConfiguration":{"scope":"task","autoprovision":true,"driver":"local"}}"#,
+                r#"{"name":"a","dockerVolumeConfiguration":{"scope":"task","autoprovision":false,"driver":"local"}}"#,
             ),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();

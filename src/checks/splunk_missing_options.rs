@@ -14,7 +14,12 @@ crate::declare_rule! {
     constraints: [76],
 }
 
-fn check(_td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+fn check(td: &TaskDef<'_>, c: &Container<'_>, sink: &mut Sink<'_>) {
+    // On EC2, Docker merges the daemon's `log-opts` into a container whose driver is the
+    // daemon's default: an instance configured for Splunk supplies the URL and token.
+    if td.is_fargate() != crate::model::Tri::Yes {
+        return;
+    }
     let Some(log) = c.log_configuration.as_known() else {
         return;
     };
@@ -67,7 +72,7 @@ mod tests {
     fn cases() {
         let td = |log: &str| {
             format!(
-                r#"{{"family":"web","containerDefinitions":[{{"name":"web","image":"nginx:1.27","memory":256,"logConfiguration":{log}}}]}}"#
+                r#"{{"family":"web","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":"512","containerDefinitions":[{{"name":"web","image":"nginx:1.27","logConfiguration":{log}}}]}}"#
             )
         };
         let pass = [
@@ -84,11 +89,13 @@ mod tests {
             td(
                 r#"{"logDriver":"awslogs","options":{"awslogs-group":"g","awslogs-region":"us-east-1"}}"#,
             ),
+            // EC2: the instance's Docker daemon may supply the options.
+            r#"{"family":"web","requiresCompatibilities":["EC2"],"containerDefinitions":[{"name":"web","image":"nginx:1.27","memory":256,"logConfiguration":{"logDriver":"splunk"}}]}"#.to_string(),
         ];
         let fail = [
             td(r#"{"logDriver":"splunk","options":{"splunk-url":"https://splunk.example.com:8088"}}"#),
             td(r#"{"logDriver":"splunk","secretOptions":[{"name":"splunk-token","valueFrom":"arn:aws:ssm:us-east-1:123456789012:parameter/splunk"}]}"#),
-            "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          LogConfiguration:\n            LogDriver: splunk\n            Options:\n              splunk-format: json\n".to_string(),
+            "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          LogConfiguration:\n            LogDriver: splunk\n            Options:\n              splunk-format: json\n".to_string(),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();
         let fail: Vec<&str> = fail.iter().map(String::as_str).collect();

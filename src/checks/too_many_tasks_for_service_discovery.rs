@@ -29,9 +29,12 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
         return;
     }
     let registries = !view.objects(&service::SERVICE_REGISTRIES).none_known();
+    // Service Connect registers instances only for a service that publishes endpoints (its
+    // `services`); a client-only configuration registers none.
     let service_connect = matches!(
         view.object(&service::SERVICE_CONNECT_CONFIGURATION),
         Val::Known(sc, _) if matches!(sc.boolean(&service::ENABLED), Val::Known(true, _))
+            && !sc.objects(&service::SERVICE_CONNECT_SERVICES).none_known()
     );
     let via = match (registries, service_connect) {
         (true, _) => format!(
@@ -64,12 +67,15 @@ mod tests {
         let pass = [
             svc(&format!(r#","desiredCount":1000{reg}"#)),
             svc(r#","desiredCount":5000"#),
+            svc(
+                r#","desiredCount":2000,"serviceConnectConfiguration":{"enabled":true,"namespace":"shop"}"#,
+            ),
             svc(&format!(r#","desiredCount":"${{COUNT}}"{reg}"#)),
         ];
         let fail = [
             svc(&format!(r#","desiredCount":1500{reg}"#)),
             svc(
-                r#","desiredCount":2000,"serviceConnectConfiguration":{"enabled":true,"namespace":"shop"}"#,
+                r#","desiredCount":2000,"serviceConnectConfiguration":{"enabled":true,"namespace":"shop","services":[{"portName":"http"}]}"#,
             ),
         ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();

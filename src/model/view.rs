@@ -114,20 +114,28 @@ impl<'t> View<'t> {
         if node.is_intrinsic() || node.is_placeholder() {
             return None;
         }
-        let empty = match &node.kind {
-            Kind::Null => true,
-            Kind::Bool(b) => !b,
-            Kind::String(s) => s.is_empty(),
-            Kind::Array(items) => items.is_empty(),
-            Kind::Object(members) => members.is_empty(),
-            _ => false,
-        };
-        (!empty).then_some(self.key_span(field).unwrap_or(node.span))
+        (!asks_nothing(node, 0)).then_some(self.key_span(field).unwrap_or(node.span))
     }
 
     /// A finding's location at the start of this object (for a field it lacks).
     pub fn span(&self) -> Span {
         self.node.span
+    }
+}
+
+/// Whether a value asks for nothing: `null`, `false`, `""`, `[]`, or an object whose every
+/// member asks for nothing (`{"capabilities": {}, "devices": []}`, as describe output writes
+/// an unused `linuxParameters`). Deep structures are judged to a bounded depth.
+fn asks_nothing(node: &Node<'_>, depth: usize) -> bool {
+    match &node.kind {
+        Kind::Null => true,
+        Kind::Bool(b) => !b,
+        Kind::String(s) => s.is_empty(),
+        Kind::Array(items) => items.is_empty(),
+        Kind::Object(members) if depth < 4 && !node.is_intrinsic() => members
+            .iter()
+            .all(|m| !m.is_open() && asks_nothing(&m.value, depth + 1)),
+        _ => false,
     }
 }
 
