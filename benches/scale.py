@@ -11,9 +11,10 @@ Reports wall time (median of RUNS runs after a warm-up), files/s, MB/s and peak 
     SIZES=100000 GENERATE_ONLY=1 python3 benches/scale.py   # only write the files
     PROFILE=all python3 benches/scale.py    # every rule of the catalog (default: recommended)
 
-The containers are hardened the way a team that runs the security profile writes them (a
-non-root user, a read-only root file system), so every profile finds the same planted
-mistakes and the comparison measures checking, not writing more findings.
+The containers and services are written the way a team that runs every profile writes them (a
+non-root user, a read-only root file system, a circuit breaker, tags, security groups), so
+every profile finds the same planted mistakes (and `host-network-mode` on the host-mode task
+definitions) and the comparison measures checking, not writing more findings.
 """
 import os
 import statistics
@@ -67,6 +68,8 @@ SERVICE = """{{
   "taskDefinition": "service-{t}",
   "desiredCount": 3,
   "launchType": "{launch}",{network}
+  "deploymentConfiguration": {{ "deploymentCircuitBreaker": {{ "enable": true, "rollback": true }} }},
+  "tags": [{{ "key": "team", "value": "platform" }}],
   "loadBalancers": [
     {{ "targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/s{t}/0123456789abcdef", "containerName": "app0", "containerPort": {port} }}
   ]
@@ -76,7 +79,7 @@ SERVICE = """{{
 
 def generate(n):
     d = os.path.join(DATA, str(n))
-    marker = os.path.join(d, ".complete-2")
+    marker = os.path.join(d, ".complete-3")
     if os.path.exists(marker):
         return d
     subprocess.run(["rm", "-rf", d], check=True)
@@ -88,7 +91,7 @@ def generate(n):
             # (Fargate and awsvpc for even ones, EC2 and host for odd ones): its only mistake is
             # the load balancer port of one service in two.
             fargate = (i - 1) % 2 == 0
-            network = ('\n  "networkConfiguration": {{ "awsvpcConfiguration": {{ "subnets": ["subnet-0a1b2c3d4e5f60718"] }} }},'
+            network = ('\n  "networkConfiguration": {{ "awsvpcConfiguration": {{ "subnets": ["subnet-0a1b2c3d4e5f60718"], "securityGroups": ["sg-0a1b2c3d4e5f60718"] }} }},'
                        if fargate else "")
             text = SERVICE.format(t=i - 1, port=9090 if i % 10 == 9 else 8080,
                                   launch="FARGATE" if fargate else "EC2", network=network.replace("{{", "{").replace("}}", "}"))

@@ -11,7 +11,7 @@ crate::declare_rule! {
     category: DeployError,
     severity: Error,
     check: Service(check),
-    constraints: [165],
+    constraints: [165, 166],
 }
 
 fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
@@ -21,6 +21,23 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     let Val::Known(sc, _) = s.view().object(&service::SERVICE_CONNECT_CONFIGURATION) else {
         return;
     };
+    if let (Val::Known(true, _), Val::Known(version, span)) = (
+        sc.boolean(&service::ENABLED),
+        s.view().text(&service::PLATFORM_VERSION),
+    ) {
+        if ["1.0.0", "1.1.0", "1.2.0", "1.3.0"].contains(&version) {
+            sink.report(
+                span,
+                format!(
+                    "Service Connect needs Fargate platform version 1.4.0 or later, and the service is pinned to {version}: ECS refuses the service"
+                ),
+            )
+            .help(format!(
+                "set `{}` to `LATEST`, or remove it",
+                s.key(&service::PLATFORM_VERSION)
+            ));
+        }
+    }
     if let Some(span) = sc.key_span(&service::ACCESS_LOG_CONFIGURATION) {
         if sc.get(&service::LOG_CONFIGURATION).is_none() {
             sink.report(
@@ -71,8 +88,10 @@ mod tests {
                 r#","services":[{"portName":"http","clientAliases":[{"port":80,"dnsName":"web"}]}]"#,
             ),
             svc(r#","services":[{"portName":"http","clientAliases":"${ALIASES}"}]"#),
+            r#"{"serviceName":"web","taskDefinition":"web:1","platformVersion":"1.3.0","serviceConnectConfiguration":{"enabled":false}}"#.to_string(),
         ];
         let fail = [
+            r#"{"serviceName":"web","taskDefinition":"web:1","platformVersion":"1.3.0","serviceConnectConfiguration":{"enabled":true,"namespace":"shop"}}"#.to_string(),
             svc(r#","accessLogConfiguration":{"format":"TEXT"}"#),
             svc(
                 r#","services":[{"portName":"http","clientAliases":[{"port":80,"dnsName":"web"},{"port":8080,"dnsName":"web-alt"}]}]"#,
