@@ -42,6 +42,7 @@ pub mod health_check_misses_dynamic_port;
 pub mod health_check_port_not_mapped;
 pub mod host_network_mode;
 pub mod host_port_mismatch;
+pub mod image_not_pinned_by_digest;
 pub mod interactive_container;
 pub mod invalid_assign_public_ip;
 pub mod invalid_awslogs_option;
@@ -200,6 +201,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_firelens_configuration::RULE,
     &interactive_container::RULE,
     &invalid_system_controls::RULE,
+    &image_not_pinned_by_digest::RULE,
     &unsupported_daemon_scheduling::RULE,
     &launch_type_with_capacity_providers::RULE,
     &fargate_service_placement::RULE,
