@@ -66,6 +66,7 @@ pub mod invalid_launch_type;
 pub mod invalid_load_balancer_entry;
 pub mod invalid_placement;
 pub mod invalid_port_number;
+pub mod invalid_propagate_tags;
 pub mod invalid_secret_reference;
 pub mod invalid_service_connect_configuration;
 pub mod invalid_service_role;
@@ -224,6 +225,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_service_connect_logs::RULE,
     &invalid_deployment_strategy::RULE,
     &invalid_service_connect_configuration::RULE,
+    &invalid_propagate_tags::RULE,
     &load_balancer_container_not_found::RULE,
     &load_balancer_port_not_mapped::RULE,
     &target_type_mismatch::RULE,

@@ -53,7 +53,10 @@ mod tests {
             td(r#""maxSwap":512"#),
             td(r#""swappiness":60,"maxSwap":"${SWAP}""#),
         ];
-        let fail = [td(r#""swappiness":60"#)];
+        let fail = [
+            td(r#""swappiness":60"#),
+            "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [EC2]\n      ContainerDefinitions:\n        - Name: web\n          Image: nginx:1.27\n          Memory: 256\n          LinuxParameters:\n            Swappiness: 60\n".to_string(),
+        ];
         let pass: Vec<&str> = pass.iter().map(String::as_str).collect();
         let fail: Vec<&str> = fail.iter().map(String::as_str).collect();
         crate::checks::tester::test_rule(&super::RULE, &pass, &fail);
