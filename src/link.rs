@@ -194,6 +194,24 @@ impl LinkedService {
     }
 }
 
+impl crate::finding::Finding {
+    /// Marks a cross-file finding as being about `service` and the task definitions it runs:
+    /// the service is the resource, the task definitions' files are related (a change to one
+    /// of them shows the finding again), and the first is labelled where it is defined.
+    pub fn pairing(&mut self, service: &LinkedService, task_defs: &[&LinkedTaskDef]) -> &mut Self {
+        self.resource(service.name())
+            .related(task_defs.iter().map(|t| t.id.file));
+        if let Some(td) = task_defs.first() {
+            self.label_in(
+                td.id.file,
+                td.id.anchor,
+                format!("task definition `{}` is defined here", td.display_name()),
+            );
+        }
+        self
+    }
+}
+
 impl LinkedContainer {
     /// Whether the container maps `port`: `Yes`, `No`, or `Unknown` when a mapping it may be
     /// in cannot be read (a placeholder port, a list not known whole).

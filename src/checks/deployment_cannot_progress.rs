@@ -26,14 +26,8 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     if !rolling(s.scheduling_strategy, "REPLICA") || !rolling(s.deployment_controller, "ECS") {
         return;
     }
-    let view = s.view();
-    let config = if service::DEPLOYMENT_CONFIGURATION.key(s.dialect).is_some() {
-        match view.object(&service::DEPLOYMENT_CONFIGURATION) {
-            Val::Known(c, _) => c,
-            _ => return,
-        }
-    } else {
-        view
+    let Some(config) = s.deployment_configuration() else {
+        return;
     };
     if !rolling(config.text(&service::DEPLOYMENT_STRATEGY), "ROLLING") {
         return;

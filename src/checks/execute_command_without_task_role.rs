@@ -36,14 +36,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 task::TASK_ROLE_ARN.name(td.id.dialect),
             ),
         );
-        finding
-            .resource(svc.name())
-            .related(candidates.iter().map(|t| t.id.file));
-        finding.label_in(
-            td.id.file,
-            td.id.anchor,
-            format!("task definition `{}` is defined here", td.display_name()),
-        );
+        finding.pairing(svc, &candidates);
         finding.help(format!(
             "give the task definition a `{}` whose policy allows `ssmmessages:CreateControlChannel`, `CreateDataChannel`, `OpenControlChannel` and `OpenDataChannel`, or turn ECS Exec off",
             task::TASK_ROLE_ARN.name(td.id.dialect)

@@ -50,13 +50,13 @@ fn check(td: &TaskDef<'_>, sink: &mut Sink<'_>) {
             here(span, format!("`{}`", c.key(&container::PRIVILEGED)));
         }
         for field in CONTAINER_FIELDS {
-            if let Some(span) = stated(view, field) {
+            if let Some(span) = view.states(field) {
                 here(span, format!("`{}`", c.key(field)));
             }
         }
         if let Val::Known(linux, _) = view.object(&container::LINUX_PARAMETERS) {
             for field in LINUX_FIELDS {
-                if let Some(span) = stated(linux, field) {
+                if let Some(span) = linux.states(field) {
                     here(
                         span,
                         format!("`{}.{}`", c.key(&container::LINUX_PARAMETERS), c.key(field)),
@@ -112,7 +112,7 @@ fn task_level<'t>(
     view: View<'t>,
     found: &mut Vec<(Span, Option<&crate::model::Container<'t>>, String)>,
 ) {
-    if let Some(span) = stated(view, &task::IPC_MODE) {
+    if let Some(span) = view.states(&task::IPC_MODE) {
         found.push((span, None, format!("`{}`", td.key(&task::IPC_MODE))));
     }
     if let Val::Known(mode, span) = view.text(&task::PID_MODE) {
@@ -125,7 +125,7 @@ fn task_level<'t>(
         }
     }
     for v in &view.objects(&task::VOLUMES) {
-        if let Some(span) = stated(*v, &volume::DOCKER_VOLUME_CONFIGURATION) {
+        if let Some(span) = v.states(&volume::DOCKER_VOLUME_CONFIGURATION) {
             found.push((
                 span,
                 None,
@@ -147,10 +147,6 @@ fn task_level<'t>(
             }
         }
     }
-}
-
-fn stated(view: View<'_>, field: &Field) -> Option<Span> {
-    view.states(field)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! Fargate tasks can have.
 
 use crate::model::fields::service;
-use crate::model::{Service, Spelled, Tri, Val};
+use crate::model::{Service, Spelled, Tri};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -18,16 +18,8 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
     if s.on_fargate() != Tri::No {
         return;
     }
-    let Val::Known(network, _) = s.view().object(&service::NETWORK_CONFIGURATION) else {
+    let Some(awsvpc) = s.awsvpc_configuration() else {
         return;
-    };
-    let awsvpc = if service::AWSVPC_CONFIGURATION.key(s.dialect).is_some() {
-        match network.object(&service::AWSVPC_CONFIGURATION) {
-            Val::Known(v, _) => v,
-            _ => return,
-        }
-    } else {
-        network
     };
     let span = match awsvpc.get(&service::ASSIGN_PUBLIC_IP) {
         Some(n)

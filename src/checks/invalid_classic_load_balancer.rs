@@ -45,12 +45,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                         td.display_name()
                     ),
                 );
-                finding.resource(svc.name()).related([td.id.file]);
-                finding.label_in(
-                    td.id.file,
-                    td.id.anchor,
-                    format!("task definition `{}` is defined here", td.display_name()),
-                );
+                finding.pairing(svc, &candidates);
                 finding.help(format!(
                     "move to an Application or Network Load Balancer target group (`{}`), or rely on the Classic Load Balancer's own health check",
                     load_balancer::TARGET_GROUP_ARN.name(dialect)
@@ -66,12 +61,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                             td.display_name()
                         ),
                     );
-                    finding.resource(svc.name()).related([td.id.file]);
-                    finding.label_in(
-                        td.id.file,
-                        td.id.anchor,
-                        format!("task definition `{}` is defined here", td.display_name()),
-                    );
+                    finding.pairing(svc, &candidates);
                     finding.help(format!(
                         "move to an Application or Network Load Balancer target group of target type `ip` (`{}`)",
                         load_balancer::TARGET_GROUP_ARN.name(dialect)
@@ -99,12 +89,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                             td.display_name()
                         ),
                     );
-                    finding.resource(svc.name()).related([td.id.file]);
-                    finding.label_in(
-                        td.id.file,
-                        td.id.anchor,
-                        format!("task definition `{}` is defined here", td.display_name()),
-                    );
+                    finding.pairing(svc, &candidates);
                     finding.help(format!(
                         "give the port mapping a fixed `{}` (one task per instance then), or move to an Application Load Balancer, which follows dynamic ports",
                         port_mapping::HOST_PORT.name(td.id.dialect)

@@ -45,14 +45,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                     td.display_name()
                 ),
             );
-            finding
-                .resource(service.name())
-                .related(candidates.iter().map(|t| t.id.file));
-            finding.label_in(
-                td.id.file,
-                td.id.anchor,
-                format!("task definition `{}` is defined here", td.display_name()),
-            );
+            finding.pairing(service, &candidates);
             let suggestion = known[0]
                 .iter()
                 .map(|n| (strsim::jaro_winkler(n, name), n))

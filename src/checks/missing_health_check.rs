@@ -42,12 +42,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                 td.display_name()
             ),
         );
-        finding.resource(svc.name()).related([td.id.file]);
-        finding.label_in(
-            td.id.file,
-            td.id.anchor,
-            format!("task definition `{}` is defined here", td.display_name()),
-        );
+        finding.pairing(svc, &candidates);
         finding.help("give the essential container a `healthCheck` (a command that fails when it does not work), so that deployments and the circuit breaker can see it");
     }
 }

@@ -47,14 +47,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
                     service.noun
                 ),
             );
-            finding
-                .resource(service.name())
-                .related(candidates.iter().map(|t| t.id.file));
-            finding.label_in(
-                td.id.file,
-                td.id.anchor,
-                format!("task definition `{}` is defined here", td.display_name()),
-            );
+            finding.pairing(service, &candidates);
             let names: Vec<String> = known[0].iter().map(|n| format!("`{n}`")).collect();
             let suggestion = known[0]
                 .iter()

@@ -1,7 +1,7 @@
 //! ECS304 public-ip-assigned: a service gives each task a public IP address.
 
 use crate::model::fields::service;
-use crate::model::{Service, Spelled, Val, View};
+use crate::model::{Service, Spelled};
 use crate::rule::Sink;
 
 crate::declare_rule! {
@@ -17,18 +17,8 @@ crate::declare_rule! {
 }
 
 fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
-    let view = View::new(s.node, s.dialect);
-    let Val::Known(network, _) = view.object(&service::NETWORK_CONFIGURATION) else {
+    let Some(awsvpc) = s.awsvpc_configuration() else {
         return;
-    };
-    // Terraform's `network_configuration` block holds the awsvpc settings itself.
-    let awsvpc = if service::AWSVPC_CONFIGURATION.key(s.dialect).is_some() {
-        match network.object(&service::AWSVPC_CONFIGURATION) {
-            Val::Known(v, _) => v,
-            _ => return,
-        }
-    } else {
-        network
     };
     let span = match awsvpc.get(&service::ASSIGN_PUBLIC_IP) {
         Some(n)

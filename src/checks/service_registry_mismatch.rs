@@ -26,12 +26,7 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
             if let Some(problem) = problem(svc, td, registry) {
                 let (site, message, help) = problem;
                 let finding = sink.report_at(site, message);
-                finding.resource(svc.name()).related([td.id.file]);
-                finding.label_in(
-                    td.id.file,
-                    td.id.anchor,
-                    format!("task definition `{}` is defined here", td.display_name()),
-                );
+                finding.pairing(svc, &candidates);
                 finding.help(help);
             }
         }

@@ -243,10 +243,6 @@ pub mod container {
     pub static ULIMITS: Field = field!("ulimits", "Ulimits");
     pub static READONLY_ROOT_FILESYSTEM: Field =
         field!("readonlyRootFilesystem", "ReadonlyRootFilesystem");
-    /// Seconds to wait for a container's dependencies to reach their condition.
-    pub static START_TIMEOUT: Field = field!("startTimeout", "StartTimeout");
-    /// Seconds between SIGTERM and SIGKILL when the container stops.
-    pub static STOP_TIMEOUT: Field = field!("stopTimeout", "StopTimeout");
     /// Kernel parameters (`net.core.somaxconn`); not for Windows containers.
     pub static SYSTEM_CONTROLS: Field = field!("systemControls", "SystemControls");
     pub static INTERACTIVE: Field = field!("interactive", "Interactive");
