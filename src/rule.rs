@@ -472,7 +472,7 @@ pub fn section<'d>(docs: &'d str, heading: &str) -> Option<&'d str> {
 
 /// Where a check reports. The engine points it at the current rule, file and document.
 pub struct Sink<'a> {
-    pub(crate) rule: RuleRef,
+    pub(crate) rule: &'a RuleRef,
     pub(crate) file: FileId,
     pub(crate) resource: Option<&'a str>,
     /// The document being checked: a finding's pointer is derived from it.

@@ -104,7 +104,7 @@ pub fn findings_in_dialect(
     let registry = Registry::builtin();
     let mut out = Vec::new();
     let mut sink = Sink {
-        rule: registry.of(rule).expect("built in").clone(),
+        rule: registry.of(rule).expect("built in"),
         file: 0,
         resource: None,
         doc: Some(doc),

@@ -94,11 +94,11 @@ fn sink_for<'a>(
     rule: &Rule,
     id: FileId,
     mask: &Rules<'_>,
-    plan: &Plan,
+    plan: &'a Plan,
     out: &'a mut Vec<Finding>,
 ) -> Option<Sink<'a>> {
-    let rule = plan.registry.of(rule)?.clone();
-    mask.on(rule.index()).then(|| Sink {
+    let rule = plan.registry.of(rule)?;
+    mask.on(rule.index()).then_some(Sink {
         rule,
         file: id,
         resource: None,
@@ -431,7 +431,7 @@ fn check<'t>(
             continue;
         }
         let mut sink = Sink {
-            rule: rule.clone(),
+            rule,
             file: id,
             resource: name,
             doc: Some(doc),

@@ -515,7 +515,7 @@ pub fn link(ws: &Workspace, plan: &Plan, masks: &[Mask]) -> Vec<Finding> {
             let i = rule.index();
             if (0..=plan.scopes.len()).any(|k| plan.settings(k).enabled[i]) {
                 let mut sink = Sink {
-                    rule: rule.clone(),
+                    rule,
                     file: 0,
                     resource: None,
                     doc: None,
@@ -606,7 +606,7 @@ fn judge(
             suppress::At::Config(_) => continue,
         };
         let mut sink = Sink {
-            rule,
+            rule: &rule,
             file,
             resource: None,
             doc: None,

@@ -480,7 +480,7 @@ impl<'a> Parser<'a> {
         self.skip_controls()?;
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            let items = self.items.drain(mark..).collect();
+            let items = self.items.split_off(mark);
             return Ok(Node {
                 span: self.span(start, self.pos),
                 kind: Kind::Array(items),
@@ -493,7 +493,7 @@ impl<'a> Parser<'a> {
             }
             self.items.push(item);
             if self.separator(b']', start, "unterminated array: `]` expected")? {
-                let items = self.items.drain(mark..).collect();
+                let items = self.items.split_off(mark);
                 return Ok(Node {
                     span: self.span(start, self.pos),
                     kind: Kind::Array(items),
@@ -510,7 +510,7 @@ impl<'a> Parser<'a> {
         self.skip_controls()?;
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            let members = self.members.drain(mark..).collect();
+            let members = self.members.split_off(mark);
             return Ok(Node {
                 span: self.span(start, self.pos),
                 kind: Kind::Object(members),
@@ -541,7 +541,7 @@ impl<'a> Parser<'a> {
                         continue;
                     }
                     if self.separator(b'}', start, "unterminated object: `}` expected")? {
-                        let members = self.members.drain(mark..).collect();
+                        let members = self.members.split_off(mark);
                         return Ok(Node {
                             span: self.span(start, self.pos),
                             kind: Kind::Object(members),
@@ -573,7 +573,7 @@ impl<'a> Parser<'a> {
                 value,
             });
             if self.separator(b'}', start, "unterminated object: `}` expected")? {
-                let members = self.members.drain(mark..).collect();
+                let members = self.members.split_off(mark);
                 return Ok(Node {
                     span: self.span(start, self.pos),
                     kind: Kind::Object(members),
@@ -634,10 +634,10 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The first index from `i` whose 8-byte word may hold a `"`, a `\\` or a control character
-/// (SWAR: eight bytes tested at once; the caller's byte loop finds the exact byte). Written by
-/// hand because it is a few lines on the hottest path, where a crate's general search (memchr3
-/// cannot test "below 0x20") would do more.
+/// The index of the first `"`, `\\` or control character from `i`, found eight bytes at a
+/// time (SWAR); in the last seven bytes of the text, where no whole word is left, the index to
+/// start the caller's byte loop from. Written by hand because it is a few lines on the hottest
+/// path, where a crate's general search (memchr3 cannot test "below 0x20") would do more.
 fn skip_plain(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -648,10 +648,12 @@ fn skip_plain(b: &[u8], mut i: usize) -> usize {
         // A byte is zero in `x` exactly when it matched: the classic "has zero byte" test.
         let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
         let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-        if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below_space
-            != 0
-        {
-            break;
+        let found =
+            zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below_space;
+        if found != 0 {
+            // Each test can flag a byte wrongly only above its first true match (a borrow
+            // runs upwards), so the lowest flagged byte is a true one.
+            return i + (found.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -675,6 +677,10 @@ mod tests {
                     assert!(
                         skipped <= at,
                         "special {special:#x} at {at} of {len}: skipped to {skipped}"
+                    );
+                    assert!(
+                        skipped == at || at + 8 > len,
+                        "special {special:#x} at {at} of {len}: stopped at {skipped}"
                     );
                     assert!(
                         at - skipped < 8,

