@@ -51,8 +51,15 @@ enum Command {
         /// A rule code (ECS201) or name (host-port-mismatch).
         rule: String,
     },
-    /// Print the JSON Schema of `.ecslint.toml`.
-    Schema,
+    /// Print a JSON Schema: of `.ecslint.toml` (the default), or of an AWS API shape for an
+    /// editor (`task-definition`, `service`…; `--list` names them all).
+    Schema {
+        /// `config`, or the name of an AWS API schema.
+        name: Option<String>,
+        /// List the schemas and what each describes.
+        #[arg(long)]
+        list: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), generated from the command-line definition.
@@ -195,10 +202,7 @@ pub fn main() -> ExitCode {
                 ),
             }
         }
-        Some(Command::Schema) => {
-            print(&config::json_schema());
-            ExitCode::SUCCESS
-        }
+        Some(Command::Schema { name, list }) => schema(name.as_deref(), list),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(
@@ -314,6 +318,43 @@ Lint standard input.
 \fBecslint rule ECS201\fR
 Show one rule's documentation.
 "#;
+
+/// `ecslint schema [NAME] [--list]`.
+fn schema(name: Option<&str>, list: bool) -> ExitCode {
+    use crate::structure::schemas::{by_name, API_SCHEMAS, BOTOCORE_VERSION};
+    if list {
+        let mut out = format!("{:<26}the configuration file `.ecslint.toml`\n", "config");
+        for s in &API_SCHEMAS {
+            out.push_str(&format!("{:<26}{}\n", s.name, s.summary));
+        }
+        out.push_str(&format!(
+            "\nThe AWS API schemas are generated from botocore {BOTOCORE_VERSION}'s ECS model; `ecslint schema <name>` prints one.\n"
+        ));
+        print(&out);
+        return ExitCode::SUCCESS;
+    }
+    match name {
+        None | Some("config") => {
+            print(&config::json_schema());
+            ExitCode::SUCCESS
+        }
+        Some(name) => match by_name(name) {
+            Some(s) => {
+                print(s.text);
+                ExitCode::SUCCESS
+            }
+            None => {
+                let names: Vec<&str> = std::iter::once("config")
+                    .chain(API_SCHEMAS.iter().map(|s| s.name))
+                    .collect();
+                fail(&format!(
+                    "no schema named `{name}`; the schemas are: {}",
+                    names.join(", ")
+                ))
+            }
+        },
+    }
+}
 
 fn print(s: &str) {
     let mut out = std::io::stdout().lock();

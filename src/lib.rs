@@ -46,4 +46,5 @@ pub mod report;
 pub mod rule;
 pub mod secrets;
 pub mod span;
+pub mod structure;
 pub mod suppress;

@@ -144,6 +144,9 @@ pub enum Check {
     Cluster(fn(&crate::model::Cluster<'_>, &mut Sink<'_>)),
     /// Runs on every task definition, service and cluster (a field they all have: tags).
     Resource(fn(&crate::model::Resource<'_>, &mut Sink<'_>)),
+    /// Runs on each structural problem of a task definition or service in an AWS API shape
+    /// (its tree validated once against the shape's schema, whichever of these rules run).
+    Structure(fn(&crate::structure::Problem<'_>, &mut Sink<'_>)),
     /// Runs once over the linked workspace (cross-file rules).
     Workspace(fn(&Workspace, &mut Sink<'_>)),
     /// Reported by the suppression stage (unused, expired or invalid suppressions).

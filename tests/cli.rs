@@ -465,3 +465,36 @@ fn readme_sample_output_is_current() {
         "README.md's sample output is stale; it should read:\n{sample}"
     );
 }
+
+#[test]
+fn schema_prints_the_configuration_schema_or_an_api_schema() {
+    let (code, config, _) = stdout_of(&["schema"]);
+    assert_eq!(code, 0);
+    assert_eq!(config, ecslint::config::json_schema());
+    let (code, td, _) = stdout_of(&["schema", "task-definition"]);
+    assert_eq!(code, 0);
+    let committed =
+        std::fs::read_to_string("schemas/task-definition.schema.json").expect("the schema");
+    assert_eq!(td, committed);
+    let (code, list, _) = stdout_of(&["schema", "--list"]);
+    assert_eq!(code, 0);
+    for name in [
+        "config",
+        "task-definition",
+        "container-definitions",
+        "service",
+        "describe-services",
+    ] {
+        assert!(
+            list.lines().any(|l| l.starts_with(name)),
+            "{name} in {list}"
+        );
+    }
+    let (code, out, err) = stdout_of(&["schema", "task-definitions"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("no schema named `task-definitions`") && err.contains("container-definitions"),
+        "{err}"
+    );
+}

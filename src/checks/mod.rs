@@ -55,6 +55,7 @@ pub mod invalid_dependency_condition;
 pub mod invalid_deployment_controller;
 pub mod invalid_deployment_strategy;
 pub mod invalid_efs_volume;
+pub mod invalid_enum_value;
 pub mod invalid_environment_file;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
@@ -74,7 +75,9 @@ pub mod invalid_suppression;
 pub mod invalid_system_controls;
 pub mod invalid_tags;
 pub mod invalid_task_size;
+pub mod invalid_type;
 pub mod invalid_ulimits;
+pub mod invalid_value_format;
 pub mod invalid_volume;
 pub mod invalid_yaml;
 pub mod latest_image_tag;
@@ -93,6 +96,7 @@ pub mod missing_firelens_router;
 pub mod missing_health_check;
 pub mod missing_log_configuration;
 pub mod missing_network_configuration;
+pub mod missing_required_field;
 pub mod missing_security_groups;
 pub mod missing_service_connect_logs;
 pub mod missing_tags;
@@ -100,6 +104,7 @@ pub mod missing_task_definition;
 pub mod mount_volume_not_found;
 pub mod network_configuration_mismatch;
 pub mod network_mode_unsupported_option;
+pub mod null_value;
 pub mod outdated_platform_version;
 pub mod plaintext_http_listener;
 pub mod platform_version_without_fargate;
@@ -107,6 +112,7 @@ pub mod port_mappings_with_network_none;
 pub mod port_name_not_found;
 pub mod privileged_container;
 pub mod public_ip_assigned;
+pub mod read_only_field;
 pub mod reserved_host_port;
 pub mod root_user;
 pub mod secret_in_environment;
@@ -123,8 +129,10 @@ pub mod task_not_fargate_compatible;
 mod tester;
 pub mod too_many_tasks_for_service_discovery;
 pub mod transport_protocol_mismatch;
+pub mod unknown_field;
 pub mod unsupported_daemon_scheduling;
 pub mod unused_suppression;
+pub mod value_out_of_range;
 pub mod windows_unsupported_parameter;
 pub mod writable_root_filesystem;
 
@@ -136,6 +144,14 @@ pub static BUILT_IN: &[&Rule] = &[
     &invalid_yaml::RULE,
     &file_too_large::RULE,
     &empty_file::RULE,
+    &unknown_field::RULE,
+    &read_only_field::RULE,
+    &invalid_type::RULE,
+    &null_value::RULE,
+    &invalid_enum_value::RULE,
+    &missing_required_field::RULE,
+    &value_out_of_range::RULE,
+    &invalid_value_format::RULE,
     &fargate_without_awsvpc::RULE,
     &fargate_missing_task_size::RULE,
     &invalid_fargate_task_size::RULE,

@@ -412,6 +412,8 @@ fn check<'t>(
     out: &mut Vec<Finding>,
 ) {
     let name = resource.name();
+    // Validated once, for whichever structural rules run.
+    let mut problems: Option<Vec<crate::structure::Problem<'t>>> = None;
     for rule in plan.registry.iter() {
         let applies = matches!(
             (&rule.check, resource),
@@ -426,6 +428,10 @@ fn check<'t>(
                     Resource::TaskDef(_) | Resource::Service(_) | Resource::Cluster(_)
                 )
                 | (Check::Dynamic(_), _)
+                | (
+                    Check::Structure(_),
+                    Resource::TaskDef(_) | Resource::Service(_)
+                )
         );
         if !applies || !mask.on(rule.index()) {
             continue;
@@ -454,6 +460,13 @@ fn check<'t>(
             }
             (Check::Resource(f), r) => f(r, &mut sink),
             (Check::Dynamic(f), r) => f(r, &mut sink),
+            (Check::Structure(f), r) => {
+                let problems =
+                    problems.get_or_insert_with(|| crate::structure::problems_of(doc, r));
+                for p in problems.iter() {
+                    f(p, &mut sink);
+                }
+            }
             _ => {}
         }
     }

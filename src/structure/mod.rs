@@ -1,0 +1,144 @@
+//! Structural validation: each recognised resource checked against the JSON Schema of its AWS
+//! API shape, the mistakes the AWS CLI (or the API) refuses before anything runs: an unknown
+//! field (`portBindings`), a read-only field pasted from `describe-*` output, a wrong JSON type,
+//! a value outside an enum or a range, a missing required field.
+
+pub mod schemas;
+pub mod tree_json;
+pub mod validate;
+
+pub use validate::{Problem, ProblemKind, Suggestion};
+
+use crate::load::Node;
+use crate::model::{Dialect, Resource, ServiceShape, TaskDefShape};
+
+/// The schema a resource of an AWS API shape is validated against, and the node to validate:
+/// a task definition or service input (`register-task-definition`, `create-service`,
+/// `update-service`, and a task definition pasted from `describe-task-definition` output), a
+/// file of container definitions. Outputs (what AWS wrote) and the other formats are not.
+pub fn schema_of<'t>(
+    doc: &'t Node<'t>,
+    resource: &Resource<'t>,
+) -> Option<(&'static str, &'t Node<'t>)> {
+    match resource {
+        Resource::TaskDef(td) if td.dialect == Dialect::Api => match td.shape {
+            TaskDefShape::RegisterInput | TaskDefShape::Describe => {
+                Some(("task-definition", td.node?))
+            }
+            TaskDefShape::ContainerArray if doc.as_array().is_some() => {
+                Some(("container-definitions", doc))
+            }
+            TaskDefShape::SingleContainer if doc.as_object().is_some() => {
+                Some(("container-definition", doc))
+            }
+            _ => None,
+        },
+        Resource::Service(s) if s.dialect == Dialect::Api => match s.shape {
+            ServiceShape::CreateInput => Some(("service", s.node)),
+            ServiceShape::UpdateInput => Some(("update-service", s.node)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The structural problems of `resource` (none for a resource no schema describes).
+pub fn problems_of<'t>(doc: &'t Node<'t>, resource: &Resource<'t>) -> Vec<Problem<'t>> {
+    let Some((schema, node)) = schema_of(doc, resource) else {
+        return Vec::new();
+    };
+    let mut problems = validate::problems(node, schema);
+    // A service definition without `serviceName` is a deploy tool's (ecspresso's
+    // `ecs-service-def.json`): the tool names the service from its own configuration, and
+    // drops the fields of describe output it was made from. So does ecspresso with a task
+    // definition holding its Go-template actions (`{{ must_env `IMAGE` }}`).
+    let tools_file = match schema {
+        "service" => node.member("serviceName").is_none(),
+        _ => {
+            problems
+                .iter()
+                .any(|p| matches!(p.kind, ProblemKind::ReadOnly { renamed: None, .. }))
+                && holds_go_template(node, 0)
+        }
+    };
+    if tools_file {
+        problems.retain(|p| match &p.kind {
+            ProblemKind::Required { field } => {
+                !(field == "serviceName" && p.shape == "CreateServiceRequest")
+            }
+            ProblemKind::ReadOnly { renamed: None, .. } => false,
+            _ => true,
+        });
+    }
+    problems
+}
+
+/// Whether a string of the tree holds a Go-template action (`{{ … }}`), to a bounded depth.
+fn holds_go_template(node: &Node<'_>, depth: usize) -> bool {
+    use crate::load::Kind;
+    if depth > 16 {
+        return false;
+    }
+    match &node.kind {
+        Kind::String(s) | Kind::Placeholder(s) => s.contains("{{"),
+        Kind::Array(items) => items.iter().any(|i| holds_go_template(i, depth + 1)),
+        Kind::Object(members) => members
+            .iter()
+            .any(|m| holds_go_template(&m.value, depth + 1)),
+        _ => false,
+    }
+}
+
+/// What messages call an object of API shape `shape`: "a container definition", "a port
+/// mapping", "a task definition (register-task-definition input)".
+pub fn noun(shape: &str) -> String {
+    let named = match shape {
+        "" => return "the list".to_string(),
+        "RegisterTaskDefinitionRequest" => {
+            return "a task definition (register-task-definition input)".to_string()
+        }
+        "CreateServiceRequest" => return "a service (create-service input)".to_string(),
+        "UpdateServiceRequest" => return "update-service input".to_string(),
+        "KeyValuePair" => return "an environment variable".to_string(),
+        other => other,
+    };
+    let chars: Vec<char> = named.chars().collect();
+    let mut words = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        // A word starts at a capital after a small letter (`HealthCheck`), or at the last
+        // capital of an acronym before a small letter (`EFSVolume`).
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let boundary = c.is_ascii_uppercase()
+            && (prev.is_some_and(|p| p.is_ascii_lowercase())
+                || (prev.is_some_and(|p| p.is_ascii_uppercase())
+                    && next.is_some_and(char::is_ascii_lowercase)));
+        if boundary {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    let article = if words.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {words}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nouns() {
+        assert_eq!(super::noun("ContainerDefinition"), "a container definition");
+        assert_eq!(
+            super::noun("EFSVolumeConfiguration"),
+            "an efs volume configuration"
+        );
+        assert_eq!(super::noun("HealthCheck"), "a health check");
+        assert_eq!(
+            super::noun("AwsVpcConfiguration"),
+            "an aws vpc configuration"
+        );
+    }
+}
