@@ -209,6 +209,13 @@ const TRUE_ON_KNOWN_GOOD: &[(&str, &str, &str)] = &[
          tests the scheduling strategy only)",
     ),
     (
+        "cfn-lint/v1-2024/good/resources/ecs/test_fargate_scheduling_strategy.yaml",
+        "ECS009",
+        "`LaunchType: Fargate`: the resource schema's values are `EC2`, `FARGATE` and \
+         `EXTERNAL`, case included (cfn-lint 1.58.0 reports E3030 here too; the fixture tests \
+         the scheduling strategy only)",
+    ),
+    (
         "checkov/cfn/ALBListener/ALBListenerHTTPS-PASSED-TCP.yaml",
         "ECS411",
         "listener `ListenerHTTPUnknown` uses HTTP on a load balancer of `Type: network`, which \

@@ -28,8 +28,8 @@ const ECS_MODEL: &str = "schemas/vendor/botocore-1.44.5/botocore-1.44.5-ecs-2014
 const ELBV2_MODEL: &str = "schemas/vendor/botocore-1.44.5/botocore-1.44.5-elbv2-2015-12-01.json.gz";
 const DOCUMENTED: &str = "schemas/source/documented.json";
 
-/// The SHA-256 of each vendored file, as botocore's wheel ships it.
-const CHECKSUMS: [(&str, &str); 2] = [
+/// The SHA-256 of each vendored file, as botocore's and cfn-lint's wheels ship it.
+const CHECKSUMS: [(&str, &str); 11] = [
     (
         ECS_MODEL,
         "8fb84df460708fd649d2e58b6940df747bd964518deb6a23b86a5b10ea13cab4",
@@ -37,6 +37,42 @@ const CHECKSUMS: [(&str, &str); 2] = [
     (
         ELBV2_MODEL,
         "816d84251896c902f3b226bbff6e893e482feab2423e1a67b4b3ea35846be87b",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-ecs-taskdefinition.json",
+        "96f450d5db43c4c6eb628f309ea3775603963aaeb20c302c29a5c201976c9a7e",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-ecs-service.json",
+        "6bf0dd57ed380d3fb16fe7a1793083524b63415200e8249f70f94120b8b5c422",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-ecs-cluster.json",
+        "bc4b255e57018908ef10dece5e6b1bac95bf1185a794729cba0ecadc65a73ec3",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-ecs-capacityprovider.json",
+        "1d06c54583f779003f46ffcf48292c199f2cbf1f5a7f0695e65f410a8087719b",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-ecs-clustercapacityproviderassociations.json",
+        "18f4f0ca4da525f7f33571471b27eae376ee6c7e656d81822bc9b2ebb9582dc1",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-targetgroup.json",
+        "520d4a44160b5872b6fe6b42dda1bea3e54445a5f3266197fa23a2e6a3817b98",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-listener.json",
+        "944000f37e07ac289911731e3de1145ca7312e53bdeda4918d87ac93b909ca85",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-listenerrule.json",
+        "723d529c88e4ff518c7ca73d2a6db0e546d2a018f61fbe71c568220a1c1963a8",
+    ),
+    (
+        "schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-loadbalancer.json",
+        "a7ac76096572fa32730d947276666983df27b3180d923ea3b9176066e1265460",
     ),
 ];
 
@@ -57,11 +93,11 @@ fn vendored_models_are_botocores_files() {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(digest, expected, "{path} is not the file botocore ships");
-        assert!(path.contains(BOTOCORE_VERSION), "{path}");
+        assert_eq!(digest, expected, "{path} is not the file its wheel ships");
     }
     let model = read_model(ECS_MODEL);
     assert_eq!(model["metadata"]["uid"], "ecs-2014-11-13");
+    assert!(ECS_MODEL.contains(BOTOCORE_VERSION));
 }
 
 #[test]

@@ -36,8 +36,9 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
     let finding = sink.report(
         p.span,
         format!(
-            "`{field}` is `{shown}`, which is not a value the API accepts ({})",
-            list.join(", ")
+            "`{field}` is `{shown}`, which is not one of the accepted values ({}): {}",
+            list.join(", "),
+            p.refusal()
         ),
     );
     match closest(value, allowed) {

@@ -27,13 +27,14 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
         (Kind::String(s), "a boolean") if matches!(s.as_ref(), "true" | "false") => {
             "write `true` or `false` without quotes".to_string()
         }
-        (Kind::Object(_), "a list") => "write a list: put the object in `[` `]`".to_string(),
+        (Kind::Object(_), "a list") => "write a list holding the object".to_string(),
         _ => format!("write {expected}"),
     };
     sink.report(
         p.span,
         format!(
-            "`{field}` is {found}, and the API takes {expected}: the AWS CLI refuses the input"
+            "`{field}` is {found} where {expected} belongs: {}",
+            p.refusal()
         ),
     )
     .help(help);

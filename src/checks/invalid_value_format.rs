@@ -24,8 +24,13 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
     sink.report(
         p.span,
         format!(
-            "`{field}` is `{}`, which does not have the format the API accepts: ECS refuses the request",
-            crate::domain::names::shown(value)
+            "`{field}` is `{}`, which does not have the accepted format: {}",
+            crate::domain::names::shown(value),
+            if p.template {
+                "CloudFormation rejects the resource"
+            } else {
+                "ECS refuses the request"
+            }
         ),
     )
     .help(format!("write `{field}` to match `{pattern}`"));

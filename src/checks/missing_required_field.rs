@@ -14,10 +14,13 @@ crate::declare_rule! {
 }
 
 /// Required fields that other rules report with a message of their own: a task definition's
-/// `family` (ECS109) and `containerDefinitions` (ECS106).
-const REPORTED_ELSEWHERE: [(&str, &str); 2] = [
+/// `family` (ECS109) and `containerDefinitions` (ECS106), a container's name (ECS209) and
+/// image (ECS225) as a template's schema requires them.
+const REPORTED_ELSEWHERE: [(&str, &str); 4] = [
     ("RegisterTaskDefinitionRequest", "family"),
     ("RegisterTaskDefinitionRequest", "containerDefinitions"),
+    ("ContainerDefinition", "Name"),
+    ("ContainerDefinition", "Image"),
 ];
 
 fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
@@ -38,7 +41,10 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
     };
     sink.report(
         p.span,
-        format!("{whose} has no `{field}`, which the API requires: the AWS CLI refuses the input"),
+        format!(
+            "{whose} has no `{field}`, which is required: {}",
+            p.refusal()
+        ),
     )
     .help(format!("add `{field}`"));
 }

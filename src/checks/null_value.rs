@@ -20,7 +20,7 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
     let field = crate::domain::names::shown(&p.field);
     sink.report(
         p.span,
-        format!("`{field}` is null, and the API takes {expected}: the AWS CLI refuses the input"),
+        format!("`{field}` is null where {expected} belongs: {}", p.refusal()),
     )
     .help(format!(
         "remove `{field}` (the ECS deploy GitHub Action drops null fields itself; the AWS CLI does not)"

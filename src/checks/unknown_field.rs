@@ -18,10 +18,15 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let field = crate::domain::names::shown(&p.field);
+    let consequence = if p.template {
+        "CloudFormation rejects the resource"
+    } else {
+        "the AWS CLI refuses the input, and the SDKs (the ECS deploy Action, ecspresso, Terraform) drop it, so the setting never applies"
+    };
     let finding = sink.report(
         p.span,
         format!(
-            "`{field}` is not a field of {}: the AWS CLI refuses the input, and the SDKs (the ECS deploy Action, ecspresso, Terraform) drop it, so the setting never applies",
+            "`{field}` is not a field of {}: {consequence}",
             noun(&p.shape)
         ),
     );

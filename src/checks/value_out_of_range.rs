@@ -32,7 +32,14 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
     };
     sink.report(
         p.span,
-        format!("{what}, and the API takes {bound}: ECS refuses the request"),
+        format!(
+            "{what}, and {}",
+            if p.template {
+                format!("the resource takes {bound}: CloudFormation rejects it")
+            } else {
+                format!("the API takes {bound}: ECS refuses the request")
+            }
+        ),
     )
     .help(format!("keep `{field}` to {bound}"));
 }

@@ -7,59 +7,80 @@ pub mod schemas;
 pub mod tree_json;
 pub mod validate;
 
-pub use validate::{Problem, ProblemKind, Suggestion};
+pub use validate::{Problem, ProblemKind, Suggestion, Which};
 
 use crate::load::Node;
 use crate::model::{Dialect, Resource, ServiceShape, TaskDefShape};
 
-/// The schema a resource of an AWS API shape is validated against, and the node to validate:
-/// a task definition or service input (`register-task-definition`, `create-service`,
-/// `update-service`, and a task definition pasted from `describe-task-definition` output), a
-/// file of container definitions. Outputs (what AWS wrote) and the other formats are not.
-pub fn schema_of<'t>(
-    doc: &'t Node<'t>,
-    resource: &Resource<'t>,
-) -> Option<(&'static str, &'t Node<'t>)> {
+/// The schema a resource is validated against, and the node to validate: a task definition or
+/// service input (`register-task-definition`, `create-service`, `update-service`, and a task
+/// definition pasted from `describe-task-definition` output), a file of container definitions,
+/// or the `Properties` of a CloudFormation resource. Outputs (what AWS wrote) and the other
+/// formats are not.
+pub fn schema_of<'t>(doc: &'t Node<'t>, resource: &Resource<'t>) -> Option<(Which, &'t Node<'t>)> {
+    use crate::model::ListenerKind;
+    let template =
+        |type_name: &str, node: &'t Node<'t>| Some((validate::template(type_name)?, node));
     match resource {
         Resource::TaskDef(td) if td.dialect == Dialect::Api => match td.shape {
             TaskDefShape::RegisterInput | TaskDefShape::Describe => {
-                Some(("task-definition", td.node?))
+                Some((validate::api("task-definition")?, td.node?))
             }
             TaskDefShape::ContainerArray if doc.as_array().is_some() => {
-                Some(("container-definitions", doc))
+                Some((validate::api("container-definitions")?, doc))
             }
             TaskDefShape::SingleContainer if doc.as_object().is_some() => {
-                Some(("container-definition", doc))
+                Some((validate::api("container-definition")?, doc))
             }
             _ => None,
         },
+        Resource::TaskDef(td) if td.shape == TaskDefShape::Template => {
+            template("AWS::ECS::TaskDefinition", td.node?)
+        }
         Resource::Service(s) if s.dialect == Dialect::Api => match s.shape {
-            ServiceShape::CreateInput => Some(("service", s.node)),
-            ServiceShape::UpdateInput => Some(("update-service", s.node)),
+            ServiceShape::CreateInput => Some((validate::api("service")?, s.node)),
+            ServiceShape::UpdateInput => Some((validate::api("update-service")?, s.node)),
             _ => None,
         },
+        Resource::Service(s) if s.shape == ServiceShape::Template => {
+            template("AWS::ECS::Service", s.node)
+        }
+        Resource::Cluster(c) if c.dialect == Dialect::CloudFormation => match c.associates_with {
+            None => template("AWS::ECS::Cluster", c.node),
+            Some(_) => template("AWS::ECS::ClusterCapacityProviderAssociations", c.node),
+        },
+        Resource::TargetGroup(t) if t.dialect == Dialect::CloudFormation => {
+            template("AWS::ElasticLoadBalancingV2::TargetGroup", t.node)
+        }
+        Resource::Listener(l) if l.dialect == Dialect::CloudFormation => match l.kind {
+            ListenerKind::Listener => template("AWS::ElasticLoadBalancingV2::Listener", l.node),
+            ListenerKind::Rule => template("AWS::ElasticLoadBalancingV2::ListenerRule", l.node),
+        },
+        Resource::Elb(e) if e.dialect == Dialect::CloudFormation => {
+            template("AWS::ElasticLoadBalancingV2::LoadBalancer", e.node)
+        }
         _ => None,
     }
 }
 
 /// The structural problems of `resource` (none for a resource no schema describes).
 pub fn problems_of<'t>(doc: &'t Node<'t>, resource: &Resource<'t>) -> Vec<Problem<'t>> {
-    let Some((schema, node)) = schema_of(doc, resource) else {
+    let Some((which, node)) = schema_of(doc, resource) else {
         return Vec::new();
     };
-    let mut problems = validate::problems(node, schema);
+    let mut problems = validate::problems(node, which);
     // A service definition without `serviceName` is a deploy tool's (ecspresso's
     // `ecs-service-def.json`): the tool names the service from its own configuration, and
     // drops the fields of describe output it was made from. So does ecspresso with a task
     // definition holding its Go-template actions (`{{ must_env `IMAGE` }}`).
-    let tools_file = match schema {
-        "service" => node.member("serviceName").is_none(),
-        _ => {
-            problems
+    let tools_file = if Some(which) == validate::api("service") {
+        node.member("serviceName").is_none()
+    } else {
+        matches!(which, Which::Api(_))
+            && problems
                 .iter()
                 .any(|p| matches!(p.kind, ProblemKind::ReadOnly { renamed: None, .. }))
-                && holds_go_template(node, 0)
-        }
+            && holds_go_template(node, 0)
     };
     if tools_file {
         problems.retain(|p| match &p.kind {
@@ -89,6 +110,17 @@ fn holds_go_template(node: &Node<'_>, depth: usize) -> bool {
     }
 }
 
+impl Problem<'_> {
+    /// Who refuses the mistake: the AWS CLI (API input), or CloudFormation (a template).
+    pub fn refusal(&self) -> &'static str {
+        if self.template {
+            "CloudFormation rejects the resource"
+        } else {
+            "the AWS CLI refuses the input"
+        }
+    }
+}
+
 /// What messages call an object of API shape `shape`: "a container definition", "a port
 /// mapping", "a task definition (register-task-definition input)".
 pub fn noun(shape: &str) -> String {
@@ -100,6 +132,7 @@ pub fn noun(shape: &str) -> String {
         "CreateServiceRequest" => return "a service (create-service input)".to_string(),
         "UpdateServiceRequest" => return "update-service input".to_string(),
         "KeyValuePair" => return "an environment variable".to_string(),
+        t if t.starts_with("AWS::") => return format!("`{t}`"),
         other => other,
     };
     let chars: Vec<char> = named.chars().collect();

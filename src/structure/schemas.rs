@@ -142,3 +142,61 @@ pub static API_SCHEMAS: [ApiSchema; 9] = [
 pub fn by_name(name: &str) -> Option<&'static ApiSchema> {
     API_SCHEMAS.iter().find(|s| s.name == name)
 }
+
+/// A CloudFormation resource provider schema, vendored from cfn-lint
+/// (`schemas/vendor/cfn-lint-1.58.0/`): what a template resource's `Properties` are validated
+/// against.
+pub struct TemplateSchema {
+    /// The resource type (`AWS::ECS::TaskDefinition`).
+    pub type_name: &'static str,
+    pub text: &'static str,
+}
+
+pub static TEMPLATE_SCHEMAS: [TemplateSchema; 9] = [
+    TemplateSchema {
+        type_name: "AWS::ECS::TaskDefinition",
+        text: include_str!("../../schemas/vendor/cfn-lint-1.58.0/aws-ecs-taskdefinition.json"),
+    },
+    TemplateSchema {
+        type_name: "AWS::ECS::Service",
+        text: include_str!("../../schemas/vendor/cfn-lint-1.58.0/aws-ecs-service.json"),
+    },
+    TemplateSchema {
+        type_name: "AWS::ECS::Cluster",
+        text: include_str!("../../schemas/vendor/cfn-lint-1.58.0/aws-ecs-cluster.json"),
+    },
+    TemplateSchema {
+        type_name: "AWS::ECS::CapacityProvider",
+        text: include_str!("../../schemas/vendor/cfn-lint-1.58.0/aws-ecs-capacityprovider.json"),
+    },
+    TemplateSchema {
+        type_name: "AWS::ECS::ClusterCapacityProviderAssociations",
+        text: include_str!(
+            "../../schemas/vendor/cfn-lint-1.58.0/aws-ecs-clustercapacityproviderassociations.json"
+        ),
+    },
+    TemplateSchema {
+        type_name: "AWS::ElasticLoadBalancingV2::TargetGroup",
+        text: include_str!(
+            "../../schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-targetgroup.json"
+        ),
+    },
+    TemplateSchema {
+        type_name: "AWS::ElasticLoadBalancingV2::Listener",
+        text: include_str!(
+            "../../schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-listener.json"
+        ),
+    },
+    TemplateSchema {
+        type_name: "AWS::ElasticLoadBalancingV2::ListenerRule",
+        text: include_str!(
+            "../../schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-listenerrule.json"
+        ),
+    },
+    TemplateSchema {
+        type_name: "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        text: include_str!(
+            "../../schemas/vendor/cfn-lint-1.58.0/aws-elasticloadbalancingv2-loadbalancer.json"
+        ),
+    },
+];

@@ -7,7 +7,7 @@
 //! an error a dedicated rule reports better (the schema marks the member
 //! `x-ecslint-checked-by`) are dropped.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
@@ -15,7 +15,7 @@ use jsonschema::types::JsonType;
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
 
-use super::schemas::{ApiSchema, API_SCHEMAS};
+use super::schemas::{ApiSchema, ReadOnly, API_SCHEMAS, TEMPLATE_SCHEMAS};
 use super::tree_json::{Tree, TreeNode};
 use crate::load::{Kind, Member, Node};
 use crate::span::Span;
@@ -72,14 +72,52 @@ pub struct Problem<'t> {
     /// The node the problem is about (the object, for a missing or unknown field).
     pub node: &'t Node<'t>,
     /// The API shape of the object the field belongs to (`ContainerDefinition`; empty for a
-    /// list at the root of the file).
+    /// list at the root of the file; the resource type for a template resource's properties).
     pub shape: String,
+    /// Whether the object is a CloudFormation template's (CloudFormation refuses the template)
+    /// rather than AWS API input (the AWS CLI refuses it).
+    pub template: bool,
 }
 
-/// A compiled validator per schema of [`API_SCHEMAS`], built on first use (a schema that does
-/// not compile is a bug the tests catch; it validates nothing rather than panicking).
-static VALIDATORS: LazyLock<Vec<Option<Compiled>>> =
-    LazyLock::new(|| API_SCHEMAS.iter().map(Compiled::new).collect());
+/// Which schema a resource is validated against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// One of [`API_SCHEMAS`].
+    Api(usize),
+    /// One of [`TEMPLATE_SCHEMAS`].
+    Template(usize),
+}
+
+/// A compiled validator per schema of [`API_SCHEMAS`], each built on its first use (a run over
+/// task definitions compiles only theirs); a schema that does not compile is a bug the tests
+/// catch, and validates nothing rather than panicking.
+static VALIDATORS: [OnceLock<Option<Compiled>>; API_SCHEMAS.len()] =
+    [const { OnceLock::new() }; API_SCHEMAS.len()];
+static TEMPLATE_VALIDATORS: [OnceLock<Option<Compiled>>; TEMPLATE_SCHEMAS.len()] =
+    [const { OnceLock::new() }; TEMPLATE_SCHEMAS.len()];
+
+/// The compiled validator of a schema, compiled on first use.
+fn validator(which: Which) -> Option<&'static Compiled> {
+    match which {
+        Which::Api(i) => VALIDATORS
+            .get(i)?
+            .get_or_init(|| {
+                API_SCHEMAS
+                    .get(i)
+                    .and_then(|s| Compiled::new(s.text, Draft::Draft202012))
+            })
+            .as_ref(),
+        // Resource provider schemas are draft-07.
+        Which::Template(i) => TEMPLATE_VALIDATORS
+            .get(i)?
+            .get_or_init(|| {
+                TEMPLATE_SCHEMAS
+                    .get(i)
+                    .and_then(|s| Compiled::new(s.text, Draft::Draft7))
+            })
+            .as_ref(),
+    }
+}
 
 struct Compiled {
     validator: Validator<Tree>,
@@ -87,10 +125,10 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn new(api: &ApiSchema) -> Option<Compiled> {
-        let schema: Value = serde_json::from_str(api.text).ok()?;
+    fn new(text: &str, draft: Draft) -> Option<Compiled> {
+        let schema: Value = serde_json::from_str(text).ok()?;
         let validator = jsonschema::options_for::<Tree>()
-            .with_draft(Draft::Draft202012)
+            .with_draft(draft)
             .should_validate_formats(false)
             .build(&schema)
             .ok()?;
@@ -98,17 +136,40 @@ impl Compiled {
     }
 }
 
-/// The problems of `root` (a resource's object, or a list of container definitions) against
-/// the schema called `schema`.
-pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
-    let Some(index) = API_SCHEMAS.iter().position(|s| s.name == schema) else {
+/// The index of the API schema called `name`.
+pub fn api(name: &str) -> Option<Which> {
+    API_SCHEMAS
+        .iter()
+        .position(|s| s.name == name)
+        .map(Which::Api)
+}
+
+/// The index of the template schema of resource type `type_name`.
+pub fn template(type_name: &str) -> Option<Which> {
+    TEMPLATE_SCHEMAS
+        .iter()
+        .position(|s| s.type_name == type_name)
+        .map(Which::Template)
+}
+
+/// The problems of `root` (a resource's object or properties, or a list of container
+/// definitions) against the schema `which`.
+pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
+    let Some(compiled) = validator(which) else {
         return Vec::new();
     };
-    let Some(Some(compiled)) = VALIDATORS.get(index) else {
-        return Vec::new();
+    let (api, root_shape): (Option<&ApiSchema>, &str) = match which {
+        Which::Api(i) => (API_SCHEMAS.get(i), ""),
+        Which::Template(i) => (None, TEMPLATE_SCHEMAS.get(i).map_or("", |s| s.type_name)),
     };
-    let api = &API_SCHEMAS[index];
+    let template = api.is_none();
+    let read_only: Option<&ReadOnly> = api.and_then(|a| a.read_only.as_ref());
+    let container_root = api.is_some_and(|a| a.root == "ContainerDefinition");
     let mut out = Vec::new();
+    // Most files are valid: the yes-or-no pass is several times cheaper than collecting errors.
+    if compiled.validator.is_valid(TreeNode(root)) {
+        return out;
+    }
     for error in compiled.validator.iter_errors(TreeNode(root)) {
         let Some((node, member)) = resolve(root, error.instance_path()) else {
             continue;
@@ -118,7 +179,10 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
             continue;
         }
         let field = member.map(|m| m.key.to_string()).unwrap_or_default();
-        let shape = shape_in(error.schema_path().as_str());
+        let shape = match shape_in(error.schema_path().as_str()) {
+            s if s.is_empty() => root_shape.to_string(),
+            s => s,
+        };
         let is_item = matches!(
             error.instance_path().iter().last(),
             Some(LocationSegment::Index(_))
@@ -155,10 +219,9 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
                     };
                     let suggestion = known.and_then(|k| suggest(key, k.keys().map(String::as_str)));
                     let suggestion = suggestion.map(Suggestion::Field).or_else(|| {
-                        (api.root == "ContainerDefinition"
-                            || is_container_path(error.instance_path()))
-                        .then(|| task_level(key))
-                        .flatten()
+                        (!template && (container_root || is_container_path(error.instance_path())))
+                            .then(|| task_level(key))
+                            .flatten()
                     });
                     out.push(Problem {
                         kind: ProblemKind::Unknown { suggestion },
@@ -166,11 +229,12 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
                         field: key.clone(),
                         node,
                         shape: shape.clone(),
+                        template,
                     });
                 }
             }
             ValidationErrorKind::Not { .. } => {
-                let Some(ro) = &api.read_only else { continue };
+                let Some(ro) = read_only else { continue };
                 let Some(m) = member else { continue };
                 let renamed = ro
                     .renamed
@@ -206,9 +270,15 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
+                    template,
                 });
             }
             ValidationErrorKind::Type { kind } => {
+                // CloudFormation converts scalars (`"512"` for a number, `"true"` for a
+                // boolean, a number for a string) and drops a null property.
+                if template && (node.is_null() || converts(node, kind)) {
+                    continue;
+                }
                 let expected = expected_type(kind);
                 let kind = if node.is_null() {
                     ProblemKind::Null { expected }
@@ -224,6 +294,7 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
+                    template,
                 });
             }
             ValidationErrorKind::Enum { options } => {
@@ -242,6 +313,7 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
+                    template,
                 });
             }
             ValidationErrorKind::Required { property } => {
@@ -259,6 +331,7 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
+                    template,
                 });
             }
             kind => {
@@ -271,10 +344,28 @@ pub fn problems<'t>(root: &'t Node<'t>, schema: &str) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
+                    template,
                 });
             }
         }
     }
+    // A required field written in another case or spelling is one mistake, the unknown key:
+    // not also a missing field.
+    let misspelt: Vec<(*const Node<'t>, String)> = out
+        .iter()
+        .filter_map(|p| match &p.kind {
+            ProblemKind::Unknown {
+                suggestion: Some(Suggestion::Field(meant)),
+            } => Some((std::ptr::from_ref(p.node), meant.clone())),
+            _ => None,
+        })
+        .collect();
+    out.retain(|p| match &p.kind {
+        ProblemKind::Required { field } => !misspelt
+            .iter()
+            .any(|(node, meant)| *node == std::ptr::from_ref(p.node) && meant == field),
+        _ => true,
+    });
     // Read-only fields listed in the order the file writes them.
     for p in &mut out {
         if let (ProblemKind::ReadOnly { fields, .. }, Some(members)) =
@@ -343,7 +434,7 @@ fn checked_elsewhere(schema: &Value, pointer: &str) -> bool {
 fn shape_in(pointer: &str) -> String {
     let mut segments = pointer.split('/');
     while let Some(s) = segments.next() {
-        if s == "$defs" {
+        if s == "$defs" || s == "definitions" {
             return segments.next().unwrap_or_default().to_string();
         }
     }
@@ -408,6 +499,23 @@ fn suggest<'a>(key: &str, known: impl Iterator<Item = &'a str> + Clone) -> Optio
         .filter(|(d, k)| *d <= 2 && k.len() > 3)
         .min()
         .map(|(_, k)| k.to_string())
+}
+
+/// Whether CloudFormation reads the scalar `node` as the type the schema wants.
+fn converts(node: &Node<'_>, kind: &TypeKind) -> bool {
+    let wants = |t: JsonType| match kind {
+        TypeKind::Single(k) => *k == t,
+        TypeKind::Multiple(set) => set.iter().any(|k| k == t),
+    };
+    match &node.kind {
+        Kind::String(s) => {
+            ((wants(JsonType::Integer) || wants(JsonType::Number))
+                && s.trim().parse::<f64>().is_ok())
+                || (wants(JsonType::Boolean) && matches!(s.as_ref(), "true" | "false"))
+        }
+        Kind::Number(_) | Kind::Bool(_) => wants(JsonType::String),
+        _ => false,
+    }
 }
 
 fn expected_type(kind: &TypeKind) -> String {
@@ -503,7 +611,7 @@ mod tests {
 
     fn run(text: &str, schema: &str) -> Vec<(ProblemKind, String, String)> {
         let docs = parse(text, Syntax::Json).expect("parses");
-        problems(&docs[0], schema)
+        problems(&docs[0], api(schema).expect("a schema"))
             .into_iter()
             .map(|p| (p.kind, p.field, text[p.span.range()].to_string()))
             .collect()
@@ -555,8 +663,19 @@ mod tests {
 
     #[test]
     fn every_schema_compiles() {
-        for (api, compiled) in API_SCHEMAS.iter().zip(VALIDATORS.iter()) {
-            assert!(compiled.is_some(), "{} does not compile", api.name);
+        for (index, api) in API_SCHEMAS.iter().enumerate() {
+            assert!(
+                validator(Which::Api(index)).is_some(),
+                "{} does not compile",
+                api.name
+            );
+        }
+        for (index, t) in TEMPLATE_SCHEMAS.iter().enumerate() {
+            assert!(
+                validator(Which::Template(index)).is_some(),
+                "{} does not compile",
+                t.type_name
+            );
         }
     }
 }
