@@ -12,7 +12,8 @@ Reports wall time (median of RUNS runs after a warm-up), files/s, MB/s and peak 
     PROFILE=all python3 benches/scale.py    # every rule of the catalog (default: recommended)
 
 The containers and services are written the way a team that runs every profile writes them (a
-non-root user, a read-only root file system, a circuit breaker, tags, security groups), so
+non-root user, a read-only root file system, images pinned by digest, a circuit breaker, tags,
+security groups), so
 every profile finds the same planted mistakes (and `host-network-mode` on the host-mode task
 definitions) and the comparison measures checking, not writing more findings.
 """
@@ -30,7 +31,7 @@ PROFILE = os.environ.get("PROFILE", "recommended")
 
 CONTAINER = """    {{
       "name": "app{c}",
-      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/service-{i}:{c}.4.1",
+      "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/service-{i}:{c}.4.1@sha256:{digest}",
       "essential": {essential},
       "user": "1000:1000",
       "readonlyRootFilesystem": true,
@@ -79,7 +80,7 @@ SERVICE = """{{
 
 def generate(n):
     d = os.path.join(DATA, str(n))
-    marker = os.path.join(d, ".complete-3")
+    marker = os.path.join(d, ".complete-4")
     if os.path.exists(marker):
         return d
     subprocess.run(["rm", "-rf", d], check=True)
@@ -101,7 +102,8 @@ def generate(n):
             broken = i % 10 == 3
             containers = ",\n".join(
                 CONTAINER.format(c=c, i=i, essential="true" if c == 0 else "false", port=8080 + c,
-                                 hport=(8081 if broken else 8080) if c == 0 else 8080 + c)
+                                 hport=(8081 if broken else 8080) if c == 0 else 8080 + c,
+                                 digest="%064x" % (i * 3 + c))
                 for c in range(3))
             text = TASK.format(i=i, mode="awsvpc" if fargate else "host", compat="FARGATE" if fargate else "EC2",
                                memory=3000 if broken and fargate else 2048, containers=containers)

@@ -428,10 +428,7 @@ fn check<'t>(
                     Resource::TaskDef(_) | Resource::Service(_) | Resource::Cluster(_)
                 )
                 | (Check::Dynamic(_), _)
-                | (
-                    Check::Structure(_),
-                    Resource::TaskDef(_) | Resource::Service(_)
-                )
+                | (Check::Structure(_), _)
         );
         if !applies || !mask.on(rule.index()) {
             continue;

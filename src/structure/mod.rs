@@ -19,8 +19,16 @@ use crate::model::{Dialect, Resource, ServiceShape, TaskDefShape};
 /// formats are not.
 pub fn schema_of<'t>(doc: &'t Node<'t>, resource: &Resource<'t>) -> Option<(Which, &'t Node<'t>)> {
     use crate::model::ListenerKind;
-    let template =
-        |type_name: &str, node: &'t Node<'t>| Some((validate::template(type_name)?, node));
+    // A resource that states no `Properties` is read as its own properties (every field
+    // absent): there is nothing of its own to validate.
+    let template = |type_name: &str, node: &'t Node<'t>| {
+        let is_resource = node
+            .member("Type")
+            .and_then(|m| m.value.as_str())
+            .is_some_and(|t| t.starts_with("AWS::"));
+        (!is_resource).then_some(())?;
+        Some((validate::template(type_name)?, node))
+    };
     match resource {
         Resource::TaskDef(td) if td.dialect == Dialect::Api => match td.shape {
             TaskDefShape::RegisterInput | TaskDefShape::Describe => {
