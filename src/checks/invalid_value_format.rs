@@ -26,11 +26,7 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
         format!(
             "`{field}` is `{}`, which does not have the accepted format: {}",
             crate::domain::names::shown(value),
-            if p.template {
-                "CloudFormation rejects the resource"
-            } else {
-                "ECS refuses the request"
-            }
+            p.rejection()
         ),
     )
     .help(format!("write `{field}` to match `{pattern}`"));

@@ -19,7 +19,7 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
     };
     let field = crate::domain::names::shown(&p.field);
     let consequence = if p.template {
-        "CloudFormation rejects the resource"
+        p.refusal()
     } else {
         "the AWS CLI refuses the input, and the SDKs (the ECS deploy Action, ecspresso, Terraform) drop it, so the setting never applies"
     };

@@ -127,6 +127,15 @@ impl Problem<'_> {
             "the AWS CLI refuses the input"
         }
     }
+
+    /// Who refuses a value the client cannot check (a range, a format): ECS, or CloudFormation.
+    pub fn rejection(&self) -> &'static str {
+        if self.template {
+            "CloudFormation rejects the resource"
+        } else {
+            "ECS refuses the request"
+        }
+    }
 }
 
 /// What messages call an object of API shape `shape`: "a container definition", "a port

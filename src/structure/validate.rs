@@ -474,13 +474,12 @@ fn suggest<'a>(key: &str, known: impl Iterator<Item = &'a str> + Clone) -> Optio
         return Some(same.to_string());
     }
     // Docker's and Compose's names for what ECS calls otherwise.
-    const DOCKER: [(&str, &str); 8] = [
+    const DOCKER: [(&str, &str); 7] = [
         ("portBindings", "portMappings"),
         ("ports", "portMappings"),
         ("env", "environment"),
         ("cmd", "command"),
         ("Cmd", "command"),
-        ("volumesFrom", "volumesFrom"),
         ("restart", "restartPolicy"),
         ("mem_limit", "memory"),
     ];
@@ -556,22 +555,22 @@ fn range_or_pattern(kind: &ValidationErrorKind) -> Option<ProblemKind> {
         ValidationErrorKind::ExclusiveMinimum { limit } => bound(format!("more than {limit}")),
         ValidationErrorKind::ExclusiveMaximum { limit } => bound(format!("less than {limit}")),
         ValidationErrorKind::MinItems { limit } => {
-            bound(format!("at least {limit} {}", items(*limit)))
+            bound(format!("at least {limit} {}", plural(*limit, "item")))
         }
         ValidationErrorKind::MaxItems { limit } => {
-            bound(format!("at most {limit} {}", items(*limit)))
+            bound(format!("at most {limit} {}", plural(*limit, "item")))
         }
         ValidationErrorKind::MinLength { limit } => {
-            bound(format!("at least {limit} {}", characters(*limit)))
+            bound(format!("at least {limit} {}", plural(*limit, "character")))
         }
         ValidationErrorKind::MaxLength { limit } => {
-            bound(format!("at most {limit} {}", characters(*limit)))
+            bound(format!("at most {limit} {}", plural(*limit, "character")))
         }
         ValidationErrorKind::MinProperties { limit } => {
-            bound(format!("at least {limit} {}", fields(*limit)))
+            bound(format!("at least {limit} {}", plural(*limit, "field")))
         }
         ValidationErrorKind::MaxProperties { limit } => {
-            bound(format!("at most {limit} {}", fields(*limit)))
+            bound(format!("at most {limit} {}", plural(*limit, "field")))
         }
         ValidationErrorKind::Pattern { pattern } => Some(ProblemKind::Pattern {
             pattern: pattern.clone(),
@@ -580,27 +579,12 @@ fn range_or_pattern(kind: &ValidationErrorKind) -> Option<ProblemKind> {
     }
 }
 
-fn items(n: u64) -> &'static str {
+/// `word`, or its plural for a count other than one.
+fn plural(n: u64, word: &str) -> String {
     if n == 1 {
-        "item"
+        word.to_string()
     } else {
-        "items"
-    }
-}
-
-fn characters(n: u64) -> &'static str {
-    if n == 1 {
-        "character"
-    } else {
-        "characters"
-    }
-}
-
-fn fields(n: u64) -> &'static str {
-    if n == 1 {
-        "field"
-    } else {
-        "fields"
+        format!("{word}s")
     }
 }
 
