@@ -195,7 +195,8 @@ pub fn classify(display: &str, text: &str, sniff: bool) -> Source {
     match extension(inner) {
         Some("json") => return Source::Parse(Syntax::Json),
         Some("yaml" | "yml") => return Source::Parse(Syntax::Yaml),
-        Some("tf" | "tfvars") => return Source::NotRead(Foreign::Terraform),
+        Some("tf") => return Source::Parse(Syntax::Hcl),
+        Some("tfvars") => return Source::NotRead(Foreign::Terraform),
         Some("hcl") => return Source::NotRead(Foreign::Hcl),
         Some("jsonnet" | "libsonnet") => return Source::NotRead(Foreign::Jsonnet),
         Some(e) if NOT_CONFIG_EXTENSIONS.contains(&e) => {
@@ -250,7 +251,7 @@ mod tests {
         );
         assert_eq!(
             parse("main.tf", "{\"a\": 1}", true),
-            Source::NotRead(Foreign::Terraform)
+            Source::Parse(Syntax::Hcl)
         );
         assert_eq!(
             parse("x.tfvars", "", true),

@@ -132,7 +132,7 @@ pub enum Form {
 }
 
 /// Finds suppression comments in a YAML text; the rules they name are looked up in `registry`.
-pub fn comments(text: &str, registry: &Registry) -> Vec<FileSuppression> {
+pub fn comments(text: &str, registry: &Registry, slashes: bool) -> Vec<FileSuppression> {
     if !text.contains("ecslint-ignore") {
         return Vec::new();
     }
@@ -148,12 +148,12 @@ pub fn comments(text: &str, registry: &Registry) -> Vec<FileSuppression> {
     };
     let mut out = Vec::new();
     for (i, (start, line)) in lines.iter().enumerate() {
-        let Some(col) = comment_start(line) else {
+        let Some((col, marker)) = comment_start(line, slashes) else {
             continue;
         };
         // A comment alone on its line suppresses the next line; a trailing one, its own.
         let trailing = !line[..col].trim().is_empty();
-        let Some(body) = line[col + 1..].trim_start().strip_prefix("ecslint-ignore") else {
+        let Some(body) = line[col + marker..].trim_start().strip_prefix("ecslint-ignore") else {
             continue;
         };
         let span = Span::new(start + col, start + line.len());
@@ -346,7 +346,9 @@ fn from_metadata(
 
 /// Where a YAML comment starts on `line`: a `#` at the start or after whitespace, outside
 /// quoted scalars (`value: "a # b"` holds no comment).
-fn comment_start(line: &str) -> Option<usize> {
+/// Where a comment starts on `line` and how long its marker is: `#`, or (`slashes`: HCL)
+/// `//`.
+fn comment_start(line: &str, slashes: bool) -> Option<(usize, usize)> {
     let bytes = line.as_bytes();
     let mut quote: Option<u8> = None;
     let mut i = 0;
@@ -364,7 +366,10 @@ fn comment_start(line: &str) -> Option<usize> {
             {
                 quote = Some(b);
             }
-            None if b == b'#' && after_space => return Some(i),
+            None if b == b'#' && after_space => return Some((i, 1)),
+            None if slashes && b == b'/' && after_space && bytes.get(i + 1) == Some(&b'/') => {
+                return Some((i, 2))
+            }
             None => {}
         }
         i += 1;
@@ -747,7 +752,7 @@ mod tests {
     #[test]
     fn trailing_comments_suppress_their_own_line() {
         let text = "hostPort: 50002  # ecslint-ignore ECS204: reason\nimage: \"a # ecslint-ignore ECS201: no\"\nport: 1 # ecslint-ignore ECS2O4: typo\nx: 'it'' # ecslint-ignore ECS201: no'\n";
-        let c = comments(text, &Registry::builtin());
+        let c = comments(text, &Registry::builtin(), false);
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!((c[0].line, c[0].target), (1, Target::Line(1)));
         assert!(c[0].problem.is_none());
@@ -763,9 +768,20 @@ mod tests {
     }
 
     #[test]
+    fn hcl_comments_start_with_a_hash_or_two_slashes() {
+        let text = "cpu = 1 // ecslint-ignore ECS201: legacy\n# ecslint-ignore ECS204: x\nurl = \"http://a\"\n";
+        let c = comments(text, &Registry::builtin(), true);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!((c[0].line, c[0].target), (1, Target::Line(1)));
+        assert_eq!(&text[c[0].span.range()], "// ecslint-ignore ECS201: legacy");
+        assert_eq!((c[1].line, c[1].target), (2, Target::Line(3)));
+        assert!(comments(text, &Registry::builtin(), false).len() == 1);
+    }
+
+    #[test]
     fn comment_parsing() {
         let text = "a: 1\n# ecslint-ignore ECS201, ephemeral-host-port: legacy port\n\n  # note\nhostPort: 3000\n# ecslint-ignore ECS999: x\n# ecslint-ignore ECS201\nb: 2\n";
-        let c = comments(text, &Registry::builtin());
+        let c = comments(text, &Registry::builtin(), false);
         assert_eq!(c.len(), 3);
         assert_eq!((c[0].line, c[0].target), (2, Target::Line(5)));
         assert_eq!(

@@ -60,6 +60,7 @@ pub mod invalid_environment_file;
 pub mod invalid_family_name;
 pub mod invalid_fargate_task_size;
 pub mod invalid_firelens_configuration;
+pub mod invalid_hcl;
 pub mod invalid_health_check;
 pub mod invalid_image_reference;
 pub mod invalid_json;
@@ -152,6 +153,7 @@ pub static BUILT_IN: &[&Rule] = &[
     &missing_required_field::RULE,
     &value_out_of_range::RULE,
     &invalid_value_format::RULE,
+    &invalid_hcl::RULE,
     &fargate_without_awsvpc::RULE,
     &fargate_missing_task_size::RULE,
     &invalid_fargate_task_size::RULE,

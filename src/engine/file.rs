@@ -207,14 +207,20 @@ fn lint_source(
             plan,
             &mut out.findings,
         ),
-        Ok(parsed) => {
+        Ok(mut parsed) => {
             out.parsed = true;
+            parsed.docs = (parsed.docs.into_iter())
+                .map(|doc| model::recognise::shape(doc, &text, syntax))
+                .collect();
             recognise_and_check(id, input, &text, parsed, mask, plan, &mut out)
         }
     };
-    if syntax == Syntax::Yaml {
-        out.comments
-            .extend(suppress::comments(&text, &plan.registry));
+    if matches!(syntax, Syntax::Yaml | Syntax::Hcl) {
+        out.comments.extend(suppress::comments(
+            &text,
+            &plan.registry,
+            syntax == Syntax::Hcl,
+        ));
     }
     keep(out, &text, plan.excerpts)
 }
@@ -264,6 +270,11 @@ fn unparseable(
             "YAML",
             "fix the syntax; a file that does not parse cannot be checked",
         ),
+        Syntax::Hcl => (
+            &crate::checks::invalid_hcl::RULE,
+            "HCL",
+            "fix the syntax; `terraform validate` rejects it too",
+        ),
     };
     if let Some(mut sink) = sink_for(rule, id, mask, plan, findings) {
         match placeholder_at(text, err.span) {
@@ -311,7 +322,7 @@ fn recognise_and_check(
         let template = doc.has("Resources");
         templates += usize::from(template);
         let link_it = !template || templates == 1;
-        match model::recognise(doc, text) {
+        match model::recognise_as(doc, text, parsed.syntax) {
             Recognised::Skipped(why) => skipped = Some(why),
             Recognised::NotRead(format) => not_read = Some(format),
             Recognised::Resources(resources) => {
@@ -545,12 +556,14 @@ fn head(bytes: &[u8]) -> String {
 /// walking, is not ecslint's business.
 fn report_unparseable(input: &Input, text: &str) -> bool {
     let lower = input.display.to_ascii_lowercase();
-    let config_name = [".json", ".yaml", ".yml"]
+    let config_name = [".json", ".yaml", ".yml", ".tf"]
         .iter()
         .any(|e| lower.ends_with(e));
+    let terraform_ecs = lower.ends_with(".tf") && crate::classify::holds_ecs(text);
     (input.explicit && (config_name || input.stdin.is_some()))
         || input.claimed
         || model::looks_like_ecs(text)
+        || terraform_ecs
 }
 
 /// The text to keep for rendering: every secret value masked, those the model found

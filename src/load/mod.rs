@@ -1,6 +1,7 @@
 //! Bytes → spanned document trees. One parse per file; a file that does not parse yields one
 //! located [`LoadError`], never a panic.
 
+pub mod hcl;
 pub mod json;
 pub mod template;
 pub mod tree;
@@ -24,6 +25,8 @@ pub struct LoadError {
 pub enum Syntax {
     Json,
     Yaml,
+    /// HCL, Terraform's native syntax (`*.tf`).
+    Hcl,
 }
 
 impl Syntax {
@@ -32,6 +35,7 @@ impl Syntax {
         match self {
             Syntax::Json => "JSON",
             Syntax::Yaml => "YAML",
+            Syntax::Hcl => "HCL",
         }
     }
 }
@@ -48,6 +52,8 @@ pub struct Parsed<'a> {
     pub docs: Vec<Node<'a>>,
     /// Unquoted placeholders read as unknown values (`"cpu": ${CPU}`): the file is a template.
     pub placeholders: u32,
+    /// What it was read as.
+    pub syntax: Syntax,
 }
 
 /// [`parse`], also saying whether the file is a template.
@@ -60,11 +66,18 @@ pub fn parse_file(text: &str, syntax: Syntax) -> Result<Parsed<'_>, LoadError> {
         Syntax::Json => json::parse_template(body, base).map(|(doc, placeholders)| Parsed {
             docs: doc.into_iter().collect(),
             placeholders,
+            syntax,
+        }),
+        Syntax::Hcl => hcl::parse(body, base).map(|doc| Parsed {
+            docs: vec![doc],
+            placeholders: 0,
+            syntax,
         }),
         Syntax::Yaml => match yaml::parse(body, base) {
             Ok(docs) => Ok(Parsed {
                 docs,
                 placeholders: 0,
+                syntax,
             }),
             // A Go template (`image: {{ .Values.repo }}:latest`) is read through a stand-in
             // of the same length; a real syntax error is still the original error.
@@ -79,6 +92,7 @@ pub fn parse_file(text: &str, syntax: Syntax) -> Result<Parsed<'_>, LoadError> {
                             .map(|d| template::restore(d, body, &stand_in, base))
                             .collect(),
                         placeholders: stand_in.actions,
+                        syntax,
                     }),
                     Err(_) => Err(error),
                 }

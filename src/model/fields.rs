@@ -5,9 +5,11 @@
 //!
 //! - **API**: the ECS API's camelCase (`register-task-definition` input, `describe-*` output).
 //! - **CloudFormation**: `AWS::ECS::*` resource properties, PascalCase.
-//! - **Terraform**: the `aws_ecs_*` resources' snake_case attributes and blocks. Container
-//!   definitions are a JSON string inside HCL (`jsonencode`), written in the API's spelling,
-//!   so container-level fields spell Terraform like the API.
+//! - **Terraform**: the `aws_ecs_*` resources' snake_case attributes and blocks, for messages.
+//!   A Terraform resource is rewritten into the API's shape when it is read
+//!   (`recognise::terraform`), so the model reads it with the API's keys. Container
+//!   definitions are a JSON document inside HCL (`jsonencode`, a heredoc), written in the API's
+//!   spelling, so container-level fields spell Terraform like the API.
 //! - **Compose**: Docker Compose service keys, where a key means the same thing.
 
 /// The spelling a resource was written in.
@@ -34,7 +36,8 @@ impl Field {
         match dialect {
             Dialect::Api => Some(self.api),
             Dialect::CloudFormation => Some(self.cloudformation),
-            Dialect::Terraform => self.terraform,
+            // A Terraform resource is read in the API's shape (recognise::terraform).
+            Dialect::Terraform => Some(self.api),
             Dialect::Compose => self.compose,
         }
     }
@@ -42,7 +45,10 @@ impl Field {
     /// The field's name for a message about a file in `dialect` (the API's spelling when the
     /// format has no key of its own).
     pub fn name(&self, dialect: Dialect) -> &'static str {
-        self.key(dialect).unwrap_or(self.api)
+        match dialect {
+            Dialect::Terraform => self.terraform.unwrap_or(self.api),
+            _ => self.key(dialect).unwrap_or(self.api),
+        }
     }
 }
 

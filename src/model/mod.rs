@@ -16,7 +16,7 @@ pub use cluster::Cluster;
 pub use elb::{Elb, Listener, ListenerKind, TargetGroup};
 pub use fields::{Dialect, Field};
 pub use pointer::Pointer;
-pub use recognise::{recognise, Recognised};
+pub use recognise::{recognise, recognise_as, Recognised};
 pub use service::{LoadBalancer, Service, ServiceShape, TaskDefRef};
 pub use task_def::{
     At, Container, EnvVar, NetworkMode, PortMapping, Spelled, TaskDef, TaskDefShape, Volume,

@@ -17,6 +17,8 @@ pub enum ServiceShape {
     DescribeOutput,
     /// An `AWS::ECS::Service` resource of a CloudFormation template (its `Properties`).
     Template,
+    /// An `aws_ecs_service` resource of a Terraform file.
+    Terraform,
     /// The ECS target of an EventBridge rule or schedule (`EcsParameters` of an
     /// `AWS::Events::Rule` target or an `AWS::Scheduler::Schedule`): tasks run on a schedule
     /// or an event, like a service's, without a service.
@@ -39,6 +41,7 @@ impl ServiceShape {
             ServiceShape::Output => "service (create/update-service output)",
             ServiceShape::DescribeOutput => "services (describe-services output)",
             ServiceShape::Template => "service (AWS::ECS::Service)",
+            ServiceShape::Terraform => "service (aws_ecs_service)",
             ServiceShape::Scheduled => "scheduled task (EventBridge ECS target)",
         }
     }

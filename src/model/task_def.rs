@@ -21,6 +21,8 @@ pub enum TaskDefShape {
     SingleContainer,
     /// An `AWS::ECS::TaskDefinition` resource of a CloudFormation template (its `Properties`).
     Template,
+    /// An `aws_ecs_task_definition` resource of a Terraform file.
+    Terraform,
 }
 
 impl TaskDefShape {
@@ -34,6 +36,7 @@ impl TaskDefShape {
             TaskDefShape::ContainerArray => "container definitions (array)",
             TaskDefShape::SingleContainer => "container definition",
             TaskDefShape::Template => "task definition (AWS::ECS::TaskDefinition)",
+            TaskDefShape::Terraform => "task definition (aws_ecs_task_definition)",
         }
     }
 

@@ -288,8 +288,42 @@ pub fn text<'t>(node: Option<&'t Node<'_>>) -> Val<'t, &'t str> {
             Some(s) => Val::Known(s, node.span),
             None => unreadable(node),
         },
+        Kind::Placeholder(expr) => match terraform_reference(expr) {
+            Some(target) => Val::Ref(target, node.span),
+            None => Val::Unknown(node.span),
+        },
         _ => Val::Unknown(node.span),
     }
+}
+
+/// A Terraform reference to a managed resource, as the HCL loader keeps it:
+/// `aws_ecs_task_definition.web.arn`, `aws_lb_target_group.api[0].id` (an instance of a
+/// counted resource is that resource). The target is the resource's address (`type.name`),
+/// the id Terraform resources are read under. Variables, locals, data sources, modules and
+/// anything computed are not references.
+pub fn terraform_reference(expr: &str) -> Option<Target<'_>> {
+    let expr = expr.trim();
+    let mut parts = expr.splitn(3, '.');
+    let ty = parts.next()?;
+    let name = parts.next()?;
+    let attribute = parts.next();
+    let ident = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+    };
+    let name_len = name.find('[').unwrap_or(name.len());
+    let (bare, index) = name.split_at(name_len);
+    let index_ok = index.is_empty() || (index.starts_with('[') && index.ends_with(']'));
+    let attribute_ok = attribute.is_none_or(|a| {
+        let a = a.split(['[', '.']).next().unwrap_or(a);
+        ident(a)
+    });
+    (ty.starts_with("aws_") && ident(ty) && ident(bare) && index_ok && attribute_ok).then(|| {
+        Target {
+            id: &expr[..ty.len() + 1 + bare.len()],
+            attribute: attribute.map(|a| a.split(['[', '.']).next().unwrap_or(a)),
+        }
+    })
 }
 
 /// The text a string or a CloudFormation string expression builds, with what it does not
@@ -458,6 +492,25 @@ fn scaled(amount: &str, scale: i64) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terraform_references_name_managed_resources_only() {
+        let r = terraform_reference("aws_ecs_task_definition.web.arn").expect("reference");
+        assert_eq!((r.id, r.attribute), ("aws_ecs_task_definition.web", Some("arn")));
+        let r = terraform_reference("aws_lb_target_group.api[0].id").expect("reference");
+        assert_eq!((r.id, r.attribute), ("aws_lb_target_group.api", Some("id")));
+        for not in [
+            "var.task_definition",
+            "local.x.y",
+            "data.aws_ecs_task_definition.web.arn",
+            "module.ecs.service",
+            "${CPU}",
+            "aws_ecs_service.web.x + 1",
+            "lookup(var.m, \"k\")",
+        ] {
+            assert!(terraform_reference(not).is_none(), "{not}");
+        }
+    }
     use crate::load::{parse, Syntax};
 
     fn first(json: &str) -> Node<'_> {

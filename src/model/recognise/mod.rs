@@ -10,7 +10,7 @@ mod kubernetes;
 mod terraform;
 
 use super::Resource;
-use crate::load::Node;
+use crate::load::{Node, Syntax};
 
 /// What a document holds: the resources read from it, or why it was skipped.
 #[derive(Debug)]
@@ -40,6 +40,24 @@ pub fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
         .iter()
         .find_map(|r| r(doc, text))
         .unwrap_or(Recognised::Skipped("not ECS configuration"))
+}
+
+/// [`recognise`] for a document read as `syntax`: a `.tf` file's (HCL) has its own recogniser,
+/// after [`shape`] put it in shape.
+pub fn recognise_as<'t>(doc: &'t Node<'t>, text: &str, syntax: Syntax) -> Recognised<'t> {
+    match syntax {
+        Syntax::Hcl => terraform::recognise_hcl(doc, text),
+        Syntax::Json | Syntax::Yaml => recognise(doc, text),
+    }
+}
+
+/// What the recogniser of `syntax` reads: a `.tf` file's resources rewritten into the API's
+/// shape (nodes moved, spans kept); other documents as they are.
+pub fn shape<'a>(doc: Node<'a>, text: &'a str, syntax: Syntax) -> Node<'a> {
+    match syntax {
+        Syntax::Hcl => terraform::normalise(doc, text),
+        Syntax::Json | Syntax::Yaml => doc,
+    }
 }
 
 fn one(resource: Resource<'_>) -> Recognised<'_> {

@@ -1,0 +1,166 @@
+//! Terraform ([`Dialect::Terraform`]). A `.tf` file (HCL, read by [`crate::load::hcl`]) is
+//! first put in shape ([`normalise`]): each `resource "type" "name"` of a kind ecslint reads
+//! becomes a member `"type.name"` of `resource` (the address Terraform itself prints, which
+//! findings name it by and references link), its body rewritten into the ECS or ELB API's
+//! shape by [`shape`]. The recogniser then reads those bodies like API input, in Terraform's
+//! spelling for messages. References (`aws_ecs_task_definition.web.arn`) are
+//! [`crate::model::Val::Ref`]s the linker follows within the file; variables, locals, data
+//! sources, modules and function calls stay unknown.
+//!
+//! Not read yet, and counted as such: Terraform's JSON syntax (`*.tf.json`) and plans
+//! (`terraform show -json`).
+
+mod shape;
+
+use std::borrow::Cow;
+
+use super::Recognised;
+use crate::classify::Foreign;
+use crate::load::{Kind, Member, Node};
+use crate::model::{
+    Cluster, Dialect, Elb, Listener, ListenerKind, Resource, Service, ServiceShape, TargetGroup,
+    TaskDef, TaskDefShape,
+};
+pub use shape::TfKind;
+
+const TF: Dialect = Dialect::Terraform;
+
+/// JSON documents that are Terraform's: its JSON syntax and its plans, not read yet.
+pub(super) fn recognise<'t>(doc: &'t Node<'t>, _text: &str) -> Option<Recognised<'t>> {
+    if doc.has("format_version") && (doc.has("terraform_version") || doc.has("planned_values")) {
+        return Some(Recognised::NotRead(Foreign::TerraformPlan));
+    }
+    ["resource", "terraform", "provider", "module"]
+        .iter()
+        .any(|k| doc.get(k).is_some_and(|n| n.as_object().is_some()))
+        .then_some(Recognised::NotRead(Foreign::Terraform))
+}
+
+/// Puts a `.tf` file's document in shape: the resources ecslint reads as `"type.name"`
+/// members of `resource`, in the API's shape; everything else as the loader read it.
+pub fn normalise<'a>(doc: Node<'a>, text: &'a str) -> Node<'a> {
+    let span = doc.span;
+    let Kind::Object(members) = doc.kind else {
+        return doc;
+    };
+    let members = members
+        .into_iter()
+        .map(|m| {
+            if m.key != "resource" {
+                return m;
+            }
+            let Member {
+                key,
+                key_span,
+                value,
+            } = m;
+            let value_span = value.span;
+            let Kind::Object(types) = value.kind else {
+                return Member {
+                    key,
+                    key_span,
+                    value: Node {
+                        span: value_span,
+                        kind: value.kind,
+                    },
+                };
+            };
+            let mut resources = Vec::new();
+            for ty in types {
+                let Some(kind) = TfKind::of(&ty.key) else {
+                    continue;
+                };
+                let Kind::Object(named) = ty.value.kind else {
+                    continue;
+                };
+                for r in named {
+                    resources.push(Member {
+                        key: Cow::Owned(format!("{}.{}", ty.key, r.key)),
+                        key_span: r.key_span,
+                        value: shape::resource_body(kind, r.value, text),
+                    });
+                }
+            }
+            Member {
+                key,
+                key_span,
+                value: Node {
+                    span: value_span,
+                    kind: Kind::Object(resources),
+                },
+            }
+        })
+        .collect();
+    Node {
+        span,
+        kind: Kind::Object(members),
+    }
+}
+
+/// Reads the resources of a `.tf` file put in shape by [`normalise`].
+pub fn recognise_hcl<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
+    let resources = doc
+        .get("resource")
+        .and_then(Node::as_object)
+        .unwrap_or_default();
+    let read: Vec<Resource<'t>> = resources
+        .iter()
+        .filter_map(|m| {
+            let (ty, _) = m.key.split_once('.')?;
+            let kind = TfKind::of(ty)?;
+            let id = Some(m.key.as_ref());
+            let body = &m.value;
+            Some(match kind {
+                TfKind::TaskDefinition => {
+                    let mut td =
+                        TaskDef::from_object(body, TaskDefShape::Terraform, TF, m.key_span, text);
+                    td.logical_id = id;
+                    Resource::TaskDef(td)
+                }
+                TfKind::Service => {
+                    let mut s = Service::from_object(body, ServiceShape::Terraform, TF, m.key_span);
+                    s.logical_id = id;
+                    // Terraform orders creation by references and `depends_on`, across the
+                    // module's files: which listeners exist first is not this file's to say.
+                    s.depends_on = None;
+                    Resource::Service(s)
+                }
+                TfKind::Cluster | TfKind::ClusterCapacityProviders => {
+                    let association = kind == TfKind::ClusterCapacityProviders;
+                    let mut c = Cluster::from_object(body, association, TF, m.key_span);
+                    c.logical_id = id;
+                    // Other files of the module may refer to it and associate providers.
+                    c.referenced_elsewhere = true;
+                    Resource::Cluster(c)
+                }
+                TfKind::TargetGroup => {
+                    let mut tg = TargetGroup::from_object(body, TF, m.key_span);
+                    tg.logical_id = id;
+                    // Listeners in other files of the module may forward to it.
+                    tg.referenced_elsewhere = true;
+                    Resource::TargetGroup(tg)
+                }
+                TfKind::LoadBalancer => {
+                    let mut lb = Elb::from_object(body, TF, m.key_span);
+                    lb.logical_id = id;
+                    Resource::Elb(lb)
+                }
+                TfKind::Listener | TfKind::ListenerRule => {
+                    let kind = if kind == TfKind::Listener {
+                        ListenerKind::Listener
+                    } else {
+                        ListenerKind::Rule
+                    };
+                    let mut l = Listener::from_object(body, kind, TF, m.key_span);
+                    l.logical_id = id;
+                    Resource::Listener(l)
+                }
+            })
+        })
+        .collect();
+    if read.is_empty() {
+        Recognised::Skipped("a Terraform file without ECS or Elastic Load Balancing resources")
+    } else {
+        Recognised::Resources(read)
+    }
+}
