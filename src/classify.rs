@@ -9,8 +9,12 @@ use crate::load::Syntax;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Foreign {
     CloudFormation,
+    /// Terraform's JSON syntax (`*.tf.json`).
     Terraform,
     TerraformPlan,
+    /// A `.tf` file whose ECS resources are made by a module it calls
+    /// (terraform-aws-modules/ecs and the like).
+    TerraformModule,
     Hcl,
     Jsonnet,
     Ecspresso,
@@ -20,10 +24,11 @@ pub enum Foreign {
 
 impl Foreign {
     /// Every kind, in the order summaries list them.
-    pub const ALL: [Foreign; 7] = [
+    pub const ALL: [Foreign; 8] = [
         Foreign::CloudFormation,
         Foreign::Terraform,
         Foreign::TerraformPlan,
+        Foreign::TerraformModule,
         Foreign::Hcl,
         Foreign::Jsonnet,
         Foreign::Ecspresso,
@@ -34,8 +39,12 @@ impl Foreign {
     pub fn noun(self) -> (&'static str, &'static str) {
         match self {
             Foreign::CloudFormation => ("CloudFormation template", "CloudFormation templates"),
-            Foreign::Terraform => ("Terraform file", "Terraform files"),
+            Foreign::Terraform => ("Terraform JSON file", "Terraform JSON files"),
             Foreign::TerraformPlan => ("Terraform plan", "Terraform plans"),
+            Foreign::TerraformModule => (
+                "Terraform file calling an ECS module",
+                "Terraform files calling an ECS module",
+            ),
             Foreign::Hcl => ("HCL file", "HCL files"),
             Foreign::Jsonnet => ("Jsonnet file", "Jsonnet files"),
             Foreign::Ecspresso => ("ecspresso config", "ecspresso configs"),
@@ -62,11 +71,11 @@ impl Foreign {
     }
 
     /// Whether a file of this kind, with this text, declares ECS resources (and so must be
-    /// counted in the summary when walking a directory finds it). An ecspresso config always
-    /// does; a file that is not configuration never does.
+    /// counted in the summary when walking a directory finds it). An ecspresso config and a
+    /// call of an ECS module always do; a file that is not configuration never does.
     pub fn holds_ecs(self, text: &str) -> bool {
         match self {
-            Foreign::Ecspresso => true,
+            Foreign::Ecspresso | Foreign::TerraformModule => true,
             Foreign::NotConfig => false,
             _ => holds_ecs(text),
         }
@@ -87,6 +96,7 @@ impl Foreign {
             Foreign::CloudFormation => "cloudformation",
             Foreign::Terraform => "terraform",
             Foreign::TerraformPlan => "terraform-plan",
+            Foreign::TerraformModule => "terraform-module",
             Foreign::Hcl => "hcl",
             Foreign::Jsonnet => "jsonnet",
             Foreign::Ecspresso => "ecspresso",
@@ -95,7 +105,7 @@ impl Foreign {
     }
 }
 
-/// "3 CloudFormation templates, 2 Terraform files (not read yet); 1 file (not JSON or YAML)".
+/// "3 CloudFormation templates, 2 Terraform JSON files (not read yet); 1 file (not JSON or YAML)".
 pub fn describe_not_read(counts: &[(Foreign, usize)]) -> String {
     let mut groups: Vec<(&'static str, Vec<String>)> = Vec::new();
     for (kind, n) in counts {
@@ -196,7 +206,8 @@ pub fn classify(display: &str, text: &str, sniff: bool) -> Source {
         Some("json") => return Source::Parse(Syntax::Json),
         Some("yaml" | "yml") => return Source::Parse(Syntax::Yaml),
         Some("tf") => return Source::Parse(Syntax::Hcl),
-        Some("tfvars") => return Source::NotRead(Foreign::Terraform),
+        // Values of variables, never resources.
+        Some("tfvars") => return Source::NotRead(Foreign::NotConfig),
         Some("hcl") => return Source::NotRead(Foreign::Hcl),
         Some("jsonnet" | "libsonnet") => return Source::NotRead(Foreign::Jsonnet),
         Some(e) if NOT_CONFIG_EXTENSIONS.contains(&e) => {
@@ -255,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             parse("x.tfvars", "", true),
-            Source::NotRead(Foreign::Terraform)
+            Source::NotRead(Foreign::NotConfig)
         );
         assert_eq!(
             parse("t.libsonnet", "{}", true),
@@ -295,7 +306,7 @@ mod tests {
         ]);
         assert_eq!(
             text,
-            "3 CloudFormation templates, 2 Terraform files (not read yet); 1 file (not JSON or YAML)"
+            "3 CloudFormation templates, 2 Terraform JSON files (not read yet); 1 file (not JSON or YAML)"
         );
     }
 }

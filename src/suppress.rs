@@ -153,7 +153,10 @@ pub fn comments(text: &str, registry: &Registry, slashes: bool) -> Vec<FileSuppr
         };
         // A comment alone on its line suppresses the next line; a trailing one, its own.
         let trailing = !line[..col].trim().is_empty();
-        let Some(body) = line[col + marker..].trim_start().strip_prefix("ecslint-ignore") else {
+        let Some(body) = line[col + marker..]
+            .trim_start()
+            .strip_prefix("ecslint-ignore")
+        else {
             continue;
         };
         let span = Span::new(start + col, start + line.len());

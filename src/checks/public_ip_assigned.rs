@@ -33,8 +33,9 @@ fn check(s: &Service<'_>, sink: &mut Sink<'_>) {
         "the service gives each task a public IP address: its tasks can be reached from the internet, subject only to their security groups",
     )
     .help(format!(
-        "set `{}` to `DISABLED` and run the tasks in private subnets, behind a load balancer or a NAT gateway",
-        s.key(&service::ASSIGN_PUBLIC_IP)
+        "set `{}` to `{}` and run the tasks in private subnets, behind a load balancer or a NAT gateway",
+        s.key(&service::ASSIGN_PUBLIC_IP),
+        service::public_ip_value(s.dialect, false),
     ));
 }
 

@@ -314,7 +314,10 @@ resource "aws_ecs_service" "api" {
     #[test]
     fn unlabelled_blocks_are_a_list_and_dynamic_ones_leave_it_open() {
         let d = doc("volume {\n name = \"a\"\n}\nvolume {\n name = \"b\"\n}\n");
-        assert_eq!(d.get("volume").and_then(Node::as_array).map(<[_]>::len), Some(2));
+        assert_eq!(
+            d.get("volume").and_then(Node::as_array).map(<[_]>::len),
+            Some(2)
+        );
         let d = doc("volume {\n name = \"a\"\n}\ndynamic \"volume\" {\n for_each = var.v\n}\n");
         let items = d.get("volume").and_then(Node::as_array).expect("list");
         assert!(matches!(items[1].kind, Kind::Placeholder(_)));
@@ -332,7 +335,10 @@ z = -1
         let cpu = first.get("cpu").expect("cpu");
         assert!(matches!(cpu.kind, Kind::Number(ref n) if n == "256"));
         assert_eq!(&text[cpu.span.range()], "256");
-        assert_eq!(first.get("image").and_then(Node::as_str), Some("${var.repo}:1"));
+        assert_eq!(
+            first.get("image").and_then(Node::as_str),
+            Some("${var.repo}:1")
+        );
         assert!(matches!(d.get("y").map(|n| &n.kind),
             Some(Kind::Placeholder(s)) if s == "aws_ecs_task_definition.app.arn"));
         assert!(matches!(d.get("z").map(|n| &n.kind), Some(Kind::Number(n)) if n == "-1"));

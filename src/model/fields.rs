@@ -589,6 +589,17 @@ pub mod service {
         tf: Some("assign_public_ip"),
         compose: None
     );
+
+    /// [`ASSIGN_PUBLIC_IP`]'s value as `dialect` writes it: `ENABLED`/`DISABLED`, or
+    /// `true`/`false` in Terraform.
+    pub fn public_ip_value(dialect: super::Dialect, on: bool) -> &'static str {
+        match (dialect, on) {
+            (super::Dialect::Terraform, true) => "true",
+            (super::Dialect::Terraform, false) => "false",
+            (_, true) => "ENABLED",
+            (_, false) => "DISABLED",
+        }
+    }
     /// Terraform flattens `deploymentConfiguration` into the service's own arguments.
     pub static DEPLOYMENT_CONFIGURATION: Field = field!(
         "deploymentConfiguration",

@@ -309,7 +309,8 @@ pub fn terraform_reference(expr: &str) -> Option<Target<'_>> {
     let attribute = parts.next();
     let ident = |s: &str| {
         s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
     };
     let name_len = name.find('[').unwrap_or(name.len());
     let (bare, index) = name.split_at(name_len);
@@ -496,7 +497,10 @@ mod tests {
     #[test]
     fn terraform_references_name_managed_resources_only() {
         let r = terraform_reference("aws_ecs_task_definition.web.arn").expect("reference");
-        assert_eq!((r.id, r.attribute), ("aws_ecs_task_definition.web", Some("arn")));
+        assert_eq!(
+            (r.id, r.attribute),
+            ("aws_ecs_task_definition.web", Some("arn"))
+        );
         let r = terraform_reference("aws_lb_target_group.api[0].id").expect("reference");
         assert_eq!((r.id, r.attribute), ("aws_lb_target_group.api", Some("id")));
         for not in [

@@ -158,9 +158,31 @@ pub fn recognise_hcl<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
             })
         })
         .collect();
-    if read.is_empty() {
-        Recognised::Skipped("a Terraform file without ECS or Elastic Load Balancing resources")
-    } else {
+    if !read.is_empty() {
         Recognised::Resources(read)
+    } else if calls_ecs_module(doc) {
+        Recognised::NotRead(Foreign::TerraformModule)
+    } else {
+        Recognised::Skipped("a Terraform file without ECS or Elastic Load Balancing resources")
     }
+}
+
+/// Whether a module the file calls makes ECS resources: its source or its name says ECS
+/// (`terraform-aws-modules/ecs/aws`, `module "ecs_service"`), or it is given container
+/// definitions (terraform-aws-modules/ecs's `modules/service`, called by a relative path).
+fn calls_ecs_module(doc: &Node<'_>) -> bool {
+    let ecs = |s: &str| s.to_ascii_lowercase().contains("ecs");
+    let calls = doc
+        .get("module")
+        .and_then(Node::as_object)
+        .unwrap_or_default();
+    calls.iter().any(|call| {
+        ecs(&call.key)
+            || call
+                .value
+                .get("source")
+                .and_then(Node::as_str)
+                .is_some_and(ecs)
+            || call.value.has("container_definitions")
+    })
 }

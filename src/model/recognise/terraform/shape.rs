@@ -102,7 +102,10 @@ const TASK_DEFINITION: &[Map] = &[
     c(
         "inference_accelerator",
         "inferenceAccelerators",
-        Conv::List(&[m("device_name", "deviceName"), m("device_type", "deviceType")]),
+        Conv::List(&[
+            m("device_name", "deviceName"),
+            m("device_type", "deviceType"),
+        ]),
     ),
     TAGS,
 ];
@@ -179,7 +182,10 @@ const SERVICE: &[Map] = &[
     m("enable_ecs_managed_tags", "enableECSManagedTags"),
     m("enable_execute_command", "enableExecuteCommand"),
     m("propagate_tags", "propagateTags"),
-    m("availability_zone_rebalancing", "availabilityZoneRebalancing"),
+    m(
+        "availability_zone_rebalancing",
+        "availabilityZoneRebalancing",
+    ),
     c(
         "deployment_controller",
         "deploymentController",
@@ -195,7 +201,11 @@ const SERVICE: &[Map] = &[
             m("container_port", "containerPort"),
         ]),
     ),
-    c("network_configuration", "networkConfiguration", Conv::Awsvpc),
+    c(
+        "network_configuration",
+        "networkConfiguration",
+        Conv::Awsvpc,
+    ),
     c(
         "ordered_placement_strategy",
         "placementStrategy",
@@ -263,7 +273,10 @@ const SERVICE: &[Map] = &[
 /// The service attributes that are `deploymentConfiguration`'s fields in the API.
 const DEPLOYMENT_CONFIGURATION: &[Map] = &[
     m("deployment_maximum_percent", "maximumPercent"),
-    m("deployment_minimum_healthy_percent", "minimumHealthyPercent"),
+    m(
+        "deployment_minimum_healthy_percent",
+        "minimumHealthyPercent",
+    ),
     c(
         "deployment_circuit_breaker",
         "deploymentCircuitBreaker",
@@ -702,13 +715,17 @@ fn json_document<'a>(node: Node<'a>, text: &'a str) -> Node<'a> {
 /// `deploymentConfiguration` as in the API.
 fn service<'a>(members: Vec<Member<'a>>, text: &'a str) -> Vec<Member<'a>> {
     let (deployment, rest): (Vec<_>, Vec<_>) = members.into_iter().partition(|m| {
-        m.key == "deployment_configuration" || DEPLOYMENT_CONFIGURATION.iter().any(|t| m.key == t.tf)
+        m.key == "deployment_configuration"
+            || DEPLOYMENT_CONFIGURATION.iter().any(|t| m.key == t.tf)
     });
     let mut out = convert(rest, SERVICE, text);
     let mut fields = Vec::new();
     let mut span: Option<Span> = None;
     for member in deployment {
-        let whole = Span::new(member.key_span.start as usize, member.value.span.end as usize);
+        let whole = Span::new(
+            member.key_span.start as usize,
+            member.value.span.end as usize,
+        );
         span = Some(span.map_or(whole, |s| cover(s, whole)));
         if member.key == "deployment_configuration" {
             match single(member.value, DEPLOYMENT_CONFIGURATION_BLOCK, text).kind {
@@ -807,10 +824,15 @@ tags = { Team = "web" }
 "#;
         let s = body(TfKind::Service, text);
         assert_eq!(s.get("serviceName").and_then(Node::as_str), Some("web"));
-        let dc = s.get("deploymentConfiguration").expect("deployment configuration");
+        let dc = s
+            .get("deploymentConfiguration")
+            .expect("deployment configuration");
         assert!(dc.get("maximumPercent").is_some());
         let breaker = dc.get("deploymentCircuitBreaker").expect("breaker");
-        assert!(matches!(breaker.get("rollback").map(|n| &n.kind), Some(Kind::Bool(true))));
+        assert!(matches!(
+            breaker.get("rollback").map(|n| &n.kind),
+            Some(Kind::Bool(true))
+        ));
         let awsvpc = s
             .get("networkConfiguration")
             .and_then(|n| n.get("awsvpcConfiguration"))
@@ -818,8 +840,14 @@ tags = { Team = "web" }
         let public = awsvpc.get("assignPublicIp").expect("public ip");
         assert_eq!(public.as_str(), Some("ENABLED"));
         assert_eq!(&text[public.span.range()], "true");
-        let lbs = s.get("loadBalancers").and_then(Node::as_array).expect("list");
-        assert_eq!(lbs[0].get("containerName").and_then(Node::as_str), Some("web"));
+        let lbs = s
+            .get("loadBalancers")
+            .and_then(Node::as_array)
+            .expect("list");
+        assert_eq!(
+            lbs[0].get("containerName").and_then(Node::as_str),
+            Some("web")
+        );
         let tags = s.get("tags").and_then(Node::as_array).expect("tags");
         assert_eq!(tags[0].get("key").and_then(Node::as_str), Some("Team"));
     }
@@ -828,10 +856,16 @@ tags = { Team = "web" }
     fn container_definitions_in_a_heredoc_are_read_in_place() {
         let text = "container_definitions = <<EOF\n[{\"name\": \"web\", \"cpu\": ${var.cpu}}]\nEOF\nvolume {\n  name = \"data\"\n  host_path = \"/x\"\n}\n";
         let td = body(TfKind::TaskDefinition, text);
-        let list = td.get("containerDefinitions").and_then(Node::as_array).expect("list");
+        let list = td
+            .get("containerDefinitions")
+            .and_then(Node::as_array)
+            .expect("list");
         let name = list[0].get("name").expect("name");
         assert_eq!(&text[name.span.range()], "\"web\"");
-        assert!(matches!(list[0].get("cpu").map(|n| &n.kind), Some(Kind::Placeholder(_))));
+        assert!(matches!(
+            list[0].get("cpu").map(|n| &n.kind),
+            Some(Kind::Placeholder(_))
+        ));
         let volumes = td.get("volumes").and_then(Node::as_array).expect("volumes");
         assert_eq!(volumes[0].get("name").and_then(Node::as_str), Some("data"));
     }
@@ -840,19 +874,28 @@ tags = { Team = "web" }
     fn what_cannot_be_read_is_unknown() {
         let text = "container_definitions = file(\"c.json\")\ndynamic \"volume\" {\n  for_each = var.v\n}\n";
         let td = body(TfKind::TaskDefinition, text);
-        assert!(matches!(td.get("containerDefinitions").map(|n| &n.kind), Some(Kind::Placeholder(_))));
+        assert!(matches!(
+            td.get("containerDefinitions").map(|n| &n.kind),
+            Some(Kind::Placeholder(_))
+        ));
         let volumes = td.get("volumes").and_then(Node::as_array).expect("volumes");
         assert!(matches!(volumes[0].kind, Kind::Placeholder(_)));
         let text = "container_definitions = \"[{\\\"name\\\": \\\"web\\\"}]\"\n";
         let td = body(TfKind::TaskDefinition, text);
-        assert!(matches!(td.get("containerDefinitions").map(|n| &n.kind), Some(Kind::Placeholder(_))));
+        assert!(matches!(
+            td.get("containerDefinitions").map(|n| &n.kind),
+            Some(Kind::Placeholder(_))
+        ));
     }
 
     #[test]
     fn a_target_group_health_check_is_flattened() {
         let text = "port = 80\nhealth_check {\n  path = \"/health\"\n  matcher = \"200\"\n}\n";
         let tg = body(TfKind::TargetGroup, text);
-        assert_eq!(tg.get("HealthCheckPath").and_then(Node::as_str), Some("/health"));
+        assert_eq!(
+            tg.get("HealthCheckPath").and_then(Node::as_str),
+            Some("/health")
+        );
         assert!(tg.get("Matcher").and_then(|m| m.get("HttpCode")).is_some());
         assert!(tg.get("Port").is_some());
     }

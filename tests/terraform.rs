@@ -1,0 +1,200 @@
+//! Terraform (`*.tf`): the rules written for API JSON run on `aws_ecs_*` and `aws_lb_*`
+//! resources, speak Terraform's spelling, point into the `.tf`, follow references between
+//! resources of a file, and never conclude anything from what Terraform computes.
+
+mod common;
+
+use common::{run_json, write};
+
+fn findings(doc: &serde_json::Value) -> Vec<(String, String, String, String)> {
+    doc["findings"]
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|f| {
+                    let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+                    (s("rule"), s("message"), s("help"), s("pointer"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+const TASK: &str = r#"resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = 256
+  memory                   = 512
+  container_definitions = jsonencode([
+    { name = "web", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 80, hostPort = 8080 }] }
+  ])
+}
+"#;
+
+#[test]
+fn a_rule_written_once_speaks_terraform() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "main.tf", TASK);
+    let (code, doc, err) = run_json(dir.path(), &["main.tf"]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let found = findings(&doc);
+    // No network mode on Fargate: named as Terraform names it.
+    let (_, message, help, pointer) = found.iter().find(|f| f.0 == "ECS101").expect("ECS101");
+    assert!(message.contains("`network_mode` is omitted"), "{message}");
+    assert_eq!(help, "set `network_mode` to \"awsvpc\"");
+    assert_eq!(pointer, "/resource/aws_ecs_task_definition.web");
+    assert_eq!(
+        doc["findings"][0]["resource"],
+        "aws_ecs_task_definition.web"
+    );
+    // Container fields are the API's, inside `jsonencode`.
+    assert!(found.iter().all(|f| f.0 != "ECS201"), "{found:?}");
+}
+
+#[test]
+fn references_link_a_service_to_its_task_definition_and_target_group() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = TASK.replace("FARGATE\"]", "FARGATE\"]\n  network_mode = \"awsvpc\"")
+        + r#"
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  cluster         = "main"
+  task_definition = aws_ecs_task_definition.web.arn
+  launch_type     = "FARGATE"
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web[0].arn
+    container_name   = "web"
+    container_port   = 8080
+  }
+}
+
+resource "aws_lb_target_group" "web" {
+  count       = 1
+  port        = 80
+  protocol    = "HTTP"
+  target_type = "ip"
+}
+"#;
+    write(dir.path(), "main.tf", &text);
+    let (_, doc, _) = run_json(dir.path(), &["main.tf"]);
+    let codes: Vec<String> = findings(&doc).into_iter().map(|f| f.0).collect();
+    // hostPort differs under awsvpc; the service has no network configuration for its
+    // awsvpc task definition; it sends the load balancer to a port the container maps only
+    // as a host port.
+    for code in ["ECS201", "ECS406", "ECS402"] {
+        assert!(codes.iter().any(|c| c == code), "{code}: {codes:?}");
+    }
+    let ecs201 = findings(&doc)
+        .into_iter()
+        .find(|f| f.0 == "ECS201")
+        .expect("ECS201");
+    assert_eq!(
+        ecs201.3,
+        "/resource/aws_ecs_task_definition.web/containerDefinitions/0/portMappings/0/hostPort"
+    );
+    // Through a variable, nothing is known of the task definition: no wiring finding.
+    let unlinked = text.replace("aws_ecs_task_definition.web.arn", "var.task_definition_arn");
+    write(dir.path(), "main.tf", &unlinked);
+    let (_, doc, _) = run_json(dir.path(), &["main.tf"]);
+    let codes: Vec<String> = findings(&doc).into_iter().map(|f| f.0).collect();
+    assert!(
+        !codes.iter().any(|c| c == "ECS406" || c == "ECS402"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn what_terraform_computes_never_yields_a_missing_finding() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "main.tf",
+        r#"resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  network_mode             = "awsvpc"
+  requires_compatibilities = var.compatibilities
+  cpu                      = local.cpu
+  memory                   = local.memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  container_definitions = jsonencode(concat([
+    { name = "web", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 80 }] }
+  ], var.sidecars))
+  dynamic "volume" {
+    for_each = var.volumes
+    content {
+      name = volume.value
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "api" {
+  family       = "api"
+  network_mode = "awsvpc"
+  container_definitions = jsonencode([
+    local.log_router,
+    merge(local.defaults, { name = "api", image = "nginx:1.27", portMappings = [{ containerPort = 80, hostPort = 80 }] }),
+    { name = "worker", image = "nginx:1.27", essential = true, memory = 256, dependsOn = [{ containerName = "log_router", condition = "START" }] },
+  ])
+}
+
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  cluster         = "main"
+  task_definition = aws_ecs_task_definition.web.arn
+  dynamic "network_configuration" {
+    for_each = [1]
+    content {
+      subnets = var.subnets
+    }
+  }
+}
+"#,
+    );
+    let (code, doc, err) = run_json(dir.path(), &["main.tf", "--profile", "deploy"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{doc}");
+}
+
+#[test]
+fn comments_suppress_findings_in_a_tf_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = TASK.replace(
+        "  family                   = \"web\"",
+        "  family                   = \"web\"\n  network_mode             = \"awsvpc\"",
+    );
+    let text = text.replace(
+        "  container_definitions = jsonencode([",
+        "  container_definitions = jsonencode([\n    # ecslint-ignore ECS201: the load balancer maps it",
+    );
+    write(dir.path(), "main.tf", &text);
+    let (code, doc, _) = run_json(dir.path(), &["main.tf"]);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["summary"]["suppressed"], 1);
+}
+
+#[test]
+fn a_file_that_is_not_hcl_is_one_located_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_ecs_service\" \"web\" {\n  desired_count =\n}\n",
+    );
+    let (code, doc, _) = run_json(dir.path(), &["main.tf"]);
+    assert_eq!(code, 1);
+    let f = &doc["findings"][0];
+    assert_eq!(
+        (f["rule"].as_str(), f["line"].as_u64()),
+        (Some("ECS013"), Some(2))
+    );
+    // A file without ECS that does not parse is another tool's business when walking.
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n",
+    );
+    let (code, doc, _) = run_json(dir.path(), &["."]);
+    assert_eq!(
+        (code, doc["findings"].as_array().map(Vec::len)),
+        (0, Some(0))
+    );
+}
