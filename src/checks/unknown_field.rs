@@ -2,7 +2,7 @@
 //! with the field meant when one is close.
 
 use crate::rule::Sink;
-use crate::structure::{noun, Problem, ProblemKind, Suggestion};
+use crate::structure::{noun, Problem, ProblemKind, Reader, Suggestion};
 
 crate::declare_rule! {
     code: "ECS005",
@@ -18,10 +18,10 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
         return;
     };
     let field = crate::domain::names::shown(&p.field);
-    let consequence = if p.template {
-        p.refusal()
-    } else {
-        "the AWS CLI refuses the input, and the SDKs (the ECS deploy Action, ecspresso, Terraform) drop it, so the setting never applies"
+    let consequence = match p.reader {
+        Reader::CloudFormation => p.refusal(),
+        Reader::AwsCli => "the AWS CLI refuses the input, and the SDKs (the ECS deploy Action, ecspresso, Terraform) drop it, so the setting never applies",
+        Reader::Terraform => "Terraform's AWS provider drops it without a word, so the setting never applies",
     };
     let finding = sink.report(
         p.span,

@@ -34,7 +34,7 @@ fn check(p: &Problem<'_>, sink: &mut Sink<'_>) {
         p.span,
         format!(
             "{what}, and {}",
-            if p.template {
+            if p.reader == crate::structure::Reader::CloudFormation {
                 format!("the resource takes {bound}: CloudFormation rejects it")
             } else {
                 format!("the API takes {bound}: ECS refuses the request")

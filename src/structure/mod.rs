@@ -7,7 +7,7 @@ pub mod schemas;
 pub mod tree_json;
 pub mod validate;
 
-pub use validate::{Problem, ProblemKind, Suggestion, Which};
+pub use validate::{Problem, ProblemKind, Reader, Suggestion, Which};
 
 use crate::load::Node;
 use crate::model::{Dialect, Resource, ServiceShape, TaskDefShape};
@@ -42,6 +42,11 @@ pub fn schema_of<'t>(doc: &'t Node<'t>, resource: &Resource<'t>) -> Option<(Whic
             }
             _ => None,
         },
+        Resource::TaskDef(td) if td.shape == TaskDefShape::Terraform => {
+            let list = td.node?.get("containerDefinitions")?;
+            list.as_array()?;
+            Some((validate::api("container-definitions")?, list))
+        }
         Resource::TaskDef(td) if td.shape == TaskDefShape::Template => {
             template("AWS::ECS::TaskDefinition", td.node?)
         }
@@ -77,6 +82,10 @@ pub fn problems_of<'t>(doc: &'t Node<'t>, resource: &Resource<'t>) -> Vec<Proble
         return Vec::new();
     };
     let mut problems = validate::problems(node, which);
+    if resource.dialect() == Some(Dialect::Terraform) {
+        terraform(&mut problems);
+        return problems;
+    }
     // A service definition without `serviceName` is a deploy tool's (ecspresso's
     // `ecs-service-def.json`): the tool names the service from its own configuration, and
     // drops the fields of describe output it was made from. So does ecspresso with a task
@@ -102,6 +111,24 @@ pub fn problems_of<'t>(doc: &'t Node<'t>, resource: &Resource<'t>) -> Vec<Proble
     problems
 }
 
+/// Container definitions in Terraform are decoded by the AWS provider with Go's
+/// `encoding/json` into the SDK's structs before ECS sees them: a key matches its field in any
+/// case (`entrypoint` is `entryPoint`), a key that matches no field is dropped without a word,
+/// and `null` leaves a field unset. What the decoder cannot take (a string where a number
+/// belongs) fails `terraform apply`; the rest ECS refuses.
+fn terraform(problems: &mut Vec<Problem<'_>>) {
+    problems.retain(|p| match &p.kind {
+        ProblemKind::Null { .. } => false,
+        ProblemKind::Unknown {
+            suggestion: Some(Suggestion::Field(meant)),
+        } => !meant.eq_ignore_ascii_case(&p.field),
+        _ => true,
+    });
+    for p in problems.iter_mut() {
+        p.reader = Reader::Terraform;
+    }
+}
+
 /// Whether a string of the tree holds a Go-template action (`{{ … }}`), to a bounded depth.
 fn holds_go_template(node: &Node<'_>, depth: usize) -> bool {
     use crate::load::Kind;
@@ -119,21 +146,26 @@ fn holds_go_template(node: &Node<'_>, depth: usize) -> bool {
 }
 
 impl Problem<'_> {
-    /// Who refuses the mistake: the AWS CLI (API input), or CloudFormation (a template).
+    /// Who refuses the mistake: the AWS CLI (API input), CloudFormation (a template), or, for
+    /// container definitions in Terraform, the provider (a value Go cannot decode) or ECS
+    /// when the provider registers them.
     pub fn refusal(&self) -> &'static str {
-        if self.template {
-            "CloudFormation rejects the resource"
-        } else {
-            "the AWS CLI refuses the input"
+        match (self.reader, &self.kind) {
+            (Reader::AwsCli, _) => "the AWS CLI refuses the input",
+            (Reader::CloudFormation, _) => "CloudFormation rejects the resource",
+            (Reader::Terraform, ProblemKind::Type { .. }) => {
+                "Terraform's AWS provider cannot decode the container definitions, and `terraform apply` fails"
+            }
+            (Reader::Terraform, _) => "ECS refuses the task definition when Terraform registers it",
         }
     }
 
     /// Who refuses a value the client cannot check (a range, a format): ECS, or CloudFormation.
     pub fn rejection(&self) -> &'static str {
-        if self.template {
-            "CloudFormation rejects the resource"
-        } else {
-            "ECS refuses the request"
+        match self.reader {
+            Reader::AwsCli => "ECS refuses the request",
+            Reader::CloudFormation => "CloudFormation rejects the resource",
+            Reader::Terraform => "ECS refuses the task definition when Terraform registers it",
         }
     }
 }

@@ -74,9 +74,18 @@ pub struct Problem<'t> {
     /// The API shape of the object the field belongs to (`ContainerDefinition`; empty for a
     /// list at the root of the file; the resource type for a template resource's properties).
     pub shape: String,
-    /// Whether the object is a CloudFormation template's (CloudFormation refuses the template)
-    /// rather than AWS API input (the AWS CLI refuses it).
-    pub template: bool,
+    /// Who reads the object, and so who refuses the mistake.
+    pub reader: Reader,
+}
+
+/// Who reads an object ecslint validates: the AWS CLI (API input), CloudFormation (a
+/// template's properties), or Terraform's AWS provider (container definitions of an
+/// `aws_ecs_task_definition`, decoded with Go's `encoding/json` before ECS sees them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    AwsCli,
+    CloudFormation,
+    Terraform,
 }
 
 /// Which schema a resource is validated against.
@@ -163,6 +172,11 @@ pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
         Which::Template(i) => (None, TEMPLATE_SCHEMAS.get(i).map_or("", |s| s.type_name)),
     };
     let template = api.is_none();
+    let reader = if template {
+        Reader::CloudFormation
+    } else {
+        Reader::AwsCli
+    };
     let read_only: Option<&ReadOnly> = api.and_then(|a| a.read_only.as_ref());
     let container_root = api.is_some_and(|a| a.root == "ContainerDefinition");
     let mut out = Vec::new();
@@ -229,7 +243,7 @@ pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
                         field: key.clone(),
                         node,
                         shape: shape.clone(),
-                        template,
+                        reader,
                     });
                 }
             }
@@ -270,7 +284,7 @@ pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
-                    template,
+                    reader,
                 });
             }
             ValidationErrorKind::Type { kind } => {
@@ -294,7 +308,7 @@ pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
-                    template,
+                    reader,
                 });
             }
             ValidationErrorKind::Enum { options } => {
@@ -313,7 +327,7 @@ pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
-                    template,
+                    reader,
                 });
             }
             ValidationErrorKind::Required { property } => {
@@ -331,7 +345,7 @@ pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
-                    template,
+                    reader,
                 });
             }
             kind => {
@@ -344,7 +358,7 @@ pub fn problems<'t>(root: &'t Node<'t>, which: Which) -> Vec<Problem<'t>> {
                     field,
                     node,
                     shape,
-                    template,
+                    reader,
                 });
             }
         }
