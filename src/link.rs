@@ -417,9 +417,32 @@ pub struct Workspace {
     /// service).
     listeners_by_file: HashMap<FileId, Vec<u32>>,
     clusters_by_file: HashMap<FileId, Vec<u32>>,
+    /// Terraform: the files of one directory are one module, whose resources refer to each
+    /// other by address across its files. Each `.tf` file's scope is the first file of its
+    /// directory; any other file is its own scope (a template's logical ids are its own).
+    modules: HashMap<Box<str>, FileId>,
+    scopes: HashMap<FileId, FileId>,
 }
 
 impl Workspace {
+    /// Notes where `file` (displayed as `display`) lies, before its resources are added: the
+    /// `.tf` files of a directory share their logical ids (resource addresses).
+    pub fn add_file(&mut self, file: FileId, display: &str) {
+        if !display.to_ascii_lowercase().ends_with(".tf") {
+            return;
+        }
+        let dir = display.rsplit_once(['/', '\\']).map_or("", |(d, _)| d);
+        let scope = *self.modules.entry(Box::from(dir)).or_insert(file);
+        if scope != file {
+            self.scopes.insert(file, scope);
+        }
+    }
+
+    /// The scope whose logical ids `file`'s references resolve in.
+    fn scope(&self, file: FileId) -> FileId {
+        self.scopes.get(&file).copied().unwrap_or(file)
+    }
+
     /// Adds a file's resources (files are added in file order, so indexes list them in it).
     pub fn add(&mut self, resource: Linked) {
         let (kind, id, identity) = match resource {
@@ -452,7 +475,7 @@ impl Workspace {
             }
             Linked::Listener(l) => {
                 self.listeners_by_file
-                    .entry(l.id.file)
+                    .entry(self.scopes.get(&l.id.file).copied().unwrap_or(l.id.file))
                     .or_default()
                     .push(id_index(self.listeners.len()));
                 self.listeners.push(l);
@@ -465,7 +488,7 @@ impl Workspace {
             }
             Linked::Cluster(c) => {
                 self.clusters_by_file
-                    .entry(c.id.file)
+                    .entry(self.scopes.get(&c.id.file).copied().unwrap_or(c.id.file))
                     .or_default()
                     .push(id_index(self.clusters.len()));
                 self.clusters.push(c);
@@ -489,8 +512,9 @@ impl Workspace {
                 .push(id);
         }
         if let Some(logical) = &identity.logical_id {
+            let scope = self.scopes.get(&identity.file).copied();
             self.by_logical_id
-                .insert((identity.file, logical.clone()), id);
+                .insert((scope.unwrap_or(identity.file), logical.clone()), id);
         }
         if let Some(arn) = &identity.arn {
             self.by_arn.insert(arn.clone(), id);
@@ -519,7 +543,10 @@ impl Workspace {
         let Link::LogicalId(logical) = link else {
             return None;
         };
-        match self.by_logical_id.get(&(file, logical.clone()))? {
+        match self
+            .by_logical_id
+            .get(&(self.scope(file), logical.clone()))?
+        {
             Id::TargetGroup(i) => self.target_groups.get(*i as usize),
             _ => None,
         }
@@ -528,7 +555,7 @@ impl Workspace {
     /// The load balancer a listener belongs to, or a listener rule's listener does (by
     /// logical id within its file).
     pub fn load_balancer_of(&self, listener: &LinkedListener) -> Option<&LinkedElb> {
-        let file = listener.id.file;
+        let file = self.scope(listener.id.file);
         let resolve = |link: &Link| match link {
             Link::LogicalId(logical) => self.by_logical_id.get(&(file, logical.clone())),
             _ => None,
@@ -552,6 +579,7 @@ impl Workspace {
     /// and those its template's associations add; `None` when the cluster is not in the file,
     /// may get providers elsewhere, or a list cannot be read whole.
     pub fn providers_of_cluster(&self, file: FileId, logical: &str) -> Option<Vec<&Link>> {
+        let file = self.scope(file);
         let cluster = match self.by_logical_id.get(&(file, Box::from(logical)))? {
             Id::Cluster(i) => self.clusters.get(*i as usize)?,
             _ => return None,
@@ -584,6 +612,7 @@ impl Workspace {
     /// The listeners and listener rules of `file` that forward to the resource `logical`
     /// (`None` when one of the file's listeners forwards somewhere it cannot read).
     pub fn forwarding_to(&self, file: FileId, logical: &str) -> Option<Vec<&LinkedListener>> {
+        let file = self.scope(file);
         let mut out = Vec::new();
         let of_file = self
             .listeners_by_file
@@ -626,7 +655,7 @@ impl Workspace {
             Link::Absent | Link::Unknown | Link::Name(_) => Vec::new(),
             Link::LogicalId(logical) => self
                 .by_logical_id
-                .get(&(service.id.file, logical.clone()))
+                .get(&(self.scope(service.id.file), logical.clone()))
                 .and_then(|id| self.task_def(*id))
                 .into_iter()
                 .collect(),

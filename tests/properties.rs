@@ -13,6 +13,8 @@ fn seeds() -> Vec<(String, String)> {
         "tests/fixtures/ECS103",
         "tests/fixtures/ECS211",
         "tests/fixtures/ECS002",
+        "tests/fixtures/ECS013",
+        "tests/fixtures/ECS406",
     ] {
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
@@ -55,6 +57,10 @@ fn edit() -> impl Strategy<Value = (f64, usize, String)> {
         Just("*a".to_string()),
         Just("<<: ".to_string()),
         Just("\\u00".to_string()),
+        Just("<<EOF\n".to_string()),
+        Just("jsonencode([".to_string()),
+        Just("dynamic \"volume\" {".to_string()),
+        Just("aws_ecs_task_definition.web.arn".to_string()),
         "[ -~\\n\\t]{0,12}",
     ];
     (0.0f64..1.0, 0usize..8, fragment)
@@ -83,7 +89,8 @@ proptest! {
     }
 
     #[test]
-    fn free_text_never_breaks_the_pipeline(text in "[{}\\[\\]\",:0-9a-zA-Z \\n\\t&*!<>#$%-]{0,200}", yaml in any::<bool>()) {
-        ecslint::fuzzing::lint_and_render(if yaml { "t.yaml" } else { "t.json" }, text);
+    fn free_text_never_breaks_the_pipeline(text in "[{}\\[\\]\",:0-9a-zA-Z \\n\\t&*!<>#$%=()-]{0,200}", format in 0..3u8) {
+        let name = ["t.json", "t.yaml", "main.tf"][usize::from(format)];
+        ecslint::fuzzing::lint_and_render(name, text);
     }
 }

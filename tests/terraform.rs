@@ -198,3 +198,37 @@ fn a_file_that_is_not_hcl_is_one_located_error() {
         (0, Some(0))
     );
 }
+
+#[test]
+fn the_files_of_a_directory_are_one_module() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let task = TASK.replace("FARGATE\"]", "FARGATE\"]\n  network_mode = \"awsvpc\"");
+    let service = r#"resource "aws_ecs_service" "web" {
+  name            = "web"
+  cluster         = "main"
+  task_definition = aws_ecs_task_definition.web.arn
+  launch_type     = "FARGATE"
+}
+"#;
+    write(dir.path(), "app/task.tf", &task);
+    write(dir.path(), "app/service.tf", service);
+    write(dir.path(), "other/service.tf", service);
+    let (_, doc, _) = run_json(dir.path(), &["."]);
+    let missing: Vec<String> = doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "ECS406")
+        .map(|f| f["file"].as_str().unwrap_or_default().to_string())
+        .collect();
+    // The service of `app` uses the task definition of `app/task.tf`; the one of `other`
+    // names an address its module does not declare: nothing is known of it.
+    assert_eq!(missing, vec!["app/service.tf".to_string()], "{doc}");
+    let f = doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|f| f["rule"] == "ECS406")
+        .expect("ECS406");
+    assert_eq!(f["labels"][0]["file"], "app/task.tf", "{f}");
+}

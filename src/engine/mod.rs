@@ -499,6 +499,10 @@ impl Collected {
             self.statuses.push(r.status);
             self.comments.push(r.comments);
             self.findings.extend(r.findings);
+            if !r.linked.is_empty() {
+                let file = self.files.len() - 1;
+                self.workspace.add_file(file, &input.display);
+            }
             for l in r.linked {
                 self.workspace.add(l);
             }

@@ -692,14 +692,14 @@ fn json_document<'a>(node: Node<'a>, text: &'a str) -> Node<'a> {
         kind: Kind::Placeholder(Cow::Borrowed(text.get(node.span.range()).unwrap_or(""))),
     };
     match &node.kind {
-        Kind::String(s) => {
+        Kind::String(_) => {
             let range = node.span.range();
             let Some(raw) = text.get(range.clone()) else {
                 return unknown(&node);
             };
-            // A heredoc's node spans its content, which is the string; a quoted string's
-            // spans its quotes.
-            if raw != s.as_ref() || !raw.trim_start().starts_with(['[', '{']) {
+            // A heredoc's node spans its content (read as written, before `<<-` takes the
+            // indentation off, which JSON ignores); a quoted string's spans its quotes.
+            if !raw.trim_start().starts_with(['[', '{']) {
                 return unknown(&node);
             }
             match json::parse_template(raw, range.start) {
@@ -854,6 +854,13 @@ tags = { Team = "web" }
 
     #[test]
     fn container_definitions_in_a_heredoc_are_read_in_place() {
+        let indented = "container_definitions = <<-EOF\n    [{\"name\": \"web\"}]\n    EOF\n";
+        let td = body(TfKind::TaskDefinition, indented);
+        let list = td
+            .get("containerDefinitions")
+            .and_then(Node::as_array)
+            .expect("list");
+        assert_eq!(&indented[list[0].span.range()], "{\"name\": \"web\"}");
         let text = "container_definitions = <<EOF\n[{\"name\": \"web\", \"cpu\": ${var.cpu}}]\nEOF\nvolume {\n  name = \"data\"\n  host_path = \"/x\"\n}\n";
         let td = body(TfKind::TaskDefinition, text);
         let list = td
