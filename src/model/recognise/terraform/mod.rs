@@ -106,6 +106,9 @@ pub fn recognise_hcl<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     let read: Vec<Resource<'t>> = resources
         .iter()
         .filter_map(|m| {
+            if let Some(scheduled) = scheduled_task(m) {
+                return Some(scheduled);
+            }
             let (ty, _) = m.key.split_once('.')?;
             let kind = TfKind::of(ty)?;
             let id = Some(m.key.as_ref());
@@ -145,6 +148,7 @@ pub fn recognise_hcl<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
                     lb.logical_id = id;
                     Resource::Elb(lb)
                 }
+                TfKind::EventTarget | TfKind::Schedule => return None,
                 TfKind::Listener | TfKind::ListenerRule => {
                     let kind = if kind == TfKind::Listener {
                         ListenerKind::Listener
@@ -165,6 +169,24 @@ pub fn recognise_hcl<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
     } else {
         Recognised::Skipped("a Terraform file without ECS or Elastic Load Balancing resources")
     }
+}
+
+/// The ECS task an EventBridge target or schedule runs (`ecs_target`, `ecs_parameters`), read
+/// as a scheduled service; `None` for any other resource, or a target of another kind.
+fn scheduled_task<'t>(m: &'t Member<'t>) -> Option<Resource<'t>> {
+    let (ty, _) = m.key.split_once('.')?;
+    let params = match TfKind::of(ty)? {
+        TfKind::EventTarget => m.value.member("ecsTarget")?,
+        TfKind::Schedule => m.value.get("target")?.member("ecsParameters")?,
+        _ => return None,
+    };
+    if !params.value.is_item_object() {
+        return None;
+    }
+    let mut s = Service::from_object(&params.value, ServiceShape::Scheduled, TF, params.key_span);
+    s.logical_id = Some(m.key.as_ref());
+    s.depends_on = None;
+    Some(Resource::Service(s))
 }
 
 /// Whether a module the file calls makes ECS resources: its source or its name says ECS

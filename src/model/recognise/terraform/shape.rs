@@ -270,6 +270,48 @@ const SERVICE: &[Map] = &[
     TAGS,
 ];
 
+/// An EventBridge target's `ecs_target` (and a schedule's `ecs_parameters`): the task a rule
+/// or a schedule runs, read as a scheduled service is.
+const ECS_TARGET: &[Map] = &[
+    m("task_definition_arn", "taskDefinition"),
+    m("task_count", "desiredCount"),
+    m("launch_type", "launchType"),
+    m("platform_version", "platformVersion"),
+    m("enable_execute_command", "enableExecuteCommand"),
+    m("enable_ecs_managed_tags", "enableECSManagedTags"),
+    m("propagate_tags", "propagateTags"),
+    c("network_configuration", "networkConfiguration", Conv::Awsvpc),
+    c(
+        "capacity_provider_strategy",
+        "capacityProviderStrategy",
+        Conv::List(CAPACITY_PROVIDER_STRATEGY),
+    ),
+    c(
+        "placement_constraint",
+        "placementConstraints",
+        Conv::List(PLACEMENT_CONSTRAINT),
+    ),
+    c(
+        "ordered_placement_strategy",
+        "placementStrategy",
+        Conv::List(&[m("type", "type"), m("field", "field")]),
+    ),
+    c(
+        "placement_strategy",
+        "placementStrategy",
+        Conv::List(&[m("type", "type"), m("field", "field")]),
+    ),
+    TAGS,
+];
+
+const EVENT_TARGET: &[Map] = &[c("ecs_target", "ecsTarget", Conv::Single(ECS_TARGET))];
+
+const SCHEDULE: &[Map] = &[c(
+    "target",
+    "target",
+    Conv::Single(&[c("ecs_parameters", "ecsParameters", Conv::Single(ECS_TARGET))]),
+)];
+
 /// The service attributes that are `deploymentConfiguration`'s fields in the API.
 const DEPLOYMENT_CONFIGURATION: &[Map] = &[
     m("deployment_maximum_percent", "maximumPercent"),
@@ -452,6 +494,10 @@ pub enum TfKind {
     LoadBalancer,
     Listener,
     ListenerRule,
+    /// `aws_cloudwatch_event_target` (an ECS task run by an EventBridge rule).
+    EventTarget,
+    /// `aws_scheduler_schedule` (an ECS task run by EventBridge Scheduler).
+    Schedule,
 }
 
 impl TfKind {
@@ -466,6 +512,8 @@ impl TfKind {
             "aws_lb" | "aws_alb" => TfKind::LoadBalancer,
             "aws_lb_listener" | "aws_alb_listener" => TfKind::Listener,
             "aws_lb_listener_rule" | "aws_alb_listener_rule" => TfKind::ListenerRule,
+            "aws_cloudwatch_event_target" => TfKind::EventTarget,
+            "aws_scheduler_schedule" => TfKind::Schedule,
             _ => return None,
         })
     }
@@ -487,6 +535,8 @@ pub fn resource_body<'a>(kind: TfKind, body: Node<'a>, text: &'a str) -> Node<'a
         TfKind::LoadBalancer => convert(members, LOAD_BALANCER, text),
         TfKind::Listener => convert(members, LISTENER, text),
         TfKind::ListenerRule => convert(members, LISTENER_RULE, text),
+        TfKind::EventTarget => convert(members, EVENT_TARGET, text),
+        TfKind::Schedule => convert(members, SCHEDULE, text),
     };
     Node {
         span,
