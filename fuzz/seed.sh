@@ -13,6 +13,6 @@ for f in ../../shared/corpus/**/*.yaml ../../shared/corpus/**/*.yml ../tests/fix
   cp "$f" "corpus/yaml_loader/seed-$i"; { printf '\x01'; cat "$f"; } > "corpus/pipeline/seed-$i"; i=$((i+1))
 done
 for f in ../../shared/corpus/**/*.tf ../tests/fixtures/**/*.tf; do
-  cp "$f" "corpus/hcl_loader/seed-$i"; { printf '\x02'; cat "$f"; } > "corpus/pipeline/seed-$i"; i=$((i+1))
+  cp "$f" "corpus/hcl_loader/seed-$i"; { printf '\xf0'; cat "$f"; } > "corpus/pipeline/seed-$i"; i=$((i+1))
 done
 echo "seeded $i files"

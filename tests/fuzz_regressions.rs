@@ -48,15 +48,20 @@ fn yaml_loader() {
 }
 
 #[test]
+fn hcl_loader() {
+    loader("hcl_loader", ecslint::load::Syntax::Hcl);
+}
+
+#[test]
 fn pipeline() {
     for (name, bytes) in inputs("pipeline") {
         let Some((&pick, rest)) = bytes.split_first() else {
             continue;
         };
-        let file = if pick % 2 == 0 {
-            "task.json"
-        } else {
-            "task.yaml"
+        let file = match pick {
+            0xF0.. => "main.tf",
+            p if p % 2 == 0 => "task.json",
+            _ => "task.yaml",
         };
         ecslint::fuzzing::lint_and_render(file, String::from_utf8_lossy(rest).into_owned());
         eprintln!("pipeline/{name}: ok");

@@ -9,10 +9,11 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else {
         return;
     };
-    let name = match pick % 3 {
-        0 => "task.json",
-        1 => "task.yaml",
-        _ => "main.tf",
+    // Even: JSON, odd: YAML, as the regression inputs were written; from 0xF0: Terraform.
+    let name = match pick {
+        0xF0.. => "main.tf",
+        p if p % 2 == 0 => "task.json",
+        _ => "task.yaml",
     };
     let text = String::from_utf8_lossy(rest).into_owned();
     ecslint::fuzzing::lint_and_render(name, text);

@@ -195,6 +195,12 @@ fn lint_source(
             return FileLint::with_status(FileStatus::NotRead { format, counted });
         }
     };
+    if syntax == Syntax::Hcl && !input.explicit && !model::recognise::terraform::may_hold_ecs(&text)
+    {
+        return FileLint::with_status(FileStatus::Skipped(
+            "a Terraform file without ECS or Elastic Load Balancing resources".to_string(),
+        ));
+    }
     let mut out = FileLint::default();
     out.status = match parse(&text, syntax, not_utf8) {
         Err(err) => unparseable(

@@ -41,7 +41,11 @@ pub fn parse(text: &str, base: usize) -> Result<Node<'_>, LoadError> {
 fn error(e: &hcl_edit::parser::Error, text: &str, base: usize) -> LoadError {
     // Where the parser stopped: an empty span, which the report widens to the character
     // there, or to the last one before it when it stopped at the end of a line.
-    let at = e.location().offset().min(text.len());
+    let mut at = e.location().offset().min(text.len());
+    // The parser may stop inside a character it could not take.
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     LoadError {
         span: Span::new(base + at, base + at),
         message: e.message().to_string(),
@@ -363,6 +367,9 @@ z = -1
     fn syntax_errors_are_located_and_deep_nesting_refused() {
         let err = parse("resource \"a\" {\n  x = \n}\n", 0).expect_err("error");
         assert_eq!(err.span.start, 21, "{err:?}");
+        // Stopped inside a two-byte character: the span is on a boundary.
+        let err = parse("rsc \u{3ab}", 0).expect_err("error");
+        assert_eq!(err.span.start, 4);
         let deep = format!("x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse(&deep, 0).is_err());
     }

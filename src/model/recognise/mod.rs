@@ -7,7 +7,7 @@ mod api;
 mod cloudformation;
 mod ecspresso;
 mod kubernetes;
-mod terraform;
+pub mod terraform;
 
 use super::Resource;
 use crate::load::{Node, Syntax};

@@ -36,6 +36,27 @@ pub(super) fn recognise<'t>(doc: &'t Node<'t>, _text: &str) -> Option<Recognised
         .then_some(Recognised::NotRead(Foreign::Terraform))
 }
 
+/// Whether a `.tf` file's text may declare what ecslint reads: the resource types of
+/// [`TfKind`], or a module call that may make ECS resources. A file that cannot is skipped
+/// unparsed (most of a Terraform repository is networking, IAM and storage, and the HCL parser
+/// is the run's most expensive step per byte).
+pub fn may_hold_ecs(text: &str) -> bool {
+    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+    [
+        "aws_ecs_",
+        "aws_lb",
+        "aws_alb",
+        "aws_cloudwatch_event_target",
+        "aws_scheduler_schedule",
+    ]
+    .iter()
+    .any(|t| has(t))
+        || (has("module")
+            && ["ecs", "Ecs", "ECS", "container_definitions"]
+                .iter()
+                .any(|t| has(t)))
+}
+
 /// Puts a `.tf` file's document in shape: the resources ecslint reads as `"type.name"`
 /// members of `resource`, in the API's shape; everything else as the loader read it.
 pub fn normalise<'a>(doc: Node<'a>, text: &'a str) -> Node<'a> {

@@ -280,7 +280,11 @@ const ECS_TARGET: &[Map] = &[
     m("enable_execute_command", "enableExecuteCommand"),
     m("enable_ecs_managed_tags", "enableECSManagedTags"),
     m("propagate_tags", "propagateTags"),
-    c("network_configuration", "networkConfiguration", Conv::Awsvpc),
+    c(
+        "network_configuration",
+        "networkConfiguration",
+        Conv::Awsvpc,
+    ),
     c(
         "capacity_provider_strategy",
         "capacityProviderStrategy",
@@ -309,7 +313,11 @@ const EVENT_TARGET: &[Map] = &[c("ecs_target", "ecsTarget", Conv::Single(ECS_TAR
 const SCHEDULE: &[Map] = &[c(
     "target",
     "target",
-    Conv::Single(&[c("ecs_parameters", "ecsParameters", Conv::Single(ECS_TARGET))]),
+    Conv::Single(&[c(
+        "ecs_parameters",
+        "ecsParameters",
+        Conv::Single(ECS_TARGET),
+    )]),
 )];
 
 /// The service attributes that are `deploymentConfiguration`'s fields in the API.
