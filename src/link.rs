@@ -474,8 +474,9 @@ impl Workspace {
                 )
             }
             Linked::Listener(l) => {
+                let scope = self.scope(l.id.file);
                 self.listeners_by_file
-                    .entry(self.scopes.get(&l.id.file).copied().unwrap_or(l.id.file))
+                    .entry(scope)
                     .or_default()
                     .push(id_index(self.listeners.len()));
                 self.listeners.push(l);
@@ -487,8 +488,9 @@ impl Workspace {
                 )
             }
             Linked::Cluster(c) => {
+                let scope = self.scope(c.id.file);
                 self.clusters_by_file
-                    .entry(self.scopes.get(&c.id.file).copied().unwrap_or(c.id.file))
+                    .entry(scope)
                     .or_default()
                     .push(id_index(self.clusters.len()));
                 self.clusters.push(c);

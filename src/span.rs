@@ -28,6 +28,14 @@ impl Span {
         Span::new(start, start + len)
     }
 
+    /// The smallest span holding both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
     /// Whether `inner` lies within this span.
     pub fn holds(self, inner: Span) -> bool {
         self.start <= inner.start && inner.end <= self.end

@@ -111,7 +111,6 @@ impl<'a> Reader<'a> {
         let mut level = members;
         let mut key = ident.to_string();
         let mut key_span = self.span(b.ident.span());
-        let mut at_span = block_span;
         for label in &b.labels {
             let i = match level.iter().position(|m| m.key == key) {
                 Some(i) => i,
@@ -120,7 +119,7 @@ impl<'a> Reader<'a> {
                         key: Cow::Owned(key),
                         key_span,
                         value: Node {
-                            span: at_span,
+                            span: block_span,
                             kind: Kind::Object(Vec::new()),
                         },
                     });
@@ -134,7 +133,6 @@ impl<'a> Reader<'a> {
             level = next;
             key = label.as_str().to_string();
             key_span = self.span(label.span());
-            at_span = block_span;
         }
         level.push(Member {
             key: Cow::Owned(key),
@@ -249,17 +247,7 @@ impl<'a> Reader<'a> {
                 key_span,
                 value,
             },
-            ObjectKey::Expression(_) => {
-                let source = self.source(key.span());
-                Member {
-                    key: source.clone(),
-                    key_span,
-                    value: Node {
-                        span: key_span,
-                        kind: Kind::Placeholder(source),
-                    },
-                }
-            }
+            ObjectKey::Expression(_) => Member::open(self.source(key.span()), key_span),
         }
     }
 }
@@ -268,10 +256,7 @@ impl<'a> Reader<'a> {
 fn push_item<'a>(members: &mut Vec<Member<'a>>, key: &str, key_span: Span, item: Node<'a>) {
     if let Some(m) = members.iter_mut().find(|m| m.key == key) {
         if let Kind::Array(items) = &mut m.value.kind {
-            m.value.span = Span {
-                start: m.value.span.start.min(item.span.start),
-                end: m.value.span.end.max(item.span.end),
-            };
+            m.value.span = m.value.span.cover(item.span);
             items.push(item);
         }
         // An attribute and a block of the same name: keep the attribute.

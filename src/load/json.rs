@@ -526,14 +526,7 @@ impl<'a> Parser<'a> {
                     self.placeholders = self.placeholders.saturating_add(1);
                     let token = &self.text[at..self.pos];
                     let span = self.span(at, self.pos);
-                    self.members.push(Member {
-                        key: Cow::Borrowed(token),
-                        key_span: span,
-                        value: Node {
-                            span,
-                            kind: Kind::Placeholder(Cow::Borrowed(token)),
-                        },
-                    });
+                    self.members.push(Member::open(Cow::Borrowed(token), span));
                     // The placeholder may stand for its comma too (`$$$$START_PERIOD$$$$`
                     // for `"startPeriod": 10,`): another member may follow without one.
                     self.skip_controls()?;

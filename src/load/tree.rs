@@ -37,9 +37,21 @@ pub struct Member<'a> {
     pub value: Node<'a>,
 }
 
-impl Member<'_> {
-    /// A placeholder standing for members (`{ "a": 1, $$$$MORE$$$$ }`): its key and value
-    /// are the placeholder itself.
+impl<'a> Member<'a> {
+    /// A placeholder standing for members (`{ "a": 1, $$$$MORE$$$$ }`, an HCL key computed by
+    /// an expression, a `dynamic` block): its key and value are the placeholder's text.
+    pub fn open(source: Cow<'a, str>, span: Span) -> Member<'a> {
+        Member {
+            key: source.clone(),
+            key_span: span,
+            value: Node {
+                span,
+                kind: Kind::Placeholder(source),
+            },
+        }
+    }
+
+    /// Whether this member is a placeholder standing for members ([`Member::open`]).
     pub fn is_open(&self) -> bool {
         matches!(self.value.kind, Kind::Placeholder(_)) && self.key_span == self.value.span
     }

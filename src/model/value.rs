@@ -315,14 +315,13 @@ pub fn terraform_reference(expr: &str) -> Option<Target<'_>> {
     let name_len = name.find('[').unwrap_or(name.len());
     let (bare, index) = name.split_at(name_len);
     let index_ok = index.is_empty() || (index.starts_with('[') && index.ends_with(']'));
-    let attribute_ok = attribute.is_none_or(|a| {
-        let a = a.split(['[', '.']).next().unwrap_or(a);
-        ident(a)
-    });
+    // The attribute's first name (`id` of `id[0]`, `dns_name` of `dns_name.x`).
+    let attribute = attribute.map(|a| a.split(['[', '.']).next().unwrap_or(a));
+    let attribute_ok = attribute.is_none_or(ident);
     (ty.starts_with("aws_") && ident(ty) && ident(bare) && index_ok && attribute_ok).then(|| {
         Target {
             id: &expr[..ty.len() + 1 + bare.len()],
-            attribute: attribute.map(|a| a.split(['[', '.']).next().unwrap_or(a)),
+            attribute,
         }
     })
 }

@@ -160,6 +160,8 @@ const VOLUME: &[Map] = &[
 
 const PLACEMENT_CONSTRAINT: &[Map] = &[m("type", "type"), m("expression", "expression")];
 
+const PLACEMENT_STRATEGY: &[Map] = &[m("type", "type"), m("field", "field")];
+
 const PROXY_CONFIGURATION: &[Map] = &[
     m("container_name", "containerName"),
     m("type", "type"),
@@ -209,7 +211,7 @@ const SERVICE: &[Map] = &[
     c(
         "ordered_placement_strategy",
         "placementStrategy",
-        Conv::List(&[m("type", "type"), m("field", "field")]),
+        Conv::List(PLACEMENT_STRATEGY),
     ),
     c(
         "placement_constraints",
@@ -298,12 +300,12 @@ const ECS_TARGET: &[Map] = &[
     c(
         "ordered_placement_strategy",
         "placementStrategy",
-        Conv::List(&[m("type", "type"), m("field", "field")]),
+        Conv::List(PLACEMENT_STRATEGY),
     ),
     c(
         "placement_strategy",
         "placementStrategy",
-        Conv::List(&[m("type", "type"), m("field", "field")]),
+        Conv::List(PLACEMENT_STRATEGY),
     ),
     TAGS,
 ];
@@ -694,12 +696,8 @@ fn pairs<'a>(node: Node<'a>, k: &'static str, v: &'static str) -> Node<'a> {
             if member.is_open() {
                 return member.value;
             }
-            let span = Span::new(
-                member.key_span.start as usize,
-                member.value.span.end as usize,
-            );
             Node {
-                span,
+                span: member.key_span.cover(member.value.span),
                 kind: Kind::Object(vec![
                     Member {
                         key: Cow::Borrowed(k),
@@ -780,23 +778,13 @@ fn service<'a>(members: Vec<Member<'a>>, text: &'a str) -> Vec<Member<'a>> {
     let mut fields = Vec::new();
     let mut span: Option<Span> = None;
     for member in deployment {
-        let whole = Span::new(
-            member.key_span.start as usize,
-            member.value.span.end as usize,
-        );
-        span = Some(span.map_or(whole, |s| cover(s, whole)));
+        let whole = member.key_span.cover(member.value.span);
+        span = Some(span.map_or(whole, |s| s.cover(whole)));
         if member.key == "deployment_configuration" {
             match single(member.value, DEPLOYMENT_CONFIGURATION_BLOCK, text).kind {
                 Kind::Object(inner) => fields.extend(inner),
                 // A dynamic block: whatever it sets is unknown.
-                Kind::Placeholder(source) => fields.push(Member {
-                    key: source.clone(),
-                    key_span: whole,
-                    value: Node {
-                        span: whole,
-                        kind: Kind::Placeholder(source),
-                    },
-                }),
+                Kind::Placeholder(source) => fields.push(Member::open(source, whole)),
                 _ => {}
             }
         } else {
@@ -830,25 +818,11 @@ fn target_group<'a>(members: Vec<Member<'a>>, text: &'a str) -> Vec<Member<'a>> 
             Node {
                 span,
                 kind: Kind::Placeholder(source),
-            } => out.push(Member {
-                key: source.clone(),
-                key_span: span,
-                value: Node {
-                    span,
-                    kind: Kind::Placeholder(source),
-                },
-            }),
+            } => out.push(Member::open(source, span)),
             _ => {}
         }
     }
     out
-}
-
-fn cover(a: Span, b: Span) -> Span {
-    Span {
-        start: a.start.min(b.start),
-        end: a.end.max(b.end),
-    }
 }
 
 #[cfg(test)]
