@@ -538,6 +538,7 @@ fn inputs(args: &CheckArgs, filters: &Filters) -> Result<discover::Discovered, S
             stdin: Some(text),
             explicit: true,
             claimed: false,
+            bound: None,
         });
     } else if args.stdin_filename.is_some() {
         return Err("--stdin-filename needs `-` among the paths".to_string());

@@ -3,6 +3,7 @@
 //! Explicitly named files are always read. Nothing outside the given paths is read.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
@@ -19,6 +20,25 @@ pub struct Input {
     pub explicit: bool,
     /// Matched an include glob: parse errors always reported.
     pub claimed: bool,
+    /// What files this one names may be read from (a `.tf` file's `file("…")`): the
+    /// repository holding the path given on the command line, or that path (a directory, or
+    /// a file's directory) when it is in none; canonical. `None`: nothing is followed.
+    pub bound: Option<Arc<Path>>,
+}
+
+/// The bound of the files found under `given` ([`Input::bound`]).
+pub fn bound_of(given: &Path) -> Option<Arc<Path>> {
+    let dir = if given.is_dir() {
+        given
+    } else {
+        given
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    };
+    let dir = std::fs::canonicalize(dir).ok()?;
+    let repo = dir.ancestors().find(|a| a.join(".git").exists());
+    Some(Arc::from(repo.unwrap_or(&dir)))
 }
 
 /// Globs relative to a base directory.
@@ -173,9 +193,10 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
                 stdin: None,
                 explicit: true,
                 claimed: filters.included(&absolute(path)),
+                bound: bound_of(path),
             });
         } else if path.is_dir() {
-            walk(path, filters, &mut out);
+            walk(path, filters, bound_of(path), &mut out);
         } else if path.exists() {
             out.errors
                 .push(format!("{}: not a file or directory", path.display()));
@@ -191,7 +212,7 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
 
 /// Walks `root` on all cores (the `ignore` crate's parallel walker); the caller sorts.
 #[cfg(feature = "cli")]
-fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
+fn walk(root: &Path, filters: &Filters, bound: Option<Arc<Path>>, out: &mut Discovered) {
     let exclude = filters.clone();
     let cwd = absolute(Path::new("."));
     let cwd_for_filter = cwd.clone();
@@ -212,6 +233,7 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
         .run(|| {
             let found = &found;
             let cwd = &cwd;
+            let bound = &bound;
             Box::new(move |entry| {
                 let mut local = Vec::new();
                 let mut error = None;
@@ -231,6 +253,7 @@ fn walk(root: &Path, filters: &Filters, out: &mut Discovered) {
                                 stdin: None,
                                 explicit: false,
                                 claimed,
+                                bound: bound.clone(),
                             });
                         }
                     }

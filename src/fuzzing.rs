@@ -14,6 +14,7 @@ pub fn lint_and_render(name: &str, text: String) -> Outcome {
         stdin: Some(text),
         explicit: true,
         claimed: false,
+        bound: None,
     };
     // A fixed date: the fuzz targets and property tests are deterministic.
     let outcome = run(&[input], &Plan::new(crate::suppress::Date(2026, 1, 1)));

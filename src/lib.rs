@@ -19,6 +19,7 @@
 //!     stdin: Some(task.into()),
 //!     explicit: true,
 //!     claimed: false,
+//!     bound: None,
 //! };
 //! // The rules `ecslint check` runs by default (`Plan::all()` runs every rule).
 //! let outcome = run(&[input], &Plan::profile(Profile::Recommended));

@@ -35,8 +35,10 @@ pub mod fargate_service_placement;
 pub mod fargate_unsupported_log_driver;
 pub mod fargate_unsupported_parameter;
 pub mod fargate_without_awsvpc;
+pub mod file_not_followed;
 pub mod file_too_large;
 pub mod firelens_router_not_essential;
+pub mod followed_file_missing;
 pub mod grace_period_without_health_check;
 pub mod health_check_misses_dynamic_port;
 pub mod health_check_port_not_mapped;
@@ -154,6 +156,8 @@ pub static BUILT_IN: &[&Rule] = &[
     &value_out_of_range::RULE,
     &invalid_value_format::RULE,
     &invalid_hcl::RULE,
+    &followed_file_missing::RULE,
+    &file_not_followed::RULE,
     &fargate_without_awsvpc::RULE,
     &fargate_missing_task_size::RULE,
     &invalid_fargate_task_size::RULE,

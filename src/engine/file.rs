@@ -37,6 +37,9 @@ pub struct FileLint {
     pub parsed: bool,
     /// Findings past [`MAX_FINDINGS_PER_FILE`], dropped.
     pub not_shown: usize,
+    /// The files its task definitions' container definitions were read from (a `.tf` file's
+    /// `file()`/`templatefile()`), with the findings in them.
+    pub followed: Vec<super::followed::FollowedFile>,
 }
 
 impl FileLint {
@@ -70,6 +73,7 @@ pub fn lint_text(path: &str, text: &str, plan: &Plan) -> FileLint {
         stdin: Some(text.to_string()),
         explicit: true,
         claimed: false,
+        bound: None,
     };
     let mask = plan.mask_for(&input, 0);
     let rules = Rules {
@@ -201,8 +205,19 @@ fn lint_source(
             "a Terraform file without ECS or Elastic Load Balancing resources".to_string(),
         ));
     }
+    // A `.tf` file's container definitions may be in files it names: their texts are appended
+    // to its text, read as part of it, and what is found in them moved into them.
+    let mut text = text;
+    let gathered = match (syntax, not_utf8) {
+        (Syntax::Hcl, None) => super::followed::gather(&mut text, input, plan.max_file_size),
+        _ => super::followed::Gathered {
+            tf_len: text.len(),
+            ..Default::default()
+        },
+    };
+    let own = gathered.tf_len;
     let mut out = FileLint::default();
-    out.status = match parse(&text, syntax, not_utf8) {
+    out.status = match parse(&text[..own], syntax, not_utf8) {
         Err(err) => unparseable(
             id,
             input,
@@ -215,20 +230,85 @@ fn lint_source(
         ),
         Ok(mut parsed) => {
             out.parsed = true;
+            let spliced = gathered.spliced();
             parsed.docs = (parsed.docs.into_iter())
+                .map(|doc| model::recognise::terraform::follow::splice(doc, &spliced, &text))
                 .map(|doc| model::recognise::shape(doc, &text, syntax))
                 .collect();
             recognise_and_check(id, input, &text, parsed, mask, plan, &mut out)
         }
     };
+    refused(id, &gathered.refused, mask, plan, &mut out.findings);
+    if !gathered.segments.is_empty() {
+        out.followed = gathered.rehome(&text, &mut out.findings, &mut out.secrets);
+        for f in &mut out.followed {
+            f.findings.truncate(MAX_FINDINGS_PER_FILE);
+        }
+    }
+    let text = &text[..own];
     if matches!(syntax, Syntax::Yaml | Syntax::Hcl) {
         out.comments.extend(suppress::comments(
-            &text,
+            text,
             &plan.registry,
             syntax == Syntax::Hcl,
         ));
     }
-    keep(out, &text, plan.excerpts)
+    keep(out, text, plan.excerpts)
+}
+
+/// The files a `.tf` file names for its container definitions that were not read: a finding
+/// each (ECS014 when Terraform itself cannot read it, ECS015 when ecslint does not).
+fn refused(
+    id: FileId,
+    refused: &[super::followed::Refusal],
+    mask: &Rules<'_>,
+    plan: &Plan,
+    findings: &mut Vec<Finding>,
+) {
+    use super::followed::Why;
+    for r in refused {
+        let (rule, message, help) = match &r.why {
+            Why::Missing => (
+                &crate::checks::followed_file_missing::RULE,
+                format!(
+                    "container definitions file `{}` does not exist: `terraform plan` fails to read it",
+                    r.shown
+                ),
+                "fix the path, or add the file".to_string(),
+            ),
+            Why::NotHere => (
+                &crate::checks::file_not_followed::RULE,
+                format!(
+                    "container definitions file `{}` not read: there is no such file in this \
+                     directory (Terraform resolves a relative path from the directory it runs in)",
+                    r.shown
+                ),
+                "write the path under `${path.module}/` so it names one file wherever \
+                 Terraform runs"
+                    .to_string(),
+            ),
+            Why::Outside => (
+                &crate::checks::file_not_followed::RULE,
+                format!(
+                    "container definitions file `{}` not read: it is outside the linted directory \
+                     and its repository",
+                    r.shown
+                ),
+                "lint a directory that holds both files".to_string(),
+            ),
+            Why::Unreadable(why) => (
+                &crate::checks::file_not_followed::RULE,
+                format!("container definitions file `{}` not read: {why}", r.shown),
+                "lint the file on its own, or make it readable".to_string(),
+            ),
+        };
+        if let Some(mut sink) = sink_for(rule, id, mask, plan, findings) {
+            let f = sink.report(r.at, message).help(help);
+            f.pointer = format!("/resource/{}/containerDefinitions", r.resource);
+            f.stable = f.pointer.clone();
+            f.resource = Some(r.resource.clone());
+        }
+    }
 }
 
 /// The file's documents, or why it cannot be parsed: binary, not UTF-8, a syntax error.
@@ -513,7 +593,7 @@ fn keep(mut out: FileLint, text: &str, excerpts: bool) -> FileLint {
 }
 
 /// Why a file's text could not be had.
-enum Unread {
+pub(super) enum Unread {
     /// Over the size limit: its size, and the text of its first 64 KiB (to tell whether it
     /// looks like ECS configuration).
     TooBig(u64, String),
@@ -532,6 +612,11 @@ fn read(input: &Input, limit: u64) -> Result<String, Unread> {
     let Some(path) = &input.path else {
         return Err(Unread::Io("no path".into()));
     };
+    read_path(path, limit)
+}
+
+/// Reads the file at `path`, within the size limit.
+pub(super) fn read_path(path: &std::path::Path, limit: u64) -> Result<String, Unread> {
     // One open; the size comes from the handle. At most `limit + 1` bytes are read, so a file
     // that grows meanwhile (or a device that never ends) cannot exhaust memory.
     let io = |e: std::io::Error| Unread::Io(e.to_string());

@@ -3,6 +3,7 @@
 //! findings sorted so output is identical whatever the thread count.
 
 mod file;
+mod followed;
 
 pub use file::{lint_text, FileLint};
 
@@ -411,6 +412,7 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
     // Files are linted in parallel a chunk at a time, and each chunk's results are folded into
     // the run (findings, statuses, the workspace index) before the next: what every file
     // leaves behind is never all held at once.
+    let mut masks = masks;
     let mut run = Collected::new(inputs.len());
     for (c, chunk) in inputs.chunks(CHUNK).enumerate() {
         let first = c * CHUNK;
@@ -428,7 +430,13 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
                 r
             })
             .collect();
-        run.absorb(chunk, results);
+        run.absorb(inputs, first, results);
+    }
+    // Files read through a `.tf` file that are no input of the run are judged like it.
+    let mut scopes = scopes;
+    for from in run.settle_followed() {
+        masks.push(masks[from].clone());
+        scopes.push(scopes[from]);
     }
     let workspace = std::mem::take(&mut run.workspace);
     run.findings.extend(link(&workspace, plan, &masks));
@@ -437,7 +445,10 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
     // Only the files asked about are reported on (`--changed-since`), and what a change to
     // them breaks elsewhere: a finding in an unchanged service that follows a link into a
     // changed task definition (a renamed container, a removed port) is reported too.
-    let reported: Vec<bool> = inputs.iter().map(|i| plan.reported(i)).collect();
+    let mut reported: Vec<bool> = inputs.iter().map(|i| plan.reported(i)).collect();
+    for e in &run.extras {
+        reported.push(reported[e.from]);
+    }
     let before = run.findings.len();
     run.findings.retain(|f| {
         f.files()
@@ -461,6 +472,22 @@ struct Collected {
     workspace: Workspace,
     errors: Vec<String>,
     not_shown: Vec<(String, usize)>,
+    /// Findings made in files read through a `.tf` file ([`followed`]), until the end.
+    followed: Vec<Finding>,
+    /// Those files that are no input of the run: their ids follow the inputs'.
+    extras: Vec<Extra>,
+    /// The inputs' ids by path as shown, built when a file is first followed.
+    by_display: Option<HashMap<String, FileId>>,
+}
+
+/// A file read through a `.tf` file that is no input of the run.
+struct Extra {
+    display: String,
+    /// Moved into the file table at the end.
+    file: Option<SourceFile>,
+    path: PathBuf,
+    /// The `.tf` file it was read through (its settings apply).
+    from: FileId,
 }
 
 /// How many files are linted in parallel before their results are folded into the run.
@@ -476,12 +503,20 @@ impl Collected {
             workspace: Workspace::default(),
             errors: Vec::new(),
             not_shown: Vec::new(),
+            followed: Vec::new(),
+            extras: Vec::new(),
+            by_display: None,
         }
     }
 
-    /// Folds the results of `inputs` (the next files, in order) into the run.
-    fn absorb(&mut self, inputs: &[Input], results: Vec<FileLint>) {
-        for (input, r) in inputs.iter().zip(results) {
+    /// Folds the results of the next files (`all[first..]`, in order) into the run.
+    fn absorb(&mut self, all: &[Input], first: usize, results: Vec<FileLint>) {
+        let inputs = all.get(first..).unwrap_or_default();
+        for (i, (input, mut r)) in inputs.iter().zip(results).enumerate() {
+            if !r.followed.is_empty() {
+                let followed = std::mem::take(&mut r.followed);
+                self.take_followed(all, first + i, followed, &mut r.findings);
+            }
             if r.not_shown > 0 {
                 self.not_shown.push((input.display.clone(), r.not_shown));
             }
@@ -507,6 +542,104 @@ impl Collected {
                 self.workspace.add(l);
             }
         }
+    }
+
+    /// Gives each file read through the `.tf` file `from` its id (an input's, or a new one
+    /// after the inputs when a finding points into it), points the findings and labels made in
+    /// them there (`own`: the `.tf` file's findings, whose labels may), and keeps the findings
+    /// for [`Collected::settle_followed`].
+    fn take_followed(
+        &mut self,
+        all: &[Input],
+        from: FileId,
+        followed: Vec<followed::FollowedFile>,
+        own: &mut [Finding],
+    ) {
+        let by_display = self.by_display.get_or_insert_with(|| {
+            all.iter()
+                .enumerate()
+                .map(|(id, i)| (i.display.clone(), id))
+                .collect()
+        });
+        let labelled: HashSet<FileId> = (own.iter())
+            .chain(followed.iter().flat_map(|f| f.findings.iter()))
+            .flat_map(|f| f.labels.iter().map(|l| l.file))
+            .collect();
+        let mut ids = Vec::with_capacity(followed.len());
+        let mut made = Vec::new();
+        for (k, f) in followed.into_iter().enumerate() {
+            let needed = !f.findings.is_empty() || labelled.contains(&followed::provisional(k));
+            let id = match by_display.get(&f.display) {
+                Some(&id) => id,
+                None => match self.extras.iter().position(|e| e.display == f.display) {
+                    Some(j) => all.len() + j,
+                    None if needed => {
+                        self.extras.push(Extra {
+                            display: f.display.clone(),
+                            file: Some(SourceFile {
+                                display: f.display,
+                                text: Some(f.text),
+                                lines: Some(f.lines),
+                                secrets: f.secrets,
+                                too_large: false,
+                                parsed: true,
+                            }),
+                            path: f.path,
+                            from,
+                        });
+                        all.len() + self.extras.len() - 1
+                    }
+                    None => continue,
+                },
+            };
+            while ids.len() < k {
+                ids.push(from);
+            }
+            ids.push(id);
+            made.extend(f.findings);
+        }
+        let real = |id: FileId| {
+            followed::provisional_index(id)
+                .and_then(|k| ids.get(k).copied())
+                .unwrap_or(id)
+        };
+        for f in own.iter_mut() {
+            for l in &mut f.labels {
+                l.file = real(l.file);
+            }
+        }
+        for mut f in made {
+            f.file = real(f.file);
+            for l in &mut f.labels {
+                l.file = real(l.file);
+            }
+            f.related([from]);
+            self.followed.push(f);
+        }
+    }
+
+    /// After every file: the findings made in followed files join the run (one per rule and
+    /// place: made with the task definition around them, they replace those the file made on
+    /// its own), and the followed files that are no input join the file table. Returns, for
+    /// each of those, the `.tf` file it was read through.
+    fn settle_followed(&mut self) -> Vec<FileId> {
+        let mut made = std::mem::take(&mut self.followed);
+        let key = |f: &Finding| (f.file, f.span, f.rule.index());
+        made.sort_by(|a, b| (key(a), &a.message).cmp(&(key(b), &b.message)));
+        made.dedup_by(|a, b| key(a) == key(b) && a.message == b.message);
+        let keys: HashSet<(FileId, Span, usize)> = made.iter().map(key).collect();
+        self.findings.retain(|f| !keys.contains(&key(f)));
+        self.findings.extend(made);
+        let mut from = Vec::with_capacity(self.extras.len());
+        for e in &mut self.extras {
+            // Not a file of the run's statuses: it was read as part of the `.tf` file.
+            if let Some(file) = e.file.take() {
+                self.files.push(file);
+                self.comments.push(Vec::new());
+            }
+            from.push(e.from);
+        }
+        from
     }
 }
 
@@ -577,6 +710,17 @@ fn judge(
             judged: reported[id] && run.statuses[id].linted(),
             scope: scopes[id],
         })
+        .chain(run.extras.iter().enumerate().map(|(j, e)| {
+            let id = inputs.len() + j;
+            FileView {
+                display: &e.display,
+                path: Some(e.path.as_path()),
+                comments: &run.comments[id],
+                mask: &masks[id],
+                judged: reported[id],
+                scope: scopes[id],
+            }
+        }))
         .collect();
     let files = &run.files;
     let line_of = |f: &Finding| files[f.file].position(f.span.start).line;

@@ -10,6 +10,7 @@
 //! Not read yet, and counted as such: Terraform's JSON syntax (`*.tf.json`) and plans
 //! (`terraform show -json`).
 
+pub mod follow;
 mod shape;
 
 use std::borrow::Cow;
