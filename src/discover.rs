@@ -26,6 +26,15 @@ pub struct Input {
     pub bound: Option<Arc<Path>>,
 }
 
+/// Whether `path` (a symbolic link) leads to a file within `bound`.
+#[cfg(feature = "cli")]
+fn within(path: &Path, bound: Option<&Path>) -> bool {
+    match (std::fs::canonicalize(path), bound) {
+        (Ok(real), Some(bound)) => real.starts_with(bound),
+        _ => false,
+    }
+}
+
 /// The bound of the files found under `given` ([`Input::bound`]).
 pub fn bound_of(given: &Path) -> Option<Arc<Path>> {
     let dir = if given.is_dir() {
@@ -239,11 +248,14 @@ fn walk(root: &Path, filters: &Filters, bound: Option<Arc<Path>>, out: &mut Disc
                 let mut error = None;
                 match entry {
                     Err(e) => error = Some(e.to_string()),
-                    // Regular files, and symbolic links to files (links to directories are
-                    // not followed, so a link loop cannot trap the walk).
+                    // Regular files, and symbolic links to files within the bound (links to
+                    // directories are not followed, so a link loop cannot trap the walk; a
+                    // link out of the repository is not read).
                     Ok(entry)
                         if entry.file_type().is_some_and(|t| t.is_file())
-                            || (entry.path_is_symlink() && entry.path().is_file()) =>
+                            || (entry.path_is_symlink()
+                                && entry.path().is_file()
+                                && within(entry.path(), bound.as_deref())) =>
                     {
                         let abs = absolute_in(cwd, entry.path());
                         if let Some(claimed) = filters.candidate(&abs) {

@@ -232,3 +232,131 @@ fn the_files_of_a_directory_are_one_module() {
         .expect("ECS406");
     assert_eq!(f["labels"][0]["file"], "app/task.tf", "{f}");
 }
+
+const FOLLOWS: &str = r#"resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = 256
+  memory                   = 512
+  container_definitions    = file("${path.module}/containers.json")
+}
+"#;
+
+const CONTAINERS: &str = r#"[
+  {
+    "name": "web",
+    "image": "nginx:1.27",
+    "essential": true,
+    "portMappings": [{"containerPort": 80, "hostPort": 8080}],
+    "environment": [{"name": "DB_PASSWORD", "value": "s3cr3t-followed-value"}]
+  }
+]
+"#;
+
+#[test]
+fn a_followed_file_is_checked_with_its_task_definition_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // A second task definition shares the file in bridge mode: the host port is fine there.
+    let bridge = FOLLOWS
+        .replace("\"web\" {", "\"worker\" {")
+        .replace("family                   = \"web\"", "family = \"worker\"")
+        .replace("\"awsvpc\"", "\"bridge\"")
+        .replace("[\"FARGATE\"]", "[\"EC2\"]");
+    write(dir.path(), "main.tf", &(FOLLOWS.to_string() + &bridge));
+    write(dir.path(), "containers.json", CONTAINERS);
+    let (code, doc, err) = run_json(dir.path(), &["."]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let list = common::finding_list(&doc, false);
+    // The secret is found on the file's own and through both task definitions: reported once.
+    assert_eq!(
+        list,
+        ["containers.json ECS201", "containers.json ECS211"],
+        "{doc:#}"
+    );
+    let hp = &doc["findings"][0];
+    assert_eq!(
+        (hp["line"].as_u64(), hp["column"].as_u64()),
+        (Some(6), Some(56))
+    );
+    assert_eq!(hp["pointer"], "/0/portMappings/0/hostPort");
+    assert_eq!(hp["resource"], "aws_ecs_task_definition.web");
+    for format in ["json", "sarif", "human", "github"] {
+        let out = common::bin()
+            .current_dir(dir.path())
+            .args([".", "--format", format])
+            .output()
+            .expect("runs");
+        let all = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(!all.contains("s3cr3t-followed-value"), "{format}: {all}");
+    }
+    // The same with one thread and two.
+    let render = |threads: &str| {
+        common::bin()
+            .current_dir(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .args([".", "--format", "json"])
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    assert_eq!(render("1"), render("2"));
+}
+
+#[test]
+fn a_template_not_otherwise_linted_joins_the_report() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let tf = FOLLOWS.replace(
+        "file(\"${path.module}/containers.json\")",
+        "templatefile(\"${path.module}/tpl/containers.json.tpl\", { port = 80 })",
+    );
+    write(dir.path(), "infra/main.tf", &tf);
+    write(
+        dir.path(),
+        "infra/tpl/containers.json.tpl",
+        &CONTAINERS.replace("\"hostPort\": 8080", "\"hostPort\": ${port}"),
+    );
+    let (code, doc, _) = run_json(dir.path(), &["infra/main.tf"]);
+    assert_eq!(code, 1);
+    // `${port}` is unknown: no host port finding; the secret is one.
+    assert_eq!(
+        common::finding_list(&doc, false),
+        ["infra/tpl/containers.json.tpl ECS211"]
+    );
+}
+
+#[test]
+fn nothing_outside_the_linted_tree_is_read() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "outside/containers.json", CONTAINERS);
+    let tf = FOLLOWS.to_owned()
+        + r#"
+resource "aws_ecs_task_definition" "up" {
+  family                = "up"
+  container_definitions = file("../outside/containers.json")
+}
+"#;
+    write(dir.path(), "repo/main.tf", &tf);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        dir.path().join("outside/containers.json"),
+        dir.path().join("repo/containers.json"),
+    )
+    .expect("symlink");
+    #[cfg(not(unix))]
+    write(dir.path(), "repo/containers.json", "[]");
+    let (code, doc, err) = run_json(&dir.path().join("repo"), &["."]);
+    assert_eq!(code, 0, "{err}\n{doc:#}");
+    let found = findings(&doc);
+    #[cfg(unix)]
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (rule, message, _, _) in &found {
+        assert_eq!(rule, "ECS015");
+        assert!(
+            message.contains("outside the linted directory"),
+            "{message}"
+        );
+    }
+    assert!(!doc.to_string().contains("s3cr3t"), "{doc:#}");
+}

@@ -285,7 +285,7 @@ impl Gathered {
         for (file, seg) in files.iter_mut().zip(&self.segments) {
             let own = text.get(seg.content.range()).unwrap_or("");
             file.text = super::file::masked(own, &file.secrets, true);
-            file.lines = Box::new(LineIndex::new(&file.text));
+            *file.lines = LineIndex::new(&file.text);
         }
         files
     }

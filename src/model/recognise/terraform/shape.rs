@@ -740,8 +740,9 @@ fn switch(node: Node<'_>) -> Node<'_> {
 }
 
 /// `container_definitions`: a list already (`jsonencode([...])`), or a JSON document in a
-/// heredoc, read in place so that spans point into the `.tf`. A document that does not parse,
-/// a quoted string (its escapes move every offset), `file(…)` or `templatefile(…)`: unknown.
+/// heredoc (or in a followed file's text, spliced in by [`super::follow::splice`]), read in
+/// place so that spans point into the text. A document that does not parse, a quoted string
+/// (its escapes move every offset), or a call not followed: unknown.
 fn json_document<'a>(node: Node<'a>, text: &'a str) -> Node<'a> {
     let unknown = |node: &Node<'a>| Node {
         span: node.span,
