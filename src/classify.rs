@@ -9,8 +9,7 @@ use crate::load::Syntax;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Foreign {
     CloudFormation,
-    /// Terraform's JSON syntax (`*.tf.json`).
-    Terraform,
+    /// `terraform show -json` output.
     TerraformPlan,
     /// A `.tf` file whose ECS resources are made by a module it calls
     /// (terraform-aws-modules/ecs and the like).
@@ -24,9 +23,8 @@ pub enum Foreign {
 
 impl Foreign {
     /// Every kind, in the order summaries list them.
-    pub const ALL: [Foreign; 8] = [
+    pub const ALL: [Foreign; 7] = [
         Foreign::CloudFormation,
-        Foreign::Terraform,
         Foreign::TerraformPlan,
         Foreign::TerraformModule,
         Foreign::Hcl,
@@ -39,7 +37,6 @@ impl Foreign {
     pub fn noun(self) -> (&'static str, &'static str) {
         match self {
             Foreign::CloudFormation => ("CloudFormation template", "CloudFormation templates"),
-            Foreign::Terraform => ("Terraform JSON file", "Terraform JSON files"),
             Foreign::TerraformPlan => ("Terraform plan", "Terraform plans"),
             Foreign::TerraformModule => (
                 "Terraform file calling an ECS module",
@@ -94,7 +91,6 @@ impl Foreign {
     pub fn id(self) -> &'static str {
         match self {
             Foreign::CloudFormation => "cloudformation",
-            Foreign::Terraform => "terraform",
             Foreign::TerraformPlan => "terraform-plan",
             Foreign::TerraformModule => "terraform-module",
             Foreign::Hcl => "hcl",
@@ -198,9 +194,10 @@ pub fn classify(display: &str, text: &str, sniff: bool) -> Source {
         .iter()
         .find_map(|s| lower.strip_suffix(s))
         .unwrap_or(&lower);
-    // Terraform's JSON syntax and JSON variables files are Terraform, not task definitions.
-    if inner.ends_with(".tf.json") || inner.ends_with(".tfvars.json") {
-        return Source::NotRead(Foreign::Terraform);
+    // Terraform's JSON syntax is read as JSON (and recognised by its top-level keys); JSON
+    // variables files hold values, never resources.
+    if inner.ends_with(".tfvars.json") {
+        return Source::NotRead(Foreign::NotConfig);
     }
     match extension(inner) {
         Some("json") => return Source::Parse(Syntax::Json),
@@ -245,11 +242,11 @@ mod tests {
         assert_eq!(parse("a.json", "x", false), Source::Parse(Syntax::Json));
         assert_eq!(
             parse("prod.tfvars.json", "{}", false),
-            Source::NotRead(Foreign::Terraform)
+            Source::NotRead(Foreign::NotConfig)
         );
         assert_eq!(
             parse("main.tf.json", "{}", false),
-            Source::NotRead(Foreign::Terraform)
+            Source::Parse(Syntax::Json)
         );
         assert_eq!(parse("a/B.YML", "{}", false), Source::Parse(Syntax::Yaml));
         assert_eq!(
@@ -301,12 +298,12 @@ mod tests {
     fn not_read_is_grouped_by_reason() {
         let text = describe_not_read(&[
             (Foreign::CloudFormation, 3),
-            (Foreign::Terraform, 2),
+            (Foreign::TerraformPlan, 2),
             (Foreign::NotConfig, 1),
         ]);
         assert_eq!(
             text,
-            "3 CloudFormation templates, 2 Terraform JSON files (not read yet); 1 file (not JSON or YAML)"
+            "3 CloudFormation templates, 2 Terraform plans (not read yet); 1 file (not JSON or YAML)"
         );
     }
 }

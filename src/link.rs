@@ -426,9 +426,10 @@ pub struct Workspace {
 
 impl Workspace {
     /// Notes where `file` (displayed as `display`) lies, before its resources are added: the
-    /// `.tf` files of a directory share their logical ids (resource addresses).
+    /// `.tf` and `.tf.json` files of a directory share their logical ids (resource addresses).
     pub fn add_file(&mut self, file: FileId, display: &str) {
-        if !display.to_ascii_lowercase().ends_with(".tf") {
+        let lower = display.to_ascii_lowercase();
+        if !(lower.ends_with(".tf") || lower.ends_with(".tf.json")) {
             return;
         }
         let dir = display.rsplit_once(['/', '\\']).map_or("", |(d, _)| d);

@@ -3,6 +3,7 @@
 
 pub mod hcl;
 pub mod json;
+pub mod quoted;
 pub mod template;
 pub mod tree;
 pub mod yaml;

@@ -51,11 +51,15 @@ pub fn recognise_as<'t>(doc: &'t Node<'t>, text: &str, syntax: Syntax) -> Recogn
     }
 }
 
-/// What the recogniser of `syntax` reads: a `.tf` file's resources rewritten into the API's
-/// shape (nodes moved, spans kept); other documents as they are.
+/// What the recogniser of `syntax` reads: a Terraform file's resources (`.tf`, or Terraform's
+/// JSON syntax) rewritten into the API's shape (nodes moved, spans kept); other documents as
+/// they are.
 pub fn shape<'a>(doc: Node<'a>, text: &'a str, syntax: Syntax) -> Node<'a> {
     match syntax {
         Syntax::Hcl => terraform::normalise(doc, text),
+        Syntax::Json if terraform::is_json_syntax(&doc) => {
+            terraform::normalise(terraform::from_json_syntax(doc), text)
+        }
         Syntax::Json | Syntax::Yaml => doc,
     }
 }

@@ -7,8 +7,8 @@
 //! [`crate::model::Val::Ref`]s the linker follows within the file; variables, locals, data
 //! sources, modules and function calls stay unknown.
 //!
-//! Not read yet, and counted as such: Terraform's JSON syntax (`*.tf.json`) and plans
-//! (`terraform show -json`).
+//! Terraform's JSON syntax (`*.tf.json`, `cdktf synth` output) is made the same tree first
+//! ([`from_json_syntax`]). Not read yet, and counted as such: plans (`terraform show -json`).
 
 pub mod follow;
 mod shape;
@@ -26,15 +26,199 @@ pub use shape::TfKind;
 
 const TF: Dialect = Dialect::Terraform;
 
-/// JSON documents that are Terraform's: its JSON syntax and its plans, not read yet.
-pub(super) fn recognise<'t>(doc: &'t Node<'t>, _text: &str) -> Option<Recognised<'t>> {
+/// JSON documents that are Terraform's: its JSON syntax (put in shape by [`shape`] like a
+/// `.tf` file's document), and its plans (not read yet).
+pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<'t>> {
     if doc.has("format_version") && (doc.has("terraform_version") || doc.has("planned_values")) {
         return Some(Recognised::NotRead(Foreign::TerraformPlan));
     }
-    ["resource", "terraform", "provider", "module"]
-        .iter()
-        .any(|k| doc.get(k).is_some_and(|n| n.as_object().is_some()))
-        .then_some(Recognised::NotRead(Foreign::Terraform))
+    is_json_syntax(doc).then(|| recognise_hcl(doc, text))
+}
+
+/// Whether a JSON document is in Terraform's JSON syntax (`*.tf.json`, `cdktf synth` output):
+/// a top-level `resource`, `terraform`, `provider` or `module` object.
+pub fn is_json_syntax(doc: &Node<'_>) -> bool {
+    !doc.has("format_version")
+        && ["resource", "terraform", "provider", "module"]
+            .iter()
+            .any(|k| {
+                doc.get(k)
+                    .is_some_and(|n| n.is_item_object() || n.as_array().is_some())
+            })
+}
+
+/// A document in Terraform's JSON syntax made the tree the HCL loader gives a `.tf` file:
+/// `resource` given as a list of objects is one object, a resource body given as a list is its
+/// last object, a string that is one interpolation (`"${aws_ecs_cluster.main.arn}"`) is that
+/// expression, and `dynamic` blocks are expression items of the lists they add to.
+pub fn from_json_syntax(doc: Node<'_>) -> Node<'_> {
+    let span = doc.span;
+    let Kind::Object(members) = doc.kind else {
+        return doc;
+    };
+    let members = members
+        .into_iter()
+        .map(|m| {
+            if m.key != "resource" {
+                return Member {
+                    value: expressions(m.value),
+                    ..m
+                };
+            }
+            let value_span = m.value.span;
+            let types: Vec<Member<'_>> = match m.value.kind {
+                Kind::Array(items) => items
+                    .into_iter()
+                    .filter_map(|i| match i.kind {
+                        Kind::Object(types) => Some(types),
+                        _ => None,
+                    })
+                    .flatten()
+                    .collect(),
+                Kind::Object(types) => types,
+                _ => Vec::new(),
+            };
+            let types = types
+                .into_iter()
+                .map(|ty| {
+                    let ty_span = ty.value.span;
+                    let named = match ty.value.kind {
+                        Kind::Object(named) => named
+                            .into_iter()
+                            .map(|r| Member {
+                                value: resource_body(r.value),
+                                ..r
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    Member {
+                        value: Node {
+                            span: ty_span,
+                            kind: Kind::Object(named),
+                        },
+                        ..ty
+                    }
+                })
+                .collect();
+            Member {
+                key: m.key,
+                key_span: m.key_span,
+                value: Node {
+                    span: value_span,
+                    kind: Kind::Object(types),
+                },
+            }
+        })
+        .collect();
+    Node {
+        span,
+        kind: Kind::Object(members),
+    }
+}
+
+/// A resource body of Terraform's JSON syntax: its last object when given as a list, its
+/// interpolations read as expressions, its `dynamic` blocks as expression items.
+fn resource_body(body: Node<'_>) -> Node<'_> {
+    let body = match body.kind {
+        Kind::Array(items) => match items.into_iter().rfind(|i| i.is_item_object()) {
+            Some(last) => last,
+            None => return unknown_at(body.span),
+        },
+        _ => body,
+    };
+    let span = body.span;
+    let Kind::Object(members) = body.kind else {
+        return expressions(body);
+    };
+    let mut out: Vec<Member<'_>> = Vec::with_capacity(members.len());
+    let mut dynamic = Vec::new();
+    for m in members {
+        if m.key == "dynamic" {
+            dynamic.extend(
+                m.value
+                    .as_object()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|d| (d.key.clone(), d.key_span)),
+            );
+            continue;
+        }
+        out.push(Member {
+            value: expressions(m.value),
+            ..m
+        });
+    }
+    // `"dynamic": {"load_balancer": {…}}` adds `load_balancer` blocks Terraform computes.
+    for (name, at) in dynamic {
+        let item = unknown_at(at);
+        match out.iter_mut().find(|m| m.key == name) {
+            Some(Member {
+                value:
+                    Node {
+                        kind: Kind::Array(items),
+                        ..
+                    },
+                ..
+            }) => items.push(item),
+            Some(m) => {
+                let first = std::mem::replace(&mut m.value, unknown_at(at));
+                m.value = Node {
+                    span: first.span,
+                    kind: Kind::Array(vec![first, item]),
+                };
+            }
+            None => out.push(Member {
+                key: name,
+                key_span: at,
+                value: Node {
+                    span: at,
+                    kind: Kind::Array(vec![item]),
+                },
+            }),
+        }
+    }
+    Node {
+        span,
+        kind: Kind::Object(out),
+    }
+}
+
+/// Every string that is one interpolation (`"${var.cpu}"`) made that expression.
+fn expressions(node: Node<'_>) -> Node<'_> {
+    let span = node.span;
+    let kind = match node.kind {
+        Kind::String(s) => match one_interpolation(&s) {
+            Some(expr) => Kind::Placeholder(Cow::Owned(expr.to_string())),
+            None => Kind::String(s),
+        },
+        Kind::Array(items) => Kind::Array(items.into_iter().map(expressions).collect()),
+        Kind::Object(members) => Kind::Object(
+            members
+                .into_iter()
+                .map(|m| Member {
+                    value: expressions(m.value),
+                    ..m
+                })
+                .collect(),
+        ),
+        kind => kind,
+    };
+    Node { span, kind }
+}
+
+/// A value Terraform computes, at `span`.
+fn unknown_at(span: crate::span::Span) -> Node<'static> {
+    Node {
+        span,
+        kind: Kind::Placeholder(Cow::Borrowed("dynamic")),
+    }
+}
+
+/// `${expr}` with nothing around it: `expr`.
+fn one_interpolation(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix("${")?.strip_suffix('}')?;
+    (!inner.contains("${") && !inner.contains('}')).then_some(inner.trim())
 }
 
 /// Whether a `.tf` file's text may declare what ecslint reads: the resource types of

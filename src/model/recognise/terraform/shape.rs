@@ -741,8 +741,9 @@ fn switch(node: Node<'_>) -> Node<'_> {
 
 /// `container_definitions`: a list already (`jsonencode([...])`), or a JSON document in a
 /// heredoc (or in a followed file's text, spliced in by [`super::follow::splice`]), read in
-/// place so that spans point into the text. A document that does not parse, a quoted string
-/// (its escapes move every offset), or a call not followed: unknown.
+/// place so that spans point into the text; a JSON document in a quoted string, decoded with
+/// its spans mapped back onto the escapes ([`crate::load::quoted`]). A document that does not
+/// parse, or a call not followed: unknown.
 fn json_document<'a>(node: Node<'a>, text: &'a str) -> Node<'a> {
     let unknown = |node: &Node<'a>| Node {
         span: node.span,
@@ -755,7 +756,12 @@ fn json_document<'a>(node: Node<'a>, text: &'a str) -> Node<'a> {
                 return unknown(&node);
             };
             // A heredoc's node spans its content (read as written, before `<<-` takes the
-            // indentation off, which JSON ignores); a quoted string's spans its quotes.
+            // indentation off, which JSON ignores); a quoted string's spans its quotes, and its
+            // escapes are decoded with every span mapped back onto them.
+            if raw.starts_with('"') {
+                return crate::load::quoted::parse_quoted(raw, range.start)
+                    .unwrap_or_else(|| unknown(&node));
+            }
             if !raw.trim_start().starts_with(['[', '{']) {
                 return unknown(&node);
             }
@@ -920,12 +926,26 @@ tags = { Team = "web" }
         ));
         let volumes = td.get("volumes").and_then(Node::as_array).expect("volumes");
         assert!(matches!(volumes[0].kind, Kind::Placeholder(_)));
-        let text = "container_definitions = \"[{\\\"name\\\": \\\"web\\\"}]\"\n";
+        // A quoted string that is no JSON document.
+        let text = "container_definitions = \"[{\\\"name\\\": web}]\"\n";
         let td = body(TfKind::TaskDefinition, text);
         assert!(matches!(
             td.get("containerDefinitions").map(|n| &n.kind),
             Some(Kind::Placeholder(_))
         ));
+    }
+
+    #[test]
+    fn container_definitions_in_a_quoted_string_are_read_with_spans_on_the_escapes() {
+        let text = "container_definitions = \"[{\\\"name\\\": \\\"web\\\"}]\"\n";
+        let td = body(TfKind::TaskDefinition, text);
+        let name = td
+            .get("containerDefinitions")
+            .and_then(Node::as_array)
+            .and_then(|c| c[0].get("name"))
+            .expect("name");
+        assert_eq!(name.as_str(), Some("web"));
+        assert_eq!(&text[name.span.range()], "\\\"web\\\"");
     }
 
     #[test]
