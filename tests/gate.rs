@@ -14,7 +14,7 @@ const CFN_NO_ECS: &str =
     "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n";
 const TF: &str = "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n  container_definitions = jsonencode([{ name = \"web\", image = \"nginx:1.27\", memory = 256 }])\n}\n";
 const TF_JSON: &str = r#"{"resource": {"aws_ecs_task_definition": {"web": {"family": "web", "container_definitions": "[{\"name\": \"web\", \"image\": \"nginx:1.27\", \"memory\": 256}]"}}}}"#;
-const TF_PLAN: &str = r#"{"format_version": "1.2", "terraform_version": "1.9.0", "planned_values": {"root_module": {"resources": [{"address": "aws_ecs_task_definition.web", "type": "aws_ecs_task_definition", "values": {"family": "web"}}]}}}"#;
+const TERRAGRUNT: &str = "terraform {\n  source = \"../modules/aws_ecs_service\"\n}\n";
 const TF_MODULE: &str = "module \"ecs\" {\n  source = \"terraform-aws-modules/ecs/aws\"\n}\n";
 const TF_NO_ECS: &str = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n";
 const TASK: &str = r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 256}]}"#;
@@ -72,13 +72,13 @@ fn a_terraform_file_is_read_as_hcl_never_as_yaml() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(doc["summary"]["linted"], 1);
 
-    write(dir.path(), "plan.json", TF_PLAN);
+    write(dir.path(), "terragrunt.hcl", TERRAGRUNT);
     write(dir.path(), "ecs.tf", TF_MODULE);
     write(dir.path(), "vars.tfvars", "cpu = 256\n");
     write(dir.path(), "vars.tfvars.json", r#"{"cpu": 256}"#);
     write(dir.path(), "app.jsonnet", "{ family: 'web' }\n");
     for name in [
-        "plan.json",
+        "terragrunt.hcl",
         "ecs.tf",
         "vars.tfvars",
         "vars.tfvars.json",
@@ -94,9 +94,9 @@ fn a_terraform_file_is_read_as_hcl_never_as_yaml() {
         assert_eq!(doc["summary"]["not_read"][0]["count"], 1, "{name}");
     }
     // Named again: said again, every time.
-    let (_, _, err) = run(dir.path(), &["plan.json"]);
+    let (_, _, err) = run(dir.path(), &["terragrunt.hcl"]);
     assert!(
-        err.contains("plan.json: not read (Terraform plans are not read yet)"),
+        err.contains("terragrunt.hcl: not read (HCL files are not read yet)"),
         "{err}"
     );
     let (_, _, err) = run(dir.path(), &["ecs.tf"]);
@@ -126,7 +126,7 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
     );
     write(p, "cfn/s3.yaml", CFN_NO_ECS);
     write(p, "jsonnet/app.jsonnet", JSONNET);
-    write(p, "tf/plan.json", TF_PLAN);
+    write(p, "tf/terragrunt.hcl", TERRAGRUNT);
     write(p, "tf/ecs.tf", TF_MODULE);
     write(p, "tf/s3.tf", TF_NO_ECS);
     write(p, "notes.md", "containerDefinitions are described here\n");
@@ -136,20 +136,20 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
     assert_eq!(
         doc["summary"]["not_read"],
         serde_json::json!([
-            {"count": 1, "format": "terraform-plan", "reason": "not read yet"},
             {"count": 1, "format": "terraform-module", "reason": "not read yet"},
+            {"count": 1, "format": "hcl", "reason": "not read yet"},
             {"count": 1, "format": "jsonnet", "reason": "not read yet"},
         ])
     );
 
     let (_, out, err) = run(p, &[".", "--color", "never"]);
     assert!(
-        out.contains("No problems found in the files read (3 files, 3 resources linted).\nNot read: 1 Terraform plan, 1 Terraform file calling an ECS module, 1 Jsonnet file (not read yet); --verbose lists them."),
+        out.contains("No problems found in the files read (3 files, 3 resources linted).\nNot read: 1 Terraform file calling an ECS module, 1 HCL file, 1 Jsonnet file (not read yet); --verbose lists them."),
         "{out}"
     );
     assert_eq!(err, "", "walked files are listed only under --verbose");
     let (_, _, err) = run(p, &[".", "--verbose"]);
-    for name in ["jsonnet/app.jsonnet", "tf/plan.json", "tf/ecs.tf"] {
+    for name in ["jsonnet/app.jsonnet", "tf/terragrunt.hcl", "tf/ecs.tf"] {
         assert!(err.contains(&format!("not read: {name}")), "{name}: {err}");
     }
     assert!(
@@ -168,7 +168,7 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
     let note = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
     assert_eq!(
         note["message"]["text"],
-        "3 files were not read: 1 Terraform plan, 1 Terraform file calling an ECS module, 1 Jsonnet file (not read yet)"
+        "3 files were not read: 1 Terraform file calling an ECS module, 1 HCL file, 1 Jsonnet file (not read yet)"
     );
     assert_eq!(
         sarif["runs"][0]["invocations"][0]["executionSuccessful"],
@@ -177,16 +177,14 @@ fn walking_counts_unread_files_that_hold_ecs_resources_in_every_format() {
 
     let (_, gh, _) = run(p, &[".", "--format", "github"]);
     assert!(
-        gh.starts_with("::warning title=ecslint::Not read: 1 Terraform plan, 1 Terraform file calling an ECS module, 1 Jsonnet file"),
+        gh.starts_with("::warning title=ecslint::Not read: 1 Terraform file calling an ECS module, 1 HCL file, 1 Jsonnet file"),
         "{gh}"
     );
 
     let (_, md, _) = run(p, &[".", "--format", "markdown"]);
     assert!(md.contains("No problems found in the files read"), "{md}");
     assert!(
-        md.contains(
-            "Not read: 1 Terraform plan, 1 Terraform file calling an ECS module, 1 Jsonnet file"
-        ),
+        md.contains("Not read: 1 Terraform file calling an ECS module, 1 HCL file, 1 Jsonnet file"),
         "{md}"
     );
 }

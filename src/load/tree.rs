@@ -164,6 +164,14 @@ impl<'a> Node<'a> {
 
     /// The value of field `key` (see [`Node::field`]).
     #[inline]
+    /// The value of member `key` of an object, taking the object apart.
+    pub fn into_member(self, key: &str) -> Option<Node<'a>> {
+        match self.kind {
+            Kind::Object(members) => members.into_iter().find(|m| m.key == key).map(|m| m.value),
+            _ => None,
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.field(key).map(|m| &m.value)
     }

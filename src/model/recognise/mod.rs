@@ -57,6 +57,7 @@ pub fn recognise_as<'t>(doc: &'t Node<'t>, text: &str, syntax: Syntax) -> Recogn
 pub fn shape<'a>(doc: Node<'a>, text: &'a str, syntax: Syntax) -> Node<'a> {
     match syntax {
         Syntax::Hcl => terraform::normalise(doc, text),
+        Syntax::Json if terraform::plan::is_plan(&doc) => terraform::plan::from_plan(doc, text),
         Syntax::Json if terraform::is_json_syntax(&doc) => {
             terraform::normalise(terraform::from_json_syntax(doc), text)
         }

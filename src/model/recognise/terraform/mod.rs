@@ -8,9 +8,11 @@
 //! sources, modules and function calls stay unknown.
 //!
 //! Terraform's JSON syntax (`*.tf.json`, `cdktf synth` output) is made the same tree first
-//! ([`from_json_syntax`]). Not read yet, and counted as such: plans (`terraform show -json`).
+//! ([`from_json_syntax`]); a plan (`terraform show -json`) is read from its planned values
+//! ([`plan`]).
 
 pub mod follow;
+pub mod plan;
 mod shape;
 
 use std::borrow::Cow;
@@ -26,8 +28,9 @@ pub use shape::TfKind;
 
 const TF: Dialect = Dialect::Terraform;
 
-/// JSON documents that are Terraform's: its JSON syntax (put in shape by [`shape`] like a
-/// `.tf` file's document), and its plans (not read yet).
+/// JSON documents that are Terraform's: its JSON syntax and its plans, put in shape by
+/// [`super::shape`] (the plan's resources by [`plan::from_plan`]); a plan without planned values
+/// (a state) is not read.
 pub(super) fn recognise<'t>(doc: &'t Node<'t>, text: &str) -> Option<Recognised<'t>> {
     if doc.has("format_version") && (doc.has("terraform_version") || doc.has("planned_values")) {
         return Some(Recognised::NotRead(Foreign::TerraformPlan));
@@ -315,8 +318,7 @@ pub fn recognise_hcl<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
             if let Some(scheduled) = scheduled_task(m) {
                 return Some(scheduled);
             }
-            let (ty, _) = m.key.split_once('.')?;
-            let kind = TfKind::of(ty)?;
+            let kind = TfKind::of(resource_type(&m.key)?)?;
             let id = Some(m.key.as_ref());
             let body = &m.value;
             Some(match kind {
@@ -380,8 +382,7 @@ pub fn recognise_hcl<'t>(doc: &'t Node<'t>, text: &str) -> Recognised<'t> {
 /// The ECS task an EventBridge target or schedule runs (`ecs_target`, `ecs_parameters`), read
 /// as a scheduled service; `None` for any other resource, or a target of another kind.
 fn scheduled_task<'t>(m: &'t Member<'t>) -> Option<Resource<'t>> {
-    let (ty, _) = m.key.split_once('.')?;
-    let params = match TfKind::of(ty)? {
+    let params = match TfKind::of(resource_type(&m.key)?)? {
         TfKind::EventTarget => m.value.member("ecsTarget")?,
         TfKind::Schedule => m.value.get("target")?.member("ecsParameters")?,
         _ => return None,
@@ -393,6 +394,20 @@ fn scheduled_task<'t>(m: &'t Member<'t>) -> Option<Resource<'t>> {
     s.logical_id = Some(m.key.as_ref());
     s.depends_on = None;
     Some(Resource::Service(s))
+}
+
+/// The resource type of an address: `aws_ecs_service` of `aws_ecs_service.web` and of
+/// `module.svc.aws_ecs_service.this[0]` (a plan's addresses name modules).
+fn resource_type(address: &str) -> Option<&str> {
+    let mut parts = address.split('.');
+    loop {
+        match parts.next()? {
+            "module" => {
+                parts.next()?;
+            }
+            ty => return Some(ty),
+        }
+    }
 }
 
 /// Whether a module the file calls makes ECS resources: its source or its name says ECS
