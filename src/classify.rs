@@ -9,27 +9,25 @@ use crate::load::Syntax;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Foreign {
     CloudFormation,
-    /// `terraform show -json` output.
+    /// `terraform show -json` output that holds neither planned values nor a state.
     TerraformPlan,
     /// A `.tf` file whose ECS resources are made by a module it calls
     /// (terraform-aws-modules/ecs and the like).
     TerraformModule,
     Hcl,
     Jsonnet,
-    Ecspresso,
     /// Not JSON or YAML (a README, a script), named on the command line.
     NotConfig,
 }
 
 impl Foreign {
     /// Every kind, in the order summaries list them.
-    pub const ALL: [Foreign; 7] = [
+    pub const ALL: [Foreign; 6] = [
         Foreign::CloudFormation,
         Foreign::TerraformPlan,
         Foreign::TerraformModule,
         Foreign::Hcl,
         Foreign::Jsonnet,
-        Foreign::Ecspresso,
         Foreign::NotConfig,
     ];
 
@@ -44,7 +42,6 @@ impl Foreign {
             ),
             Foreign::Hcl => ("HCL file", "HCL files"),
             Foreign::Jsonnet => ("Jsonnet file", "Jsonnet files"),
-            Foreign::Ecspresso => ("ecspresso config", "ecspresso configs"),
             Foreign::NotConfig => ("file", "files"),
         }
     }
@@ -72,7 +69,7 @@ impl Foreign {
     /// call of an ECS module always do; a file that is not configuration never does.
     pub fn holds_ecs(self, text: &str) -> bool {
         match self {
-            Foreign::Ecspresso | Foreign::TerraformModule => true,
+            Foreign::TerraformModule => true,
             Foreign::NotConfig => false,
             _ => holds_ecs(text),
         }
@@ -95,7 +92,6 @@ impl Foreign {
             Foreign::TerraformModule => "terraform-module",
             Foreign::Hcl => "hcl",
             Foreign::Jsonnet => "jsonnet",
-            Foreign::Ecspresso => "ecspresso",
             Foreign::NotConfig => "not-json-or-yaml",
         }
     }

@@ -26,6 +26,35 @@ pub struct Input {
     pub bound: Option<Arc<Path>>,
 }
 
+/// The path of `rel` (a path a file names, relative to its directory) as shown, `shown_dir`
+/// being that directory as shown: `infra/tf` and `../defs/a.json` give `infra/defs/a.json`.
+pub fn join_shown(shown_dir: &Path, rel: &str) -> String {
+    use std::path::Component;
+    let mut parts: Vec<String> = Vec::new();
+    let absolute = shown_dir.is_absolute() || rel.starts_with('/');
+    for part in shown_dir.join(rel).components() {
+        match part {
+            Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
+                parts.pop();
+            }
+            Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// A path as shown, with `.` and `..` taken away the way [`join_shown`] does: what paths
+/// as shown are compared by (`/repo/../x/a.json` is `/x/a.json`).
+pub fn normal_shown(display: &str) -> String {
+    join_shown(Path::new(""), display)
+}
+
 /// Whether `path` (a symbolic link) leads to a file within `bound`.
 #[cfg(feature = "cli")]
 fn within(path: &Path, bound: Option<&Path>) -> bool {
@@ -352,6 +381,23 @@ pub fn changed_since(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_paths_are_joined_and_normalised() {
+        assert_eq!(
+            join_shown(Path::new("infra"), "defs/a.json"),
+            "infra/defs/a.json"
+        );
+        assert_eq!(
+            join_shown(Path::new("infra/tf"), "../defs/a.json"),
+            "infra/defs/a.json"
+        );
+        assert_eq!(join_shown(Path::new(""), "./a.json"), "a.json");
+        assert_eq!(join_shown(Path::new(".."), "../a.json"), "../../a.json");
+        assert_eq!(join_shown(Path::new("/r/x"), "a.json"), "/r/x/a.json");
+        assert_eq!(normal_shown("/r/../x/./a.json"), "/x/a.json");
+        assert_eq!(normal_shown("a/b/../c.json"), "a/c.json");
+    }
 
     #[test]
     fn globs_match_relative_to_their_base_and_by_name() {

@@ -30,13 +30,27 @@ pub enum Linked {
     Listener(LinkedListener),
     Cluster(LinkedCluster),
     Elb(LinkedElb),
+    /// A configuration pairing a service definition file with a task definition file.
+    Deployment(LinkedDeployment),
+}
+
+/// An ecspresso configuration: the files it pairs, as written (relative to its directory).
+#[derive(Debug)]
+pub struct LinkedDeployment {
+    pub file: FileId,
+    /// The service's name (ecspresso's `service`), which its definition file omits.
+    pub service: Option<Box<str>>,
+    pub service_definition: Box<str>,
+    pub task_definition: Box<str>,
 }
 
 impl Linked {
     /// Whether a cross-file rule may report in its file (it keeps report sites).
     pub fn has_sites(&self) -> bool {
         match self {
-            Linked::TaskDef(_) | Linked::Cluster(_) | Linked::Elb(_) => false,
+            Linked::TaskDef(_) | Linked::Cluster(_) | Linked::Elb(_) | Linked::Deployment(_) => {
+                false
+            }
             Linked::Listener(l) => l.protocol_site.is_some(),
             Linked::Service(s) => s.load_balancers.iter().any(|lb| {
                 lb.container_name_site.is_some()
@@ -181,6 +195,14 @@ impl LinkedService {
             span,
             pointer: format!("{}/{key}", self.site.pointer).into(),
             stable: format!("{}/{key}", self.site.stable).into(),
+        }
+    }
+
+    /// What messages call it: "service `web`", or "the service" when it has no name.
+    pub fn called(&self) -> String {
+        match self.name() {
+            Some(name) => format!("{} `{name}`", self.noun),
+            None => format!("the {}", self.noun),
         }
     }
 
@@ -422,6 +444,10 @@ pub struct Workspace {
     /// directory; any other file is its own scope (a template's logical ids are its own).
     modules: HashMap<Box<str>, FileId>,
     scopes: HashMap<FileId, FileId>,
+    /// Deployment configurations, and the task definition file of each service definition
+    /// file they pair ([`Workspace::pair_deployments`]).
+    deployments: Vec<LinkedDeployment>,
+    paired: HashMap<FileId, FileId>,
 }
 
 impl Workspace {
@@ -447,6 +473,10 @@ impl Workspace {
     /// Adds a file's resources (files are added in file order, so indexes list them in it).
     pub fn add(&mut self, resource: Linked) {
         let (kind, id, identity) = match resource {
+            Linked::Deployment(d) => {
+                self.deployments.push(d);
+                return;
+            }
             Linked::TaskDef(t) => {
                 self.task_defs.push(t);
                 let i = self.task_defs.len() - 1;
@@ -522,6 +552,57 @@ impl Workspace {
         if let Some(arn) = &identity.arn {
             self.by_arn.insert(arn.clone(), id);
         }
+    }
+
+    /// Pairs the files each deployment configuration names, once every file was added:
+    /// `display_of` gives a file's path as shown, `id_of` the file shown at a path.
+    pub fn pair_deployments(
+        &mut self,
+        display_of: &dyn Fn(FileId) -> Option<String>,
+        id_of: &dyn Fn(&str) -> Option<FileId>,
+    ) {
+        for d in &self.deployments {
+            let Some(config) = display_of(d.file) else {
+                continue;
+            };
+            let dir = std::path::Path::new(&config)
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
+            let file = |rel: &str| id_of(&crate::discover::join_shown(&dir, rel));
+            if let (Some(service), Some(task_def)) =
+                (file(&d.service_definition), file(&d.task_definition))
+            {
+                self.paired.entry(service).or_insert(task_def);
+                // The configuration names the service its definition does not.
+                if let Some(name) = &d.service {
+                    for s in self.services.iter_mut().filter(|s| s.id.file == service) {
+                        if s.id.name.as_known().is_none() && s.id.logical_id.is_none() {
+                            s.id.name = Owned::Known(name.clone(), s.id.anchor);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether any deployment configuration was added (then [`Workspace::pair_deployments`]
+    /// is worth its index of paths).
+    pub fn has_deployments(&self) -> bool {
+        !self.deployments.is_empty()
+    }
+
+    /// The task definitions of the file a deployment configuration pairs with the service's.
+    fn paired_task_defs(&self, service: &LinkedService) -> Vec<&LinkedTaskDef> {
+        let Some(&file) = self.paired.get(&service.id.file) else {
+            return Vec::new();
+        };
+        // Task definitions are added in file order.
+        let first = self.task_defs.partition_point(|t| t.id.file < file);
+        self.task_defs[first..]
+            .iter()
+            .take_while(|t| t.id.file == file)
+            .collect()
     }
 
     /// The resources of `kind` called `name`, in file order.
@@ -655,7 +736,10 @@ impl Workspace {
     /// count; files stating a different revision never do. Empty when the reference is unknown or names nothing here.
     pub fn task_defs_of(&self, service: &LinkedService) -> Vec<&LinkedTaskDef> {
         match &service.task_definition {
-            Link::Absent | Link::Unknown | Link::Name(_) => Vec::new(),
+            // ecspresso registers the task definition its configuration names and points the
+            // service at it: a service definition names none, or a placeholder.
+            Link::Absent | Link::Unknown => self.paired_task_defs(service),
+            Link::Name(_) => Vec::new(),
             Link::LogicalId(logical) => self
                 .by_logical_id
                 .get(&(self.scope(service.id.file), logical.clone()))
@@ -708,6 +792,17 @@ pub fn linked(file: FileId, resource: &Resource<'_>, doc: &Node<'_>) -> Option<L
         Resource::Listener(l) => linked_listener(file, l, doc).map(Linked::Listener),
         Resource::Cluster(c) => linked_cluster(file, c).map(Linked::Cluster),
         Resource::Elb(lb) => linked_elb(file, lb).map(Linked::Elb),
+        Resource::Deployment(d) => {
+            match (d.service_definition.known(), d.task_definition.known()) {
+                (Some(sd), Some(td)) => Some(Linked::Deployment(LinkedDeployment {
+                    file,
+                    service: d.service.known().map(Box::from),
+                    service_definition: sd.into(),
+                    task_definition: td.into(),
+                })),
+                _ => None,
+            }
+        }
     }
 }
 

@@ -336,8 +336,10 @@ fn corpus_lints_cleanly_and_findings_are_pinned(corpus: &Path) {
         for (file, span) in spans {
             let text = outcome.files[file].text.as_deref().unwrap_or_default();
             let token = &text[span.range()];
+            // A whole object or list (a label on `networkConfiguration`) may hold placeholders.
+            let whole = token.starts_with(['[', '{']) && !token.starts_with("{{");
             assert!(
-                !is_placeholder(token),
+                whole || !is_placeholder(token),
                 "{} {}: finding on placeholder {token}",
                 outcome.files[file].display,
                 f.rule.code

@@ -52,9 +52,8 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
         let finding = sink.report_at(
             &site,
             format!(
-                "`{key}` {grace} has no effect: {} `{}` has no load balancer and no VPC Lattice target group, and no container of task definition `{}` has a health check",
-                s.noun,
-                s.name().unwrap_or_default(),
+                "`{key}` {grace} has no effect: {} has no load balancer and no VPC Lattice target group, and no container of task definition `{}` has a health check",
+                s.called(),
                 td.display_name()
             ),
         );

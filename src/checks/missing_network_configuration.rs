@@ -31,12 +31,11 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
         }
         let td = candidates[0];
         let key = service::NETWORK_CONFIGURATION.name(s.id.dialect);
-        let name = s.name().unwrap_or_default();
         let finding = sink.report_at(
             &s.site,
             format!(
-                "{} `{name}` has no `{key}`, but its task definition `{}` uses `awsvpc` network mode",
-                s.noun,
+                "{} has no `{key}`, but its task definition `{}` uses `awsvpc` network mode",
+                s.called(),
                 td.display_name()
             ),
         );

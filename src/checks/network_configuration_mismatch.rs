@@ -37,12 +37,11 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
         let td = candidates[0];
         let mode = td.mode_in_effect().map_or("", NetworkMode::as_str);
         let key = service::NETWORK_CONFIGURATION.name(s.id.dialect);
-        let name = s.name().unwrap_or_default();
         let finding = sink.report_at(
             &s.site,
             format!(
-                "{} `{name}` has a `{key}`, but its task definition `{}` uses `{mode}` network mode: ECS accepts a network configuration only for `awsvpc` tasks",
-                s.noun,
+                "{} has a `{key}`, but its task definition `{}` uses `{mode}` network mode: ECS accepts a network configuration only for `awsvpc` tasks",
+                s.called(),
                 td.display_name()
             ),
         );

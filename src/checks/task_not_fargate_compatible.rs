@@ -52,9 +52,8 @@ fn check(ws: &Workspace, sink: &mut Sink<'_>) {
         let finding = sink.report_at(
             &site,
             format!(
-                "{} `{}` runs on Fargate, but task definition `{}` is not Fargate-compatible: `{requires}` does not name `FARGATE`, and it uses {mode}",
-                s.noun,
-                s.name().unwrap_or_default(),
+                "{} runs on Fargate, but task definition `{}` is not Fargate-compatible: `{requires}` does not name `FARGATE`, and it uses {mode}",
+                s.called(),
                 td.display_name()
             ),
         );

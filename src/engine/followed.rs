@@ -198,7 +198,7 @@ pub fn gather(text: &mut String, input: &Input, limit: u64) -> Gathered {
         let start = text.len();
         text.push_str(&content);
         out.segments.push(Segment {
-            display: shown_path(&shown_dir, &rel),
+            display: crate::discover::join_shown(&shown_dir, &rel),
             path: real,
             content: Span::new(start, text.len()),
             calls: vec![call.span],
@@ -316,46 +316,9 @@ fn lexical_join(dir: &Path, rel: &str) -> PathBuf {
     out
 }
 
-/// The followed file's path as shown: relative like the `.tf` file's when that is.
-fn shown_path(shown_dir: &Path, rel: &str) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let absolute = shown_dir.is_absolute();
-    for part in shown_dir.join(rel).components() {
-        match part {
-            Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
-                parts.pop();
-            }
-            Component::CurDir => {}
-            Component::RootDir => {}
-            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
-        }
-    }
-    let joined = parts.join("/");
-    if absolute {
-        format!("/{joined}")
-    } else {
-        joined
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shown_paths_are_normalised() {
-        assert_eq!(
-            shown_path(Path::new("infra"), "defs/a.json"),
-            "infra/defs/a.json"
-        );
-        assert_eq!(
-            shown_path(Path::new("infra/tf"), "../defs/a.json"),
-            "infra/defs/a.json"
-        );
-        assert_eq!(shown_path(Path::new(""), "./a.json"), "a.json");
-        assert_eq!(shown_path(Path::new(".."), "../a.json"), "../../a.json");
-        assert_eq!(shown_path(Path::new("/r/x"), "a.json"), "/r/x/a.json");
-    }
 
     #[test]
     fn pointers_are_made_relative_to_the_container_array() {

@@ -438,6 +438,18 @@ pub fn run_with_progress(inputs: &[Input], plan: &Plan, tick: &(dyn Fn() + Sync)
         masks.push(masks[from].clone());
         scopes.push(scopes[from]);
     }
+    if run.workspace.has_deployments() {
+        let files = &run.files;
+        let by_display: HashMap<String, FileId> = files
+            .iter()
+            .enumerate()
+            .map(|(id, f)| (crate::discover::normal_shown(&f.display), id))
+            .collect();
+        run.workspace
+            .pair_deployments(&|id| files.get(id).map(|f| f.display.clone()), &|display| {
+                by_display.get(display).copied()
+            });
+    }
     let workspace = std::mem::take(&mut run.workspace);
     run.findings.extend(link(&workspace, plan, &masks));
     drop(workspace);
@@ -558,7 +570,7 @@ impl Collected {
         let by_display = self.by_display.get_or_insert_with(|| {
             all.iter()
                 .enumerate()
-                .map(|(id, i)| (i.display.clone(), id))
+                .map(|(id, i)| (crate::discover::normal_shown(&i.display), id))
                 .collect()
         });
         let labelled: HashSet<FileId> = (own.iter())
@@ -569,7 +581,7 @@ impl Collected {
         let mut made = Vec::new();
         for (k, f) in followed.into_iter().enumerate() {
             let needed = !f.findings.is_empty() || labelled.contains(&followed::provisional(k));
-            let id = match by_display.get(&f.display) {
+            let id = match by_display.get(&crate::discover::normal_shown(&f.display)) {
                 Some(&id) => id,
                 None => match self.extras.iter().position(|e| e.display == f.display) {
                     Some(j) => all.len() + j,

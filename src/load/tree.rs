@@ -162,8 +162,6 @@ impl<'a> Node<'a> {
         self.as_object()?.iter().find(|m| m.is_open())
     }
 
-    /// The value of field `key` (see [`Node::field`]).
-    #[inline]
     /// The value of member `key` of an object, taking the object apart.
     pub fn into_member(self, key: &str) -> Option<Node<'a>> {
         match self.kind {
@@ -172,6 +170,8 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The value of field `key` (see [`Node::field`]).
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.field(key).map(|m| &m.value)
     }

@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod conditions;
+pub mod deployment;
 pub mod elb;
 pub mod fields;
 pub mod pointer;
@@ -38,6 +39,8 @@ pub enum Resource<'t> {
     Cluster(Cluster<'t>),
     /// A load balancer.
     Elb(Elb<'t>),
+    /// A deployment tool's configuration pairing a service with a task definition (ecspresso).
+    Deployment(deployment::Deployment<'t>),
 }
 
 impl Resource<'_> {
@@ -55,6 +58,7 @@ impl Resource<'_> {
                 ListenerKind::Listener => "listener (AWS::ElasticLoadBalancingV2::Listener)",
                 ListenerKind::Rule => "listener rule (AWS::ElasticLoadBalancingV2::ListenerRule)",
             },
+            Resource::Deployment(_) => "ecspresso config",
         }
     }
 
@@ -89,6 +93,7 @@ impl Resource<'_> {
             Resource::Listener(l) => l.logical_id,
             Resource::Cluster(c) => c.logical_id,
             Resource::Elb(lb) => lb.logical_id,
+            Resource::Deployment(d) => d.service.known(),
         }
     }
 }

@@ -426,6 +426,7 @@ mod tests {
                     Resource::Listener(l) => Some(("listener", l.logical_id?.to_string())),
                     Resource::Cluster(c) => Some(("cluster", c.logical_id?.to_string())),
                     Resource::Elb(lb) => Some(("load balancer", lb.logical_id?.to_string())),
+                    Resource::Deployment(_) => None,
                 })
                 .collect()),
             other => Err(format!("{other:?}")),
